@@ -1,0 +1,147 @@
+#include "main_window.h"
+
+#include "device_probe.h"
+#include "lesson_catalog.h"
+#include "lmlab/version.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QLabel>
+#include <QListView>
+#include <QLocale>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTextBrowser>
+
+namespace lmlab::app {
+
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent),
+      lessons_(new LessonCatalog(this)),
+      lesson_list_(new QListView),
+      content_(new QTextBrowser),
+      device_label_(new QLabel(tr("Device: probing…"))),
+      versions_label_(new QLabel) {
+  setWindowTitle(tr("LM Lab"));
+  setObjectName(QStringLiteral("MainWindow"));
+
+  if (const QString error = lessons_->load(); !error.isEmpty())
+    QMessageBox::warning(this, tr("Lessons unavailable"), error);
+
+  lesson_list_->setModel(lessons_);
+  lesson_list_->setObjectName(QStringLiteral("lessonList"));
+  lesson_list_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+  lesson_list_->setMinimumWidth(220);
+  lesson_list_->setWordWrap(true);
+  lesson_list_->setSpacing(3);
+  content_->setObjectName(QStringLiteral("lessonContent"));
+  content_->setOpenExternalLinks(true);
+  content_->document()->setDocumentMargin(24);
+
+  auto* splitter = new QSplitter;
+  splitter->setObjectName(QStringLiteral("mainSplitter"));
+  splitter->addWidget(lesson_list_);
+  splitter->addWidget(content_);
+  splitter->setStretchFactor(1, 1);
+  splitter->setSizes({320, 960});
+  setCentralWidget(splitter);
+
+  connect(lesson_list_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+          [this](const QModelIndex& current) { show_lesson(current.row()); });
+
+  device_label_->setObjectName(QStringLiteral("deviceLabel"));
+  versions_label_->setObjectName(QStringLiteral("versionsLabel"));
+  versions_label_->setText(tr("LM Lab %1 · Qt %2").arg(QStringLiteral(LMLAB_VERSION), qVersion()));
+  statusBar()->addWidget(device_label_);
+  statusBar()->addPermanentWidget(versions_label_);
+
+  auto* probe = new DeviceProbe(this);
+  connect(probe, &DeviceProbe::finished, this,
+          [this](const QString& device, const QString& torch) {
+            device_label_->setText(tr("Device: %1").arg(device));
+            versions_label_->setText(tr("LM Lab %1 · LibTorch %2 · Qt %3")
+                                         .arg(QStringLiteral(LMLAB_VERSION), torch, qVersion()));
+          });
+  probe->start();
+
+  build_menus();
+
+  QSettings settings;
+  if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
+    resize(1280, 800);
+  splitter->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray());
+  const QString system_language =
+      QLocale::system().language() == QLocale::Korean ? QStringLiteral("ko") : QStringLiteral("en");
+  set_language(settings.value(QStringLiteral("language"), system_language).toString());
+  const int last = settings.value(QStringLiteral("lesson/last"), 0).toInt();
+  if (lessons_->rowCount() > 0)
+    lesson_list_->setCurrentIndex(lessons_->index(qBound(0, last, lessons_->rowCount() - 1)));
+}
+
+QString MainWindow::device_text() const { return device_label_->text(); }
+
+void MainWindow::build_menus() {
+  QMenu* file = menuBar()->addMenu(tr("&File"));
+  QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+  quit->setShortcut(QKeySequence::Quit);
+
+  QMenu* view = menuBar()->addMenu(tr("&View"));
+  QAction* show_lessons = view->addAction(tr("&Lesson List"));
+  show_lessons->setCheckable(true);
+  show_lessons->setChecked(true);
+  show_lessons->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+  connect(show_lessons, &QAction::toggled, lesson_list_, &QWidget::setVisible);
+  QMenu* language = view->addMenu(tr("L&anguage"));
+  auto* languages = new QActionGroup(this);
+  for (const auto& [code, label] : {std::pair{QStringLiteral("en"), QStringLiteral("English")},
+                                    std::pair{QStringLiteral("ko"), QStringLiteral("한국어")}}) {
+    QAction* action = language->addAction(label);
+    action->setCheckable(true);
+    action->setData(code);
+    action->setObjectName(QStringLiteral("language_") + code);
+    languages->addAction(action);
+    connect(action, &QAction::triggered, this, [this, code = code] { set_language(code); });
+  }
+
+  QMenu* help = menuBar()->addMenu(tr("&Help"));
+  help->addAction(tr("&About LM Lab"), this, &MainWindow::show_about);
+  help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+}
+
+void MainWindow::show_lesson(int row) {
+  content_->setMarkdown(lessons_->markdown(row));
+  QSettings().setValue(QStringLiteral("lesson/last"), row);
+}
+
+void MainWindow::set_language(const QString& language) {
+  const QString code = language == QLatin1String("ko") ? language : QStringLiteral("en");
+  lessons_->set_language(code);
+  for (QAction* action : findChildren<QAction*>())
+    if (action->objectName() == QStringLiteral("language_") + code) action->setChecked(true);
+  QSettings().setValue(QStringLiteral("language"), code);
+  show_lesson(lesson_list_->currentIndex().row());
+}
+
+void MainWindow::show_about() {
+  QMessageBox::about(
+      this, tr("About LM Lab"),
+      tr("<h3>LM Lab %1</h3><p>Train small BERT- and GPT-style transformers and watch them "
+         "learn: loss curves, attention heads, masked-word guesses, frozen layers.</p>"
+         "<p>%2<br>Qt %3</p>")
+          .arg(QStringLiteral(LMLAB_VERSION), device_label_->text(), qVersion()));
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+  QSettings settings;
+  settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+  settings.setValue(QStringLiteral("window/splitter"),
+                    static_cast<QSplitter*>(centralWidget())->saveState());
+  event->accept();
+}
+
+}  // namespace lmlab::app

@@ -1,0 +1,39 @@
+#pragma once
+
+#include <QMainWindow>
+
+class QLabel;
+class QListView;
+class QTextBrowser;
+
+namespace lmlab::app {
+
+class LessonCatalog;
+
+// The lab's frame: lesson list on the left, the selected lesson on the right, and a status
+// bar naming the device that training uses and the library versions.
+class MainWindow : public QMainWindow {
+  Q_OBJECT
+ public:
+  explicit MainWindow(QWidget* parent = nullptr);
+
+  QString device_text() const;
+  LessonCatalog* lessons() const { return lessons_; }
+
+ protected:
+  void closeEvent(QCloseEvent* event) override;
+
+ private:
+  void build_menus();
+  void show_lesson(int row);
+  void set_language(const QString& language);
+  void show_about();
+
+  LessonCatalog* lessons_;
+  QListView* lesson_list_;
+  QTextBrowser* content_;
+  QLabel* device_label_;
+  QLabel* versions_label_;
+};
+
+}  // namespace lmlab::app

@@ -1,0 +1,26 @@
+#pragma once
+
+#include "options.h"
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace lmlab::cli {
+
+// One subcommand of lmlab-cli. run() returns the process exit code; lmlab::Error escaping it
+// is printed and exits 1, UsageError exits 2 with the command's usage.
+struct Command {
+  std::string name;
+  std::string summary;
+  std::vector<OptionSpec> options;
+  std::function<int(const Options&)> run;
+};
+
+std::vector<Command> all_commands();
+
+// Each file in commands/ contributes its commands through one of these.
+Command info_command();
+std::vector<Command> tokenizer_commands();
+
+}  // namespace lmlab::cli

@@ -1,0 +1,90 @@
+// lmlab-cli: the Qt-free command line over LM Lab's core, for servers, scripts and benchmarks.
+#include "command.h"
+
+#include "lmlab/device.h"
+#include "lmlab/error.h"
+#include "lmlab/version.h"
+
+#include <iostream>
+
+namespace lmlab::cli {
+
+std::vector<Command> all_commands() {
+  std::vector<Command> commands = {info_command()};
+  for (auto& c : tokenizer_commands()) commands.push_back(std::move(c));
+  return commands;
+}
+
+namespace {
+
+void print_usage(std::ostream& out, const std::vector<Command>& commands) {
+  out << "Usage: lmlab-cli COMMAND [OPTIONS]\n"
+         "       lmlab-cli --help | --version\n\n"
+         "LM Lab trains small BERT- and GPT-style transformers so you can watch them learn.\n\n"
+         "Commands:\n";
+  for (const auto& c : commands)
+    out << "  " << c.name << std::string(c.name.size() < 18 ? 18 - c.name.size() : 1, ' ')
+        << c.summary << "\n";
+  out << "\nRun 'lmlab-cli COMMAND --help' for a command's options.\n";
+}
+
+void print_command_usage(std::ostream& out, const Command& command) {
+  out << "Usage: lmlab-cli " << command.name << " [OPTIONS]\n\n"
+      << command.summary << "\n\nOptions:\n"
+      << format_options(command.options) << "  --help                      show this help\n";
+}
+
+int run(int argc, char** argv) {
+  const std::vector<Command> commands = all_commands();
+  if (argc < 2) {
+    print_usage(std::cerr, commands);
+    return 2;
+  }
+  const std::string first = argv[1];
+  if (first == "--help" || first == "-h" || first == "help") {
+    print_usage(std::cout, commands);
+    return 0;
+  }
+  if (first == "--version") {
+    std::cout << "lmlab-cli " << LMLAB_VERSION << "\n";
+    return 0;
+  }
+  const Command* command = nullptr;
+  for (const auto& c : commands)
+    if (c.name == first) command = &c;
+  if (!command) {
+    std::cerr << "lmlab-cli: unknown " << (first.rfind("-", 0) == 0 ? "option" : "command")
+              << " '" << first << "'\n\n";
+    print_usage(std::cerr, commands);
+    return 2;
+  }
+  std::vector<std::string> args(argv + 2, argv + argc);
+  for (const auto& a : args)
+    if (a == "--help" || a == "-h") {
+      print_command_usage(std::cout, *command);
+      return 0;
+    }
+  try {
+    set_cpu_threads(0);
+    return command->run(Options(command->options, args));
+  } catch (const UsageError& e) {
+    std::cerr << "lmlab-cli " << command->name << ": " << e.what() << "\n\n";
+    print_command_usage(std::cerr, *command);
+    return 2;
+  } catch (const Error& e) {
+    std::cerr << "lmlab-cli " << command->name << ": error: " << e.what() << "\n";
+    return 1;
+  }
+}
+
+}  // namespace
+}  // namespace lmlab::cli
+
+int main(int argc, char** argv) {
+  try {
+    return lmlab::cli::run(argc, argv);
+  } catch (const std::exception& e) {
+    std::cerr << "lmlab-cli: internal error: " << e.what() << "\n";
+    return 3;
+  }
+}

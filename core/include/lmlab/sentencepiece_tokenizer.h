@@ -1,0 +1,49 @@
+#pragma once
+
+#include "lmlab/tokenizer.h"
+
+#include <memory>
+#include <string>
+
+namespace lmlab {
+
+struct SentencePieceTrainOptions {
+  int vocab_size = 8000;
+  std::string model_type = "unigram";  // unigram | bpe
+  // Characters outside the covered set fall back to UTF-8 byte pieces, so any text
+  // (Korean, emoji) survives encode -> decode.
+  double character_coverage = 0.9995;
+  long max_sentences = 1'000'000;
+  unsigned seed = 1234;
+  int threads = 2;
+};
+
+// A SentencePiece model with LM Lab's special tokens at fixed ids (SpecialIds defaults).
+// Runs sentencepiece through the isolated bridge (docs/sentencepiece-bridge.md).
+class SentencePieceTokenizer final : public Tokenizer {
+ public:
+  // Trains on a UTF-8 text file, one sentence or paragraph per line.
+  static SentencePieceTokenizer train(const std::string& corpus_path,
+                                      const SentencePieceTrainOptions& options = {});
+  static SentencePieceTokenizer load(const std::string& model_path);
+  // origin names the bytes' source in error messages.
+  static SentencePieceTokenizer from_bytes(std::string model_bytes, const std::string& origin);
+
+  // Writes the model file atomically (temporary file, then rename).
+  void save(const std::string& model_path) const;
+  const std::string& model_bytes() const;
+
+  std::vector<int> encode(std::string_view text) const override;
+  std::string decode(const std::vector<int>& ids) const override;
+  int vocab_size() const override;
+  std::string id_to_piece(int id) const override;
+  int piece_to_id(std::string_view piece) const override;
+  SpecialIds special_ids() const override { return {}; }
+
+ private:
+  struct Model;
+  explicit SentencePieceTokenizer(std::shared_ptr<const Model> model);
+  std::shared_ptr<const Model> model_;
+};
+
+}  // namespace lmlab

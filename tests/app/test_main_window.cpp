@@ -1,0 +1,99 @@
+#include "lesson_catalog.h"
+#include "main_window.h"
+
+#include <QAction>
+#include <QLabel>
+#include <QListView>
+#include <QMenuBar>
+#include <QSettings>
+#include <QTextBrowser>
+#include <QtTest>
+
+using lmlab::app::MainWindow;
+
+class MainWindowTest : public QObject {
+  Q_OBJECT
+ private Q_SLOTS:
+  void initTestCase() {
+    QCoreApplication::setOrganizationName(QStringLiteral("LM Lab Tests"));
+    QCoreApplication::setApplicationName(QStringLiteral("lmlab-test"));
+    QSettings().clear();
+  }
+
+  void opensAndShowsTheDevice() {
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QCOMPARE(window.windowTitle(), QStringLiteral("LM Lab"));
+    // The device is probed off the GUI thread; the label fills in when it answers.
+    QTRY_VERIFY_WITH_TIMEOUT(window.device_text().contains(
+                                 QRegularExpression(QStringLiteral("^Device: (CPU: \\d+ threads?|CUDA: .+)$"))),
+                             10000);
+    auto* versions = window.findChild<QLabel*>(QStringLiteral("versionsLabel"));
+    QVERIFY(versions);
+    QTRY_VERIFY(versions->text().contains(QStringLiteral("LibTorch")));
+    QVERIFY(versions->text().contains(QStringLiteral("Qt ")));
+  }
+
+  void hasRealMenus() {
+    MainWindow window;
+    QStringList titles;
+    for (QAction* action : window.menuBar()->actions()) titles << action->text();
+    QCOMPARE(titles, (QStringList{QStringLiteral("&File"), QStringLiteral("&View"),
+                                  QStringLiteral("&Help")}));
+  }
+
+  void listsTheLessonsAndShowsTheSelectedOne() {
+    MainWindow window;
+    auto* list = window.findChild<QListView*>(QStringLiteral("lessonList"));
+    auto* content = window.findChild<QTextBrowser*>(QStringLiteral("lessonContent"));
+    QVERIFY(list && content);
+    QCOMPARE(list->model()->rowCount(), 11);
+    list->setCurrentIndex(list->model()->index(3, 0));
+    QCOMPARE(list->model()->index(3, 0).data().toString(),
+             QStringLiteral("3. BERT and masked language modelling"));
+    QVERIFY(content->toPlainText().startsWith(QStringLiteral("BERT and masked language modelling")));
+    QVERIFY(content->toPlainText().contains(QStringLiteral("15%")));
+  }
+
+  void switchesToKorean() {
+    MainWindow window;
+    auto* list = window.findChild<QListView*>(QStringLiteral("lessonList"));
+    auto* content = window.findChild<QTextBrowser*>(QStringLiteral("lessonContent"));
+    list->setCurrentIndex(list->model()->index(8, 0));
+    QAction* korean = window.findChild<QAction*>(QStringLiteral("language_ko"));
+    QVERIFY(korean);
+    korean->trigger();
+    QCOMPARE(list->model()->index(8, 0).data().toString(),
+             QStringLiteral("8. GPT: 다음 토큰 예측과 샘플링"));
+    QVERIFY(content->toPlainText().contains(QStringLiteral("인과 마스크")));
+    window.findChild<QAction*>(QStringLiteral("language_en"))->trigger();
+    QVERIFY(content->toPlainText().contains(QStringLiteral("causal mask")));
+  }
+
+  void everyLessonHasTextInBothLanguages() {
+    lmlab::app::LessonCatalog catalog;
+    QCOMPARE(catalog.load(), QString());
+    for (const QString& language : {QStringLiteral("en"), QStringLiteral("ko")}) {
+      for (int row = 0; row < catalog.rowCount(); ++row) {
+        const QString id = catalog.index(row).data(lmlab::app::LessonCatalog::IdRole).toString();
+        QFile file(QStringLiteral(":/lessons/%1/%2.md").arg(language, id));
+        QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(file.fileName()));
+        QVERIFY2(file.readAll().startsWith("# "), qPrintable(file.fileName()));
+      }
+    }
+  }
+
+  void reportsABrokenLessonIndex() {
+    lmlab::app::LessonCatalog catalog;
+    QTemporaryFile broken;
+    QVERIFY(broken.open());
+    broken.write("{ not json");
+    broken.close();
+    QVERIFY(catalog.load(broken.fileName()).contains(QStringLiteral("not valid JSON")));
+    QVERIFY(catalog.load(QStringLiteral("/nonexistent/index.json")).contains(QStringLiteral("Cannot open")));
+  }
+};
+
+QTEST_MAIN(MainWindowTest)
+#include "test_main_window.moc"
