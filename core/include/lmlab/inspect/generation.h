@@ -1,0 +1,32 @@
+#pragma once
+
+#include "lmlab/model/language_model.h"
+#include "lmlab/tokenizer.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace lmlab {
+
+struct GenerationSettings {
+  int max_tokens = 50;
+  double temperature = 1.0;  // 0: greedy (always the most likely token)
+  int top_k = 0;             // 0: no top-k cut
+  double top_p = 1.0;        // nucleus sampling; 1: no cut
+  uint64_t seed = 1234;
+  bool stop_at_eos = true;
+
+  void validate() const;  // throws lmlab::Error naming the bad setting
+};
+
+// Continues prompt_ids with a GPT-style model; returns only the new ids. The context slides
+// when it grows past max_seq_len. Special tokens other than </s> are never produced.
+std::vector<int> generate_ids(LanguageModelImpl& model, const SpecialIds& specials,
+                              std::vector<int> prompt_ids, const GenerationSettings& settings);
+
+// Text in, continuation text out.
+std::string generate_text(LanguageModelImpl& model, const Tokenizer& tokenizer, const std::string& prompt,
+                          const GenerationSettings& settings);
+
+}  // namespace lmlab

@@ -1,0 +1,38 @@
+#pragma once
+
+#include "lmlab/io/safetensors.h"
+#include "lmlab/model/language_model.h"
+#include "lmlab/sentencepiece_tokenizer.h"
+
+#include <c10/core/Device.h>
+
+#include <memory>
+#include <string>
+
+namespace lmlab {
+
+// A checkpoint is a directory:
+//   config.json           ModelConfig
+//   model.safetensors     every parameter, float32, named as in the module tree
+//   tokenizer.model       the SentencePiece model
+//   training_state.json   what the trainer wants to remember (step, settings, metrics)
+// It is written into a temporary sibling directory and renamed into place, so a reader
+// sees the old checkpoint or the complete new one.
+void save_checkpoint(const std::string& dir, LanguageModelImpl& model, const SentencePieceTokenizer& tokenizer,
+                     const std::string& training_state_json);
+
+struct LoadedCheckpoint {
+  LanguageModel model{nullptr};
+  std::shared_ptr<const SentencePieceTokenizer> tokenizer;
+  std::string training_state_json;
+};
+
+// Throws lmlab::Error naming the file and what is wrong: a missing file, a config that does
+// not parse, a tensor that is missing, unexpected, or of the wrong shape or dtype.
+LoadedCheckpoint load_checkpoint(const std::string& dir, const c10::Device& device);
+
+// Copies weights into model, checking names, shapes and dtypes (origin names the source).
+void load_weights(LanguageModelImpl& model, const NamedTensors& tensors, const std::string& origin);
+NamedTensors model_weights(LanguageModelImpl& model);
+
+}  // namespace lmlab

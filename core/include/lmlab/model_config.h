@@ -1,0 +1,38 @@
+#pragma once
+
+#include <string>
+
+namespace lmlab {
+
+enum class Architecture { Bert, Gpt };
+
+// The shape of a model. Plain data with a JSON round trip (config.json in a checkpoint).
+struct ModelConfig {
+  Architecture arch = Architecture::Bert;
+  int vocab_size = 8000;
+  int d_model = 128;
+  int n_layers = 2;
+  int n_heads = 2;
+  int d_ff = 512;             // feed-forward width, 4 x d_model in BERT and GPT-2
+  int max_seq_len = 128;      // learned position embeddings; at most 512
+  int type_vocab_size = 2;    // segment embeddings (BERT only)
+  double dropout = 0.1;
+  double attention_dropout = 0.1;
+  bool pre_ln = false;        // BERT: post-LN (false); GPT-2: pre-LN (forced true)
+  double layer_norm_eps = 1e-12;
+  double initializer_range = 0.02;
+  int num_labels = 0;         // > 0 adds a classifier head on the pooled [CLS] vector
+
+  // Throws lmlab::Error naming the first absurd setting.
+  void validate() const;
+  std::string to_json() const;
+  // origin names the source in error messages (a file path, "preset tiny").
+  static ModelConfig from_json(const std::string& json, const std::string& origin);
+  // "tiny" (2 layers, d 128, 2 heads), "small" (4, 256, 4), "base" (12, 768, 12).
+  static ModelConfig preset(const std::string& name, Architecture arch);
+};
+
+std::string to_string(Architecture arch);
+Architecture parse_architecture(const std::string& name);  // "bert" | "gpt"
+
+}  // namespace lmlab

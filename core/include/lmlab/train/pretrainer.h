@@ -1,0 +1,43 @@
+#pragma once
+
+#include "lmlab/data/pretraining_batcher.h"
+#include "lmlab/model/language_model.h"
+#include "lmlab/train/optimizer.h"
+#include "lmlab/train/step_metrics.h"
+
+#include <memory>
+
+namespace lmlab {
+
+struct PretrainSettings {
+  Objectives objectives;
+  int64_t steps = 1000;
+  int64_t warmup_steps = -1;  // -1: 10% of the steps
+  double max_grad_norm = 1.0; // 0 turns clipping off
+  bool bf16 = false;          // bf16 autocast (CUDA only)
+  AdamWSettings adamw;
+
+  void validate(const ModelConfig& model) const;
+};
+
+// Runs self-supervised pretraining one optimizer step at a time, so a caller (the CLI's
+// loop, the GUI's session thread) decides when to log, snapshot or stop.
+class Pretrainer {
+ public:
+  Pretrainer(LanguageModel model, PretrainingBatcher batcher, PretrainSettings settings);
+
+  // One forward, backward and AdamW update. Throws lmlab::Error when the loss is not finite.
+  StepMetrics step();
+  bool done() const { return step_ >= settings_.steps; }
+  int64_t steps_done() const { return step_; }
+  const PretrainSettings& settings() const { return settings_; }
+
+ private:
+  LanguageModel model_;
+  PretrainingBatcher batcher_;
+  PretrainSettings settings_;
+  std::unique_ptr<torch::optim::AdamW> optimizer_;
+  int64_t step_ = 0;
+};
+
+}  // namespace lmlab

@@ -1,0 +1,23 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace lmlab {
+
+// What one training step reports, in plain types (the GUI and the JSON-lines log use it).
+// Losses and accuracies an objective does not produce stay empty.
+struct StepMetrics {
+  int64_t step = 0;  // 1-based: the number of optimizer steps taken
+  double loss = 0;   // the total that was optimised
+  std::optional<double> mlm_loss, nsp_loss, clm_loss;
+  std::optional<double> mlm_accuracy, nsp_accuracy, clm_accuracy;
+  double lr = 0;
+  double tokens_per_s = 0;
+  double ms = 0;     // wall time of the step
+
+  std::string to_json() const;  // one line, no trailing newline
+};
+
+}  // namespace lmlab

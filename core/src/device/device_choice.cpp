@@ -1,0 +1,31 @@
+#include "lmlab/device_choice.h"
+
+#include "lmlab/error.h"
+
+#include <torch/cuda.h>
+
+namespace lmlab {
+
+c10::Device resolve_device(const std::string& choice) {
+  if (choice == "auto") return torch::cuda::is_available() ? c10::Device(c10::kCUDA, 0) : c10::Device(c10::kCPU);
+  if (choice == "cpu") return c10::Device(c10::kCPU);
+  if (choice.rfind("cuda", 0) == 0) {
+    c10::Device device(c10::kCPU);
+    try {
+      device = c10::Device(choice);
+    } catch (const c10::Error&) {
+      throw Error("device '" + choice + "' is not auto, cpu, cuda or cuda:N");
+    }
+    if (!torch::cuda::is_available())
+      throw Error("device '" + choice + "' was asked for, but this LibTorch build or machine has no CUDA " +
+                  "(Debian's LibTorch is CPU-only; see README, CUDA)");
+    const auto index = device.has_index() ? device.index() : 0;
+    if (index >= static_cast<int>(torch::cuda::device_count()))
+      throw Error("device '" + choice + "': there are only " + std::to_string(torch::cuda::device_count()) +
+                  " CUDA devices");
+    return c10::Device(c10::kCUDA, index);
+  }
+  throw Error("device '" + choice + "' is not auto, cpu, cuda or cuda:N");
+}
+
+}  // namespace lmlab

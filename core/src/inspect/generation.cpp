@@ -1,0 +1,85 @@
+#include "lmlab/inspect/generation.h"
+
+#include "lmlab/error.h"
+
+#include <ATen/ATen.h>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <numeric>
+#include <random>
+
+namespace lmlab {
+
+void GenerationSettings::validate() const {
+  if (max_tokens < 1 || max_tokens > 100000) throw Error("max-tokens must be between 1 and 100000");
+  if (!(temperature >= 0 && temperature <= 100)) throw Error("temperature must be between 0 and 100");
+  if (top_k < 0) throw Error("top-k must not be negative");
+  if (!(top_p > 0 && top_p <= 1)) throw Error("top-p must be in (0, 1]");
+}
+
+namespace {
+
+// Picks the next token from logits over the vocabulary, after temperature, top-k, top-p.
+int sample(std::vector<float> logits, const GenerationSettings& s, std::mt19937_64& rng) {
+  const int vocab = static_cast<int>(logits.size());
+  std::vector<int> order(vocab);
+  std::iota(order.begin(), order.end(), 0);
+  std::sort(order.begin(), order.end(), [&](int a, int b) { return logits[a] > logits[b]; });
+  if (s.temperature == 0) return order.front();
+  int keep = s.top_k > 0 ? std::min(s.top_k, vocab) : vocab;
+  const float top = logits[order.front()];
+  std::vector<double> probs(keep);
+  double total = 0;
+  for (int i = 0; i < keep; ++i) total += probs[i] = std::exp((logits[order[i]] - top) / s.temperature);
+  if (s.top_p < 1) {
+    double cumulative = 0;
+    int nucleus = 0;
+    while (nucleus < keep && cumulative < s.top_p * total) cumulative += probs[nucleus++];
+    keep = std::max(1, nucleus);
+    probs.resize(keep);
+  }
+  std::discrete_distribution<int> pick(probs.begin(), probs.end());
+  return order[pick(rng)];
+}
+
+}  // namespace
+
+std::vector<int> generate_ids(LanguageModelImpl& model, const SpecialIds& specials, std::vector<int> context,
+                              const GenerationSettings& settings) {
+  settings.validate();
+  if (model.config().arch != Architecture::Gpt)
+    throw Error("generation needs a GPT-style model; this one is BERT (use predict-mask)");
+  if (context.empty()) context.push_back(specials.eos);  // a document boundary: "start of text"
+  torch::NoGradGuard no_grad;
+  const bool was_training = model.is_training();
+  model.eval();
+  const auto device = model.parameters().front().device();
+  const auto window = static_cast<size_t>(model.config().max_seq_len);
+  std::mt19937_64 rng(settings.seed);
+  std::vector<int> produced;
+  for (int n = 0; n < settings.max_tokens; ++n) {
+    const size_t start = context.size() > window ? context.size() - window : 0;
+    std::vector<int64_t> ids(context.begin() + static_cast<std::ptrdiff_t>(start), context.end());
+    auto input = at::tensor(ids, at::kLong).view({1, -1}).to(device);
+    auto hidden = model.hidden_states(input).select(1, -1);                       // (1, C)
+    auto logits = model.lm_logits(hidden).squeeze(0).to(at::kFloat).to(at::kCPU);  // (V)
+    std::vector<float> values(logits.data_ptr<float>(), logits.data_ptr<float>() + logits.numel());
+    for (int id : {specials.pad, specials.unk, specials.cls, specials.sep, specials.mask, specials.bos})
+      if (id >= 0 && id < static_cast<int>(values.size())) values[id] = -std::numeric_limits<float>::infinity();
+    const int next = sample(std::move(values), settings, rng);
+    if (settings.stop_at_eos && next == specials.eos) break;
+    produced.push_back(next);
+    context.push_back(next);
+  }
+  model.train(was_training);
+  return produced;
+}
+
+std::string generate_text(LanguageModelImpl& model, const Tokenizer& tokenizer, const std::string& prompt,
+                          const GenerationSettings& settings) {
+  return tokenizer.decode(generate_ids(model, tokenizer.special_ids(), tokenizer.encode(prompt), settings));
+}
+
+}  // namespace lmlab

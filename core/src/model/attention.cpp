@@ -1,0 +1,54 @@
+#include "lmlab/model/attention.h"
+
+#include "torch_compat.h"
+
+#include <cmath>
+
+namespace lmlab {
+
+MultiHeadAttentionImpl::MultiHeadAttentionImpl(const MultiHeadAttentionOptions& options_)
+    : options(options_) {
+  reset();
+}
+
+void MultiHeadAttentionImpl::reset() {
+  const auto c = options.d_model();
+  qkv = register_module("qkv", torch::nn::Linear(c, 3 * c));
+  proj = register_module("proj", torch::nn::Linear(c, c));
+}
+
+torch::Tensor MultiHeadAttentionImpl::forward(const torch::Tensor& x, const torch::Tensor& padding) {
+  const auto B = x.size(0), T = x.size(1), C = x.size(2);
+  const auto H = options.n_heads(), D = C / H;
+  // (B, T, 3C) -> 3 x (B, H, T, D)
+  auto parts = qkv(x).view({B, T, 3, H, D}).permute({2, 0, 3, 1, 4}).unbind(0);
+  const auto &q = parts[0], &k = parts[1], &v = parts[2];
+
+  // Allowed (query, key) pairs; undefined when every pair is allowed (or only causality
+  // restricts them, which the fused kernel handles itself).
+  torch::Tensor allowed;
+  if (padding.defined()) {
+    allowed = padding.view({B, 1, 1, T});  // keys that are real tokens
+    if (options.causal())
+      allowed = allowed.logical_and(torch::ones({T, T}, padding.options()).tril());
+  }
+  const double p = is_training() ? options.dropout() : 0.0;
+
+  torch::Tensor y;  // (B, H, T, D)
+  if (capture_) {
+    auto scores = torch::matmul(q, k.transpose(-2, -1)) / std::sqrt(static_cast<double>(D));
+    if (allowed.defined())
+      scores = scores.masked_fill(allowed.logical_not(), -1e9);
+    else if (options.causal())
+      scores = scores.masked_fill(torch::ones({T, T}, x.options().dtype(torch::kBool)).triu(1), -1e9);
+    auto probs = torch::softmax(scores, -1);  // (B, H, T, T)
+    captured_ = probs.detach();
+    y = torch::matmul(torch::dropout(probs, p, is_training()), v);
+  } else {
+    captured_ = torch::Tensor();
+    y = compat::scaled_dot_product_attention(q, k, v, allowed, p, options.causal());
+  }
+  return proj(y.transpose(1, 2).reshape({B, T, C}));
+}
+
+}  // namespace lmlab

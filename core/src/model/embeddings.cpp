@@ -1,0 +1,35 @@
+#include "lmlab/model/embeddings.h"
+
+#include "lmlab/error.h"
+
+namespace lmlab {
+
+EmbeddingsImpl::EmbeddingsImpl(const EmbeddingsOptions& options_) : options(options_) { reset(); }
+
+void EmbeddingsImpl::reset() {
+  const auto c = options.d_model();
+  token = register_module("token", torch::nn::Embedding(options.vocab_size(), c));
+  position = register_module("position", torch::nn::Embedding(options.max_seq_len(), c));
+  if (options.type_vocab_size() > 0)
+    segment = register_module("segment", torch::nn::Embedding(options.type_vocab_size(), c));
+  if (options.layer_norm())
+    norm = register_module(
+        "norm", torch::nn::LayerNorm(torch::nn::LayerNormOptions({c}).eps(options.layer_norm_eps())));
+  dropout = register_module("dropout", torch::nn::Dropout(options.dropout()));
+}
+
+torch::Tensor EmbeddingsImpl::forward(const torch::Tensor& ids, const torch::Tensor& segments) {
+  const auto T = ids.size(1);
+  if (T > options.max_seq_len())
+    throw Error("a sequence of " + std::to_string(T) + " tokens is longer than the model's " +
+                "max_seq_len (" + std::to_string(options.max_seq_len()) + ")");
+  auto positions = torch::arange(T, ids.options());
+  auto x = token(ids) + position(positions).unsqueeze(0);  // (B, T, C)
+  if (segment) {
+    x = segments.defined() ? x + segment(segments) : x + segment->weight[0];
+  }
+  if (norm) x = norm(x);
+  return dropout(x);
+}
+
+}  // namespace lmlab

@@ -1,0 +1,66 @@
+// The one place where LibTorch 1.13 (Debian, CPU) and 2.x (CUDA builds) differ for LM Lab.
+#pragma once
+
+#include <ATen/ATen.h>
+#include <ATen/autocast_mode.h>
+#include <torch/version.h>
+
+#define LMLAB_TORCH_2 (TORCH_VERSION_MAJOR >= 2)
+#define LMLAB_TORCH_2_4 (TORCH_VERSION_MAJOR > 2 || (TORCH_VERSION_MAJOR == 2 && TORCH_VERSION_MINOR >= 4))
+
+namespace lmlab::compat {
+
+// Attention output softmax(q k^T / sqrt(d) + mask) v, without materialising the
+// probabilities where the LibTorch version has a fused kernel (2.x). allowed: bool,
+// broadcastable to (B, H, Tq, Tk), true where a query may attend; undefined for "all".
+inline at::Tensor scaled_dot_product_attention(const at::Tensor& q, const at::Tensor& k,
+                                               const at::Tensor& v, const at::Tensor& allowed,
+                                               double dropout_p, bool causal) {
+#if LMLAB_TORCH_2
+  return at::scaled_dot_product_attention(q, k, v, allowed, dropout_p, causal && !allowed.defined());
+#else
+  // 1.13 has no fused CPU kernel; baddbmm folds the scale into the product.
+  const auto scale = 1.0 / std::sqrt(static_cast<double>(q.size(-1)));
+  auto scores = at::matmul(q, k.transpose(-2, -1)).mul_(scale);  // (B, H, Tq, Tk)
+  if (allowed.defined()) scores.masked_fill_(allowed.logical_not(), -1e9);
+  else if (causal) {
+    const auto tq = q.size(-2), tk = k.size(-2);
+    scores.masked_fill_(at::ones({tq, tk}, q.options().dtype(at::kBool)).triu(1), -1e9);
+  }
+  auto probs = at::softmax(scores, -1);
+  if (dropout_p > 0) probs = at::dropout(probs, dropout_p, true);
+  return at::matmul(probs, v);
+#endif
+}
+
+// bf16 autocast on CUDA for the guard's lifetime (2.4 renamed the per-device calls).
+class CudaBf16Autocast {
+ public:
+  explicit CudaBf16Autocast(bool on) : on_(on) {
+    if (!on_) return;
+#if LMLAB_TORCH_2_4
+    at::autocast::set_autocast_enabled(at::kCUDA, true);
+    at::autocast::set_autocast_dtype(at::kCUDA, at::kBFloat16);
+#else
+    at::autocast::set_enabled(true);
+    at::autocast::set_autocast_gpu_dtype(at::kBFloat16);
+#endif
+    at::autocast::increment_nesting();
+  }
+  ~CudaBf16Autocast() {
+    if (!on_) return;
+    if (at::autocast::decrement_nesting() == 0) at::autocast::clear_cache();
+#if LMLAB_TORCH_2_4
+    at::autocast::set_autocast_enabled(at::kCUDA, false);
+#else
+    at::autocast::set_enabled(false);
+#endif
+  }
+  CudaBf16Autocast(const CudaBf16Autocast&) = delete;
+  CudaBf16Autocast& operator=(const CudaBf16Autocast&) = delete;
+
+ private:
+  bool on_;
+};
+
+}  // namespace lmlab::compat

@@ -1,0 +1,79 @@
+#include "lmlab/train/pretraining_loss.h"
+
+#include "lmlab/error.h"
+#include "torch_compat.h"
+
+#include <torch/nn/functional/loss.h>
+#include <torch/nn/utils/clip_grad.h>
+
+namespace lmlab {
+
+namespace {
+
+at::Tensor cross_entropy(const at::Tensor& logits, const at::Tensor& targets) {
+  namespace F = torch::nn::functional;
+  return F::cross_entropy(logits, targets, F::CrossEntropyFuncOptions().ignore_index(kIgnoreLabel));
+}
+
+at::Tensor correct(const at::Tensor& logits, const at::Tensor& targets) {
+  return logits.detach().argmax(-1).eq(targets).sum();
+}
+
+}  // namespace
+
+PretrainingLoss pretraining_loss(LanguageModelImpl& model, const BatchTensors& batch,
+                                 const Objectives& objectives) {
+  PretrainingLoss loss;
+  auto hidden = model.hidden_states(batch.ids, batch.segments, batch.padding);  // (B, T, C)
+  const auto C = hidden.size(-1);
+  std::vector<at::Tensor> parts;
+  if (objectives.mlm) {
+    if (batch.mlm_positions.numel() == 0) throw Error("a masked-LM batch has no masked tokens");
+    auto rows = hidden.reshape({-1, C}).index_select(0, batch.mlm_positions);  // (N, C)
+    auto logits = model.masked_lm_logits(rows);                                 // (N, V)
+    loss.mlm = cross_entropy(logits, batch.mlm_targets);
+    loss.mlm_correct = correct(logits, batch.mlm_targets);
+    parts.push_back(loss.mlm);
+  }
+  if (objectives.nsp) {
+    auto logits = model.next_sentence_logits(hidden);  // (B, 2)
+    loss.nsp = cross_entropy(logits, batch.nsp_labels);
+    loss.nsp_correct = correct(logits, batch.nsp_labels);
+    parts.push_back(loss.nsp);
+  }
+  if (objectives.clm) {
+    auto logits = model.lm_logits(hidden).reshape({-1, model.config().vocab_size});  // (B*T, V)
+    auto targets = batch.next_targets.reshape({-1});
+    loss.clm = cross_entropy(logits, targets);
+    loss.clm_correct = correct(logits, targets);
+    parts.push_back(loss.clm);
+  }
+  if (parts.empty()) throw Error("no pretraining objective chosen");
+  loss.total = parts.size() == 1 ? parts[0] : parts[0] + parts[1];
+  return loss;
+}
+
+PretrainingLoss optimizer_step(LanguageModelImpl& model, torch::optim::Optimizer& optimizer,
+                               const BatchTensors& batch, const Objectives& objectives,
+                               double max_grad_norm, bool bf16) {
+  // Grads go back to undefined (not zero) so AdamW skips frozen parameters entirely; 1.13's
+  // Optimizer::zero_grad() only zeroes them.
+  for (auto& group : optimizer.param_groups())
+    for (auto& p : group.params()) p.mutable_grad() = at::Tensor();
+  PretrainingLoss loss;
+  {
+    compat::CudaBf16Autocast autocast(bf16);
+    loss = pretraining_loss(model, batch, objectives);
+  }
+  loss.total.backward();
+  if (max_grad_norm > 0) {
+    std::vector<torch::Tensor> trainable;
+    for (auto& p : model.parameters())
+      if (p.grad().defined()) trainable.push_back(p);
+    torch::nn::utils::clip_grad_norm_(trainable, max_grad_norm);
+  }
+  optimizer.step();
+  return loss;
+}
+
+}  // namespace lmlab

@@ -1,0 +1,90 @@
+#include "lmlab/error.h"
+#include "lmlab/inspect/generation.h"
+#include "lmlab/inspect/masked_prediction.h"
+#include "lmlab/sentencepiece_tokenizer.h"
+#include "lmlab/train/pretrainer.h"
+#include "temp_dir.h"
+#include "toy_corpus.h"
+
+#include <gtest/gtest.h>
+
+#include <numeric>
+
+using namespace lmlab;
+
+namespace {
+
+struct Run {
+  std::vector<StepMetrics> steps;
+  LanguageModel model{nullptr};
+  std::shared_ptr<SentencePieceTokenizer> tokenizer;
+};
+
+Run pretrain(Architecture arch, const std::string& objective, int steps) {
+  test::TempDir dir;
+  const auto corpus_path = dir.write("corpus.txt", test::toy_corpus(60, 2));
+  SentencePieceTrainOptions options;
+  options.vocab_size = 300;
+  Run run;
+  run.tokenizer = std::make_shared<SentencePieceTokenizer>(SentencePieceTokenizer::train(corpus_path, options));
+  auto config = ModelConfig::preset("tiny", arch);
+  config.vocab_size = run.tokenizer->vocab_size();
+  config.max_seq_len = 64;
+  torch::manual_seed(1);
+  run.model = LanguageModel(config);
+  PretrainSettings settings;
+  settings.objectives = Objectives::parse(objective);
+  settings.steps = steps;
+  settings.adamw.lr = 1e-3;
+  PretrainingBatcher batcher(tokenize(TextCorpus::read(corpus_path), *run.tokenizer), settings.objectives,
+                             run.tokenizer->special_ids(), config.vocab_size, 16, 32, 5);
+  Pretrainer trainer(run.model, std::move(batcher), settings);
+  while (!trainer.done()) run.steps.push_back(trainer.step());
+  return run;
+}
+
+double mean_of(const std::vector<StepMetrics>& steps, size_t from, size_t to,
+               std::optional<double> StepMetrics::*field) {
+  double sum = 0;
+  for (size_t i = from; i < to; ++i) sum += *(steps[i].*field);
+  return sum / static_cast<double>(to - from);
+}
+
+TEST(Pretraining, MaskedLmLossFallsAndPredictionsImprove) {
+  auto run = pretrain(Architecture::Bert, "mlm+nsp", 300);
+  const auto& s = run.steps;
+  const double first = mean_of(s, 0, 20, &StepMetrics::mlm_loss), last = mean_of(s, 280, 300, &StepMetrics::mlm_loss);
+  EXPECT_LT(last, 0.5 * first) << "MLM loss went from " << first << " to " << last;
+  EXPECT_GT(mean_of(s, 280, 300, &StepMetrics::mlm_accuracy), 0.4);
+  EXPECT_TRUE(s.back().nsp_loss.has_value());
+  // The warmup reached the peak learning rate and the schedule decayed it.
+  EXPECT_LT(s.back().lr, s[40].lr);
+  const auto guess = predict_masks(*run.model, *run.tokenizer, "the cat likes to eat [MASK] every day .", 3);
+  ASSERT_EQ(guess.masks.size(), 1u);
+  EXPECT_EQ(guess.masks[0].top.size(), 3u);
+  EXPECT_GT(guess.masks[0].top[0].probability, guess.masks[0].top[2].probability);
+}
+
+TEST(Pretraining, NextTokenLossFallsAndGenerationFollowsTheCorpus) {
+  auto run = pretrain(Architecture::Gpt, "clm", 300);
+  const auto& s = run.steps;
+  const double first = mean_of(s, 0, 20, &StepMetrics::clm_loss), last = mean_of(s, 280, 300, &StepMetrics::clm_loss);
+  EXPECT_LT(last, 0.4 * first) << "next-token loss went from " << first << " to " << last;
+  GenerationSettings greedy;
+  greedy.temperature = 0;
+  greedy.max_tokens = 6;
+  const auto text = generate_text(*run.model, *run.tokenizer, "the dog likes to", greedy);
+  EXPECT_NE(text.find("eat"), std::string::npos) << text;
+}
+
+TEST(Pretraining, ObjectiveMustFitTheArchitecture) {
+  auto config = ModelConfig::preset("tiny", Architecture::Gpt);
+  PretrainSettings settings;
+  settings.objectives = Objectives::parse("mlm");
+  EXPECT_THROW(settings.validate(config), Error);
+  settings.objectives = Objectives::parse("clm");
+  settings.adamw.lr = 5;
+  EXPECT_THROW(settings.validate(config), Error);
+}
+
+}  // namespace
