@@ -1,3 +1,4 @@
+#include "lmlab/blas_kernels.h"
 #include "lmlab/device.h"
 #include "main_window.h"
 #include "startup_clock.h"
@@ -9,6 +10,7 @@
 #include <cstring>
 
 int main(int argc, char** argv) {
+  lmlab::select_blas_kernels(argv);
   QApplication app(argc, argv);
   QApplication::setOrganizationName(QStringLiteral("LM Lab"));
   QApplication::setApplicationName(QStringLiteral("lmlab"));

@@ -22,5 +22,8 @@ std::vector<Command> all_commands();
 // Each file in commands/ contributes its commands through one of these.
 Command info_command();
 std::vector<Command> tokenizer_commands();
+Command pretrain_command();
+std::vector<Command> inspect_commands();
+Command bench_command();
 
 }  // namespace lmlab::cli

@@ -1,6 +1,7 @@
 // lmlab-cli: the Qt-free command line over LM Lab's core, for servers, scripts and benchmarks.
 #include "command.h"
 
+#include "lmlab/blas_kernels.h"
 #include "lmlab/device.h"
 #include "lmlab/error.h"
 #include "lmlab/version.h"
@@ -12,6 +13,9 @@ namespace lmlab::cli {
 std::vector<Command> all_commands() {
   std::vector<Command> commands = {info_command()};
   for (auto& c : tokenizer_commands()) commands.push_back(std::move(c));
+  commands.push_back(pretrain_command());
+  for (auto& c : inspect_commands()) commands.push_back(std::move(c));
+  commands.push_back(bench_command());
   return commands;
 }
 
@@ -81,6 +85,7 @@ int run(int argc, char** argv) {
 }  // namespace lmlab::cli
 
 int main(int argc, char** argv) {
+  lmlab::select_blas_kernels(argv);
   try {
     return lmlab::cli::run(argc, argv);
   } catch (const std::exception& e) {

@@ -1,5 +1,6 @@
 #include "../command.h"
 
+#include "lmlab/blas_kernels.h"
 #include "lmlab/device.h"
 #include "lmlab/version.h"
 
@@ -18,10 +19,11 @@ Command info_command() {
                         << device.torch_version << "\",\"cuda\":"
                         << (device.cuda_available ? "true" : "false")
                         << ",\"cuda_devices\":" << device.cuda_device_count
-                        << ",\"cpu_threads\":" << device.cpu_threads << "}\n";
+                        << ",\"cpu_threads\":" << device.cpu_threads << ",\"blas\":\"" << blas_summary()
+                        << "\"}\n";
             } else {
               std::cout << "LM Lab " << LMLAB_VERSION << "\nLibTorch " << device.torch_version
-                        << "\nDevice: " << device.summary() << "\n";
+                        << "\nDevice: " << device.summary() << "\nBLAS: " << blas_summary() << "\n";
             }
             return 0;
           }};

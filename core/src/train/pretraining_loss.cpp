@@ -3,6 +3,7 @@
 #include "lmlab/error.h"
 #include "torch_compat.h"
 
+#include <ATen/record_function.h>
 #include <torch/nn/functional/loss.h>
 #include <torch/nn/utils/clip_grad.h>
 
@@ -60,12 +61,18 @@ PretrainingLoss optimizer_step(LanguageModelImpl& model, torch::optim::Optimizer
   // Optimizer::zero_grad() only zeroes them.
   for (auto& group : optimizer.param_groups())
     for (auto& p : group.params()) p.mutable_grad() = at::Tensor();
+  // The scopes name the phases in a profile (lmlab-cli bench --profile); free otherwise.
   PretrainingLoss loss;
   {
+    RECORD_USER_SCOPE("lmlab::forward");
     compat::CudaBf16Autocast autocast(bf16);
     loss = pretraining_loss(model, batch, objectives);
   }
-  loss.total.backward();
+  {
+    RECORD_USER_SCOPE("lmlab::backward");
+    loss.total.backward();
+  }
+  RECORD_USER_SCOPE("lmlab::optimizer");
   if (max_grad_norm > 0) {
     std::vector<torch::Tensor> trainable;
     for (auto& p : model.parameters())
