@@ -41,7 +41,7 @@ std::vector<Command> tokenizer_commands() {
        "Train a SentencePiece tokenizer with LM Lab's special tokens on a text file",
        {{"corpus", "FILE", "UTF-8 text, one sentence or paragraph per line", ""},
         {"vocab", "N", "vocabulary size", "8000"},
-        {"type", "unigram|bpe", "SentencePiece model type", "unigram"},
+        {"type", "bpe|unigram", "SentencePiece model type", "bpe"},
         {"out", "FILE", "where to write the .model file (written atomically)", ""}},
        train_tokenizer},
       {"tokenize",

@@ -9,7 +9,9 @@ namespace lmlab {
 
 struct SentencePieceTrainOptions {
   int vocab_size = 8000;
-  std::string model_type = "unigram";  // unigram | bpe
+  // BPE by default: on the small corpora of the lessons, unigram pruning leaves mostly
+  // single characters ("▁t h e"), while BPE learns whole words as GPT-2 and BERT have them.
+  std::string model_type = "bpe";  // bpe | unigram
   // Characters outside the covered set fall back to UTF-8 byte pieces, so any text
   // (Korean, emoji) survives encode -> decode.
   double character_coverage = 0.9995;
