@@ -5,6 +5,8 @@
 #include <ATen/autocast_mode.h>
 #include <torch/version.h>
 
+#include "lmlab/model/dropout.h"
+
 #define LMLAB_TORCH_2 (TORCH_VERSION_MAJOR >= 2)
 #define LMLAB_TORCH_2_4 (TORCH_VERSION_MAJOR > 2 || (TORCH_VERSION_MAJOR == 2 && TORCH_VERSION_MINOR >= 4))
 
@@ -28,7 +30,7 @@ inline at::Tensor scaled_dot_product_attention(const at::Tensor& q, const at::Te
     scores.masked_fill_(at::ones({tq, tk}, q.options().dtype(at::kBool)).triu(1), -1e9);
   }
   auto probs = at::softmax(scores, -1);
-  if (dropout_p > 0) probs = at::dropout(probs, dropout_p, true);
+  if (dropout_p > 0) probs = lmlab::dropout(probs, dropout_p, true);
   return at::matmul(probs, v);
 #endif
 }

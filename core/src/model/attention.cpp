@@ -1,5 +1,7 @@
 #include "lmlab/model/attention.h"
 
+#include "lmlab/model/dense.h"
+#include "lmlab/model/dropout.h"
 #include "torch_compat.h"
 
 #include <cmath>
@@ -21,7 +23,7 @@ torch::Tensor MultiHeadAttentionImpl::forward(const torch::Tensor& x, const torc
   const auto B = x.size(0), T = x.size(1), C = x.size(2);
   const auto H = options.n_heads(), D = C / H;
   // (B, T, 3C) -> 3 x (B, H, T, D)
-  auto parts = qkv(x).view({B, T, 3, H, D}).permute({2, 0, 3, 1, 4}).unbind(0);
+  auto parts = dense(qkv, x).view({B, T, 3, H, D}).permute({2, 0, 3, 1, 4}).unbind(0);
   const auto &q = parts[0], &k = parts[1], &v = parts[2];
 
   // Allowed (query, key) pairs; undefined when every pair is allowed (or only causality
@@ -43,12 +45,12 @@ torch::Tensor MultiHeadAttentionImpl::forward(const torch::Tensor& x, const torc
       scores = scores.masked_fill(torch::ones({T, T}, x.options().dtype(torch::kBool)).triu(1), -1e9);
     auto probs = torch::softmax(scores, -1);  // (B, H, T, T)
     captured_ = probs.detach();
-    y = torch::matmul(torch::dropout(probs, p, is_training()), v);
+    y = torch::matmul(lmlab::dropout(probs, p, is_training()), v);
   } else {
     captured_ = torch::Tensor();
     y = compat::scaled_dot_product_attention(q, k, v, allowed, p, options.causal());
   }
-  return proj(y.transpose(1, 2).reshape({B, T, C}));
+  return dense(proj, y.transpose(1, 2).reshape({B, T, C}));
 }
 
 }  // namespace lmlab

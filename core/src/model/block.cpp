@@ -1,5 +1,7 @@
 #include "lmlab/model/block.h"
 
+#include "lmlab/model/dense.h"
+
 #include <torch/nn/functional/activation.h>
 
 namespace lmlab {
@@ -20,11 +22,11 @@ void TransformerBlockImpl::reset() {
   ff_in = register_module("ff_in", torch::nn::Linear(c, options.d_ff()));
   ff_out = register_module("ff_out", torch::nn::Linear(options.d_ff(), c));
   ln_ff = register_module("ln_ff", torch::nn::LayerNorm(norm));
-  dropout = register_module("dropout", torch::nn::Dropout(options.dropout()));
+  dropout = register_module("dropout", Dropout(options.dropout()));
 }
 
 torch::Tensor TransformerBlockImpl::feed_forward(const torch::Tensor& x) {
-  return dropout(ff_out(torch::gelu(ff_in(x))));  // exact (erf) GELU, as in BERT
+  return dropout(dense(ff_out, torch::gelu(dense(ff_in, x))));  // exact (erf) GELU, as in BERT
 }
 
 torch::Tensor TransformerBlockImpl::forward(const torch::Tensor& x, const torch::Tensor& padding) {

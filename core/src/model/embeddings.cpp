@@ -15,7 +15,7 @@ void EmbeddingsImpl::reset() {
   if (options.layer_norm())
     norm = register_module(
         "norm", torch::nn::LayerNorm(torch::nn::LayerNormOptions({c}).eps(options.layer_norm_eps())));
-  dropout = register_module("dropout", torch::nn::Dropout(options.dropout()));
+  dropout = register_module("dropout", Dropout(options.dropout()));
 }
 
 torch::Tensor EmbeddingsImpl::forward(const torch::Tensor& ids, const torch::Tensor& segments) {

@@ -1,5 +1,7 @@
 #include "lmlab/model/heads.h"
 
+#include "lmlab/model/dense.h"
+
 #include <torch/nn/functional/linear.h>
 
 namespace lmlab {
@@ -12,7 +14,7 @@ MaskedLmHeadImpl::MaskedLmHeadImpl(int64_t d_model, int64_t vocab_size, double l
 }
 
 torch::Tensor MaskedLmHeadImpl::forward(const torch::Tensor& hidden, const torch::Tensor& token_embedding) {
-  auto h = norm(torch::gelu(transform(hidden)));                       // (N, C)
+  auto h = norm(torch::gelu(dense(transform, hidden)));                       // (N, C)
   return torch::nn::functional::linear(h, token_embedding, bias);      // (N, V)
 }
 
@@ -25,7 +27,7 @@ torch::Tensor PoolerImpl::forward(const torch::Tensor& hidden) {
 }
 
 ClassifierHeadImpl::ClassifierHeadImpl(int64_t d_model, int64_t num_labels, double p) {
-  dropout = register_module("dropout", torch::nn::Dropout(p));
+  dropout = register_module("dropout", Dropout(p));
   out = register_module("out", torch::nn::Linear(d_model, num_labels));
 }
 

@@ -2,7 +2,8 @@
 
 #include "lmlab/model/attention.h"
 
-#include <torch/nn/modules/dropout.h>
+#include "lmlab/model/dropout.h"
+
 #include <torch/nn/modules/linear.h>
 #include <torch/nn/modules/normalization.h>
 
@@ -38,7 +39,7 @@ class TransformerBlockImpl : public torch::nn::Module {
   torch::nn::Linear ff_in{nullptr};   // C -> d_ff
   torch::nn::Linear ff_out{nullptr};  // d_ff -> C
   torch::nn::LayerNorm ln_ff{nullptr};
-  torch::nn::Dropout dropout{nullptr};
+  Dropout dropout{nullptr};
 
  private:
   torch::Tensor feed_forward(const torch::Tensor& x);

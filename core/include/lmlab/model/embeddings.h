@@ -1,6 +1,7 @@
 #pragma once
 
-#include <torch/nn/modules/dropout.h>
+#include "lmlab/model/dropout.h"
+
 #include <torch/nn/modules/embedding.h>
 #include <torch/nn/modules/normalization.h>
 
@@ -33,7 +34,7 @@ class EmbeddingsImpl : public torch::nn::Module {
   torch::nn::Embedding position{nullptr};
   torch::nn::Embedding segment{nullptr};  // null without segments
   torch::nn::LayerNorm norm{nullptr};     // null without the layer norm
-  torch::nn::Dropout dropout{nullptr};
+  Dropout dropout{nullptr};
 };
 TORCH_MODULE(Embeddings);
 

@@ -1,6 +1,7 @@
 #pragma once
 
-#include <torch/nn/modules/dropout.h>
+#include "lmlab/model/dropout.h"
+
 #include <torch/nn/modules/linear.h>
 #include <torch/nn/modules/normalization.h>
 
@@ -35,7 +36,7 @@ class ClassifierHeadImpl : public torch::nn::Module {
  public:
   ClassifierHeadImpl(int64_t d_model, int64_t num_labels, double dropout);
   torch::Tensor forward(const torch::Tensor& pooled);
-  torch::nn::Dropout dropout{nullptr};
+  Dropout dropout{nullptr};
   torch::nn::Linear out{nullptr};
 };
 TORCH_MODULE(ClassifierHead);
