@@ -35,6 +35,14 @@ inline at::Tensor scaled_dot_product_attention(const at::Tensor& q, const at::Te
 #endif
 }
 
+inline bool cuda_autocast_enabled() {
+#if LMLAB_TORCH_2_4
+  return at::autocast::is_autocast_enabled(at::kCUDA);
+#else
+  return at::autocast::is_enabled();
+#endif
+}
+
 // bf16 autocast on CUDA for the guard's lifetime (2.4 renamed the per-device calls).
 class CudaBf16Autocast {
  public:

@@ -13,9 +13,12 @@ MaskedLmHeadImpl::MaskedLmHeadImpl(int64_t d_model, int64_t vocab_size, double l
   bias = register_parameter("bias", torch::zeros({vocab_size}));
 }
 
+torch::Tensor MaskedLmHeadImpl::features(const torch::Tensor& hidden) {
+  return norm(torch::gelu(dense(transform, hidden)));
+}
+
 torch::Tensor MaskedLmHeadImpl::forward(const torch::Tensor& hidden, const torch::Tensor& token_embedding) {
-  auto h = norm(torch::gelu(dense(transform, hidden)));                       // (N, C)
-  return torch::nn::functional::linear(h, token_embedding, bias);      // (N, V)
+  return torch::nn::functional::linear(features(hidden), token_embedding, bias);  // (N, V)
 }
 
 PoolerImpl::PoolerImpl(int64_t d_model) {

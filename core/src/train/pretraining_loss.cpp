@@ -1,6 +1,7 @@
 #include "lmlab/train/pretraining_loss.h"
 
 #include "lmlab/error.h"
+#include "lmlab/train/linear_cross_entropy.h"
 #include "torch_compat.h"
 
 #include <ATen/record_function.h>
@@ -29,6 +30,8 @@ PretrainingLoss pretraining_loss(LanguageModelImpl& model, const BatchTensors& b
   const auto C = hidden.size(-1);
   std::vector<at::Tensor> parts;
   if (objectives.mlm) {
+    // Only the masked 15% of positions reach the vocabulary projection. (Fusing it with the
+    // loss, as next-token does below, measured slower for these few rows.)
     if (batch.mlm_positions.numel() == 0) throw Error("a masked-LM batch has no masked tokens");
     auto rows = hidden.reshape({-1, C}).index_select(0, batch.mlm_positions);  // (N, C)
     auto logits = model.masked_lm_logits(rows);                                 // (N, V)
@@ -43,10 +46,17 @@ PretrainingLoss pretraining_loss(LanguageModelImpl& model, const BatchTensors& b
     parts.push_back(loss.nsp);
   }
   if (objectives.clm) {
-    auto logits = model.lm_logits(hidden).reshape({-1, model.config().vocab_size});  // (B*T, V)
     auto targets = batch.next_targets.reshape({-1});
-    loss.clm = cross_entropy(logits, targets);
-    loss.clm_correct = correct(logits, targets);
+    // Every position is scored, so the (B*T, V) logits are the biggest tensor of the step:
+    // project and score them chunk by chunk (linear_cross_entropy.h), except under autocast.
+    if (!compat::cuda_autocast_enabled()) {
+      const auto head = linear_cross_entropy(hidden.reshape({-1, C}), model.token_embedding(), {}, targets);
+      loss.clm = head.loss, loss.clm_correct = head.correct;
+    } else {
+      auto logits = model.lm_logits(hidden).reshape({-1, model.config().vocab_size});  // (B*T, V)
+      loss.clm = cross_entropy(logits, targets);
+      loss.clm_correct = correct(logits, targets);
+    }
     parts.push_back(loss.clm);
   }
   if (parts.empty()) throw Error("no pretraining objective chosen");

@@ -15,6 +15,8 @@ class MaskedLmHeadImpl : public torch::nn::Module {
   MaskedLmHeadImpl(int64_t d_model, int64_t vocab_size, double layer_norm_eps);
   // hidden: (N, C); token_embedding: (V, C). Returns logits (N, V).
   torch::Tensor forward(const torch::Tensor& hidden, const torch::Tensor& token_embedding);
+  // The (N, C) features the vocabulary projection reads (dense + GELU + layer norm).
+  torch::Tensor features(const torch::Tensor& hidden);
 
   torch::nn::Linear transform{nullptr};
   torch::nn::LayerNorm norm{nullptr};

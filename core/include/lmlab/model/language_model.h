@@ -22,6 +22,8 @@ class LanguageModelImpl : public torch::nn::Module {
                               const torch::Tensor& padding = {});
   // Masked-LM logits (N, V) for the N rows of hidden (N, C) chosen by the caller (BERT).
   torch::Tensor masked_lm_logits(const torch::Tensor& hidden_rows);
+  // The tied (V, C) token embedding that the LM and masked-LM heads project onto.
+  const torch::Tensor& token_embedding() const { return body_->embeddings->token->weight; }
   // Next-sentence logits (B, 2): index 0 "is next", 1 "random" (BERT).
   torch::Tensor next_sentence_logits(const torch::Tensor& hidden);
   // Next-token logits (B, T, V) or (N, V) for chosen rows (GPT).
