@@ -25,5 +25,6 @@ std::vector<Command> tokenizer_commands();
 Command pretrain_command();
 std::vector<Command> inspect_commands();
 Command bench_command();
+Command data_stats_command();
 
 }  // namespace lmlab::cli

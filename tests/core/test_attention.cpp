@@ -89,8 +89,12 @@ TEST(Attention, FastPathAndCapturingPathAgree) {
       const auto& probs = attention->captured();
       ASSERT_EQ(probs.sizes(), (std::vector<int64_t>{3, 4, 11, 11}));
       EXPECT_TRUE(torch::allclose(probs.sum(-1), torch::ones({3, 4, 11}), 1e-5, 1e-6));
-      if (causal) EXPECT_EQ(probs.triu(1).abs().max().item<float>(), 0.0f);
-      if (with_padding) EXPECT_EQ(probs[2].slice(-1, 7).abs().max().item<float>(), 0.0f);
+      if (causal) {
+        EXPECT_EQ(probs.triu(1).abs().max().item<float>(), 0.0f);
+      }
+      if (with_padding) {
+        EXPECT_EQ(probs[2].slice(-1, 7).abs().max().item<float>(), 0.0f);
+      }
     }
   }
 }

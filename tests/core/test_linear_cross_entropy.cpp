@@ -36,7 +36,9 @@ TEST(LinearCrossEntropy, MatchesLogitsThenCrossEntropyInValueAndGradients) {
       EXPECT_TRUE(torch::allclose(actual.loss, expected.loss, 1e-10, 1e-12)) << chunk;
       EXPECT_TRUE(torch::allclose(actual.hidden, expected.hidden, 1e-10, 1e-12)) << chunk;
       EXPECT_TRUE(torch::allclose(actual.weight, expected.weight, 1e-10, 1e-12)) << chunk;
-      if (with_bias) EXPECT_TRUE(torch::allclose(actual.bias, expected.bias, 1e-10, 1e-12)) << chunk;
+      if (with_bias) {
+        EXPECT_TRUE(torch::allclose(actual.bias, expected.bias, 1e-10, 1e-12)) << chunk;
+      }
     }
 }
 

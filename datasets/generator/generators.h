@@ -1,0 +1,33 @@
+#pragma once
+
+#include "rng.h"
+
+#include <cstdint>
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace lmlab::datagen {
+
+// Topics in AG News order: 1 World, 2 Sports, 3 Business, 4 Sci/Tech (index 0..3 here).
+struct NewsItem {
+  int topic = 0;
+  std::string title, description;
+};
+NewsItem news_item(Rng& rng, int topic);
+// A news document for the pretraining corpus: a headline sentence and a few more.
+void news_document(Rng& rng, int topic, std::ostream& out);
+
+std::string pretraining_corpus(uint64_t seed, int documents);
+// AG News CSV rows, balanced, shuffled.
+std::string agnews_csv(uint64_t seed, int per_class);
+
+struct NliPair {
+  std::string premise, hypothesis, label;  // entailment | neutral | contradiction
+  int prompt = 0;                          // pairs sharing a hypothesis share a prompt id
+};
+std::vector<NliPair> nli_pairs(uint64_t seed, int per_label);
+std::string mnli_tsv(const std::vector<NliPair>& pairs, bool dev);
+std::string mnli_jsonl(const std::vector<NliPair>& pairs);
+
+}  // namespace lmlab::datagen

@@ -1,0 +1,192 @@
+#include "lmlab/data/labeled_dataset.h"
+#include "lmlab/error.h"
+#include "temp_dir.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+using namespace lmlab;
+
+namespace {
+
+std::string error_of(const std::string& text, const std::string& origin, ReadOptions options = {}) {
+  try {
+    parse_labeled_dataset(text, origin, options);
+  } catch (const Error& e) {
+    return e.what();
+  }
+  return "no error";
+}
+
+TEST(AgNewsCsv, ReadsQuotedFieldsAndCleansTheRealFilesLeftovers) {
+  const std::string csv =
+      "\"3\",\"Wall St. Bears Claw Back Into the Black (Reuters)\",\"Reuters - Short-sellers, Wall Street's "
+      "dwindling\\band of ultra-cynics, are seeing green again.\"\n"
+      "\"3\",\"Profit at #36;5 billion\",\"He said \"\"no comment\"\" &lt;b&gt;\"\n"
+      "\n"
+      "\"2\",\"Win\",\"a late goal\"\n";
+  const auto data = parse_labeled_dataset(csv, "train.csv", {});
+  ASSERT_EQ(data.examples.size(), 3u);
+  EXPECT_EQ(data.labels, (std::vector<std::string>{"World", "Sports", "Business", "Sci/Tech"}));
+  EXPECT_EQ(data.examples[0].label, 2);
+  EXPECT_EQ(data.examples[0].text_a,
+            "Wall St. Bears Claw Back Into the Black (Reuters) . Reuters - Short-sellers, Wall Street's dwindling band of "
+            "ultra-cynics, are seeing green again.");
+  EXPECT_EQ(data.examples[1].text_a, "Profit at $5 billion . He said \"no comment\" <b>");
+  EXPECT_EQ(data.examples[2].label, 1);
+  EXPECT_FALSE(data.pairs);
+}
+
+TEST(AgNewsCsv, BadRowsAreNamedOrSkippedAndCounted) {
+  const std::string csv = "\"1\",\"a\",\"b\"\n\"5\",\"a\",\"b\"\n\"1\",\"only two\"\n\"2\",\"open quote,\"x\n";
+  EXPECT_EQ(error_of(csv, "n.csv"),
+            "n.csv:2: class '5' is not 1 (World), 2 (Sports), 3 (Business) or 4 (Sci/Tech) (--skip-bad-rows skips such rows)");
+  ReadOptions skip;
+  skip.skip_bad_rows = true;
+  const auto data = parse_labeled_dataset(csv, "n.csv", skip);
+  EXPECT_EQ(data.examples.size(), 1u);
+  EXPECT_EQ(data.skipped_bad_rows, 3u);
+  EXPECT_NE(error_of("\"1\",\"only two\"\n", "n.csv").find("n.csv:1: expected 3 fields"), std::string::npos);
+  EXPECT_NE(error_of("\"2\",\"open quote,\"x\n", "n.csv").find("n.csv:1: text after a closing quote"), std::string::npos);
+  EXPECT_NE(error_of("\"2\",\"never closed\n", "n.csv").find("a quoted field is not closed"), std::string::npos);
+}
+
+TEST(Mnli, TsvWithHeaderSkipsDashLabelsAndChecksColumns) {
+  const std::string tsv =
+      "index\tpromptID\tpairID\tgenre\tsentence1\tsentence2\tgold_label\n"
+      "0\t1\t1e\tfiction\tA man sleeps.\tA person sleeps.\tentailment\n"
+      "1\t1\t1n\tfiction\tA man sleeps.\tA man dreams.\t-\n"
+      "2\t2\t2c\tfiction\tA \"quoted\" cat.\tNo cat.\tcontradiction\n";
+  const auto data = parse_labeled_dataset(tsv, "dev.tsv", {});
+  EXPECT_TRUE(data.pairs);
+  ASSERT_EQ(data.examples.size(), 2u);
+  EXPECT_EQ(data.skipped_unlabeled, 1u);
+  EXPECT_EQ(data.examples[1].text_a, "A \"quoted\" cat.");
+  EXPECT_EQ(data.labels[data.examples[1].label], "contradiction");
+  EXPECT_NE(error_of(tsv + "3\t2\tx\n", "dev.tsv").find("dev.tsv:5: expected 7 tab-separated columns"), std::string::npos);
+  EXPECT_NE(error_of("index\tsentence1\tgold_label\n", "h.tsv").find("h.tsv:1: the MNLI header has no 'sentence2'"),
+            std::string::npos);
+  EXPECT_NE(error_of(tsv + "3\t2\t2x\tf\ta\tb\tmaybe\n", "dev.tsv").find("label 'maybe' is not entailment"),
+            std::string::npos);
+}
+
+TEST(Mnli, JsonlLinesAreObjectsWithTheThreeFields) {
+  const std::string jsonl =
+      "{\"sentence1\": \"a\", \"sentence2\": \"b\", \"gold_label\": \"neutral\", \"genre\": \"x\"}\n"
+      "{\"sentence1\": \"c\", \"sentence2\": \"d\", \"gold_label\": \"-\"}\n";
+  const auto data = parse_labeled_dataset(jsonl, "x.jsonl", {});
+  ASSERT_EQ(data.examples.size(), 1u);
+  EXPECT_EQ(data.labels[data.examples[0].label], "neutral");
+  EXPECT_NE(error_of(jsonl + "{not json\n", "x.jsonl").find("x.jsonl:3: not a JSON object"), std::string::npos);
+  EXPECT_NE(error_of("{\"sentence1\": \"a\"}\n", "x.jsonl").find("needs string fields"), std::string::npos);
+}
+
+TEST(Tsv, TwoOrThreeColumnsWithSortedLabels) {
+  const auto single = parse_labeled_dataset("text\tlabel\ngood film\tpos\nbad film\tneg\n", "s.tsv", {});
+  EXPECT_FALSE(single.pairs);
+  EXPECT_EQ(single.labels, (std::vector<std::string>{"neg", "pos"}));
+  EXPECT_EQ(single.examples[0].label, 1);
+  const auto pair = parse_labeled_dataset("a b\tc d\tyes\ne f\tg h\tno\n", "p.tsv", {});
+  EXPECT_TRUE(pair.pairs);
+  EXPECT_EQ(pair.examples[1].text_b, "g h");
+  EXPECT_NE(error_of("a\tb\tc\td\n", "w.tsv").find("w.tsv:1: a TSV dataset has 2 columns"), std::string::npos);
+  EXPECT_NE(error_of("a\tx\nb\tc\td\n", "w.tsv").find("w.tsv:2: expected 2 tab-separated columns, found 3"),
+            std::string::npos);
+}
+
+TEST(Readers, FileLevelProblemsAreClearErrors) {
+  EXPECT_EQ(error_of("  \n\n", "e.tsv"), "e.tsv is empty");
+  EXPECT_NE(error_of(std::string("a\tb\nc\0d\tx\n", 11), "bin.tsv").find("bin.tsv:2: binary data"), std::string::npos);
+  EXPECT_EQ(error_of("a\tb\n\xff\xfe\tc\n", "l.tsv"), "l.tsv:2: the text is not valid UTF-8");
+  EXPECT_EQ(error_of("a\t" + std::string((1 << 20) + 1, 'x') + "\n", "long.tsv"),
+            "long.tsv:1: the line is longer than 1 MiB");
+  test::TempDir dir;
+  EXPECT_THROW(read_labeled_dataset(dir.path().string()), Error);
+  EXPECT_THROW(read_labeled_dataset(dir.file("missing.csv")), Error);
+  EXPECT_THROW(parse_dataset_format("xml"), Error);
+}
+
+// --- The shipped datasets -------------------------------------------------------------
+
+const std::string kDatasets = LMLAB_SOURCE_DIR "/datasets/";
+
+TEST(ShippedDatasets, NewsIsBalancedInTrainAndTest) {
+  const auto train = read_labeled_dataset(kDatasets + "agnews/train.csv");
+  const auto test = read_labeled_dataset(kDatasets + "agnews/test.csv");
+  EXPECT_EQ(train.class_counts(), (std::vector<size_t>{2000, 2000, 2000, 2000}));
+  EXPECT_EQ(test.class_counts(), (std::vector<size_t>{250, 250, 250, 250}));
+}
+
+TEST(ShippedDatasets, NliTsvAndJsonlAgreeAndAreBalanced) {
+  const auto tsv = read_labeled_dataset(kDatasets + "mnli/train.tsv");
+  const auto jsonl = read_labeled_dataset(kDatasets + "mnli/train.jsonl");
+  ASSERT_EQ(tsv.examples.size(), jsonl.examples.size());
+  for (size_t i = 0; i < tsv.examples.size(); ++i) {
+    EXPECT_EQ(tsv.examples[i].text_a, jsonl.examples[i].text_a);
+    EXPECT_EQ(tsv.examples[i].label, jsonl.examples[i].label);
+  }
+  EXPECT_EQ(tsv.class_counts(), (std::vector<size_t>{1500, 1500, 1500}));
+  EXPECT_EQ(read_labeled_dataset(kDatasets + "mnli/dev_matched.tsv").class_counts(), (std::vector<size_t>{300, 300, 300}));
+}
+
+std::vector<std::string> words(const std::string& text) {
+  std::istringstream in(text);
+  std::vector<std::string> out;
+  for (std::string w; in >> w;) out.push_back(w);
+  return out;
+}
+
+// A naive Bayes classifier on the hypothesis's words and word pairs, trained on train and
+// scored on dev: what a model that ignores the premise can reach.
+TEST(ShippedDatasets, HypothesisOnlyBaselineStaysNearChance) {
+  const auto train = read_labeled_dataset(kDatasets + "mnli/train.tsv");
+  const auto dev = read_labeled_dataset(kDatasets + "mnli/dev_matched.tsv");
+  const auto features = [](const std::string& hypothesis) {
+    auto w = words(hypothesis);
+    const size_t n = w.size();
+    for (size_t i = 0; i + 1 < n; ++i) w.push_back(w[i] + "_" + w[i + 1]);
+    return w;
+  };
+  std::vector<std::map<std::string, double>> counts(3);
+  std::vector<double> totals(3, 0), priors(3, 0);
+  std::set<std::string> vocab;
+  for (const auto& e : train.examples) {
+    priors[e.label] += 1;
+    for (const auto& f : features(e.text_b)) counts[e.label][f] += 1, totals[e.label] += 1, vocab.insert(f);
+  }
+  size_t right = 0;
+  for (const auto& e : dev.examples) {
+    int best = 0;
+    double best_score = -1e300;
+    for (int c = 0; c < 3; ++c) {
+      double score = std::log(priors[c]);
+      for (const auto& f : features(e.text_b)) {
+        const auto it = counts[c].find(f);
+        score += std::log(((it == counts[c].end() ? 0 : it->second) + 1) / (totals[c] + vocab.size()));
+      }
+      if (score > best_score) best_score = score, best = c;
+    }
+    right += best == e.label;
+  }
+  const double accuracy = static_cast<double>(right) / dev.examples.size();
+  EXPECT_LT(accuracy, 0.45) << "hypothesis-only accuracy " << accuracy;
+}
+
+TEST(ShippedDatasets, PretrainingCorpusTeachesWhatNliAsks) {
+  const auto text = read_labeled_dataset(kDatasets + "mnli/train.tsv");  // touches the reader too
+  std::ifstream corpus(kDatasets + "pretrain/world.txt");
+  std::stringstream all;
+  all << corpus.rdbuf();
+  const std::string s = all.str();
+  for (const char* fact : {"the dog is a mammal .", "a dog is an animal", "a duck is not", "every fish is an animal"})
+    EXPECT_NE(s.find(fact), std::string::npos) << fact;
+  EXPECT_GT(s.size(), 2'000'000u);
+  EXPECT_FALSE(text.examples.empty());
+}
+
+}  // namespace
