@@ -12,7 +12,9 @@ packages=(
   googletest libgtest-dev
   qt6-base-dev libqcustomplot-dev
   fonts-noto-cjk               # Korean lessons and text
+  wordnet-base                 # real English text: lmlab-cli data build --source wordnet
   xvfb xauth x11-utils imagemagick   # GUI checks and screenshots in a virtual display
+  clang libclang-rt-14-dev     # libFuzzer targets for the dataset readers (fuzz/run.sh)
 )
 if [ "${1:-}" = "--core-only" ]; then
   # A GPU server or CI box that builds only the core and the CLI.

@@ -26,5 +26,6 @@ Command pretrain_command();
 std::vector<Command> inspect_commands();
 Command bench_command();
 Command data_stats_command();
+Command data_build_command();
 
 }  // namespace lmlab::cli

@@ -16,6 +16,7 @@ std::vector<Command> all_commands() {
   commands.push_back(pretrain_command());
   for (auto& c : inspect_commands()) commands.push_back(std::move(c));
   commands.push_back(data_stats_command());
+  commands.push_back(data_build_command());
   commands.push_back(bench_command());
   return commands;
 }
@@ -45,7 +46,13 @@ int run(int argc, char** argv) {
     print_usage(std::cerr, commands);
     return 2;
   }
-  const std::string first = argv[1];
+  std::string first = argv[1];
+  int rest = 2;
+  // "data build" and "data stats" are spelled as two words in the docs.
+  if (first == "data" && argc > 2 && (std::string(argv[2]) == "build" || std::string(argv[2]) == "stats")) {
+    first += "-" + std::string(argv[2]);
+    rest = 3;
+  }
   if (first == "--help" || first == "-h" || first == "help") {
     print_usage(std::cout, commands);
     return 0;
@@ -63,7 +70,7 @@ int run(int argc, char** argv) {
     print_usage(std::cerr, commands);
     return 2;
   }
-  std::vector<std::string> args(argv + 2, argv + argc);
+  std::vector<std::string> args(argv + rest, argv + argc);
   for (const auto& a : args)
     if (a == "--help" || a == "-h") {
       print_command_usage(std::cout, *command);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "lmlab/data/nli_writer.h"
 #include "rng.h"
 
 #include <cstdint>
@@ -22,12 +23,7 @@ std::string pretraining_corpus(uint64_t seed, int documents);
 // AG News CSV rows, balanced, shuffled.
 std::string agnews_csv(uint64_t seed, int per_class);
 
-struct NliPair {
-  std::string premise, hypothesis, label;  // entailment | neutral | contradiction
-  int prompt = 0;                          // pairs sharing a hypothesis share a prompt id
-};
+using lmlab::NliPair;
 std::vector<NliPair> nli_pairs(uint64_t seed, int per_label);
-std::string mnli_tsv(const std::vector<NliPair>& pairs, bool dev);
-std::string mnli_jsonl(const std::vector<NliPair>& pairs);
 
 }  // namespace lmlab::datagen

@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   using namespace lmlab::datagen;
+  using lmlab::mnli_jsonl, lmlab::mnli_tsv;
   const std::filesystem::path out = argv[1];
   try {
     write(out / "pretrain" / "world.txt", pretraining_corpus(1, 9000));
