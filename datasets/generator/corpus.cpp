@@ -94,6 +94,30 @@ void story_document(Rng& rng, std::ostream& out) {
   out << "at the end of the day " << name << " was tired , and " << pro << " went to " << poss << " bed .\n";
 }
 
+// What an invented name is: the only place the news set's held-out names are explained.
+void entity_document(Rng& rng, std::ostream& out) {
+  const int topic = static_cast<int>(rng.below(4));
+  const auto& names = entity_names(topic);
+  const std::string name = names[rng.below(names.size())];
+  switch (topic) {
+    case 0:
+      out << name << " is a country .\nthe government of " << name << " meets in its capital .\n"
+          << "the people of " << name << " vote for a new parliament every four years .\n";
+      break;
+    case 1:
+      out << name << " is a football club .\n" << name << " plays its home games in a large stadium .\n"
+          << "the fans of " << name << " sing for the team every weekend .\n";
+      break;
+    case 2:
+      out << name << " is a company .\nshares of " << name << " are traded on the stock market .\n"
+          << name << " sells its products to shops and pays its workers every month .\n";
+      break;
+    default:
+      out << name << " is a research lab .\nscientists at " << name << " build new software and machines .\n"
+          << "the engineers of " << name << " publish their results in science journals .\n";
+  }
+}
+
 }  // namespace
 
 std::string pretraining_corpus(uint64_t seed, int documents) {
@@ -102,7 +126,8 @@ std::string pretraining_corpus(uint64_t seed, int documents) {
   for (int d = 0; d < documents; ++d) {
     const auto kind = rng.below(10);
     if (kind < 4) thing_document(rng, out);
-    else if (kind < 7) story_document(rng, out);
+    else if (kind < 6) story_document(rng, out);
+    else if (kind < 7) entity_document(rng, out);
     else news_document(rng, static_cast<int>(rng.below(4)), out);
     out << "\n";
   }

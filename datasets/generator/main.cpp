@@ -27,8 +27,8 @@ int main(int argc, char** argv) {
   const std::filesystem::path out = argv[1];
   try {
     write(out / "pretrain" / "world.txt", pretraining_corpus(1, 9000));
-    write(out / "agnews" / "train.csv", agnews_csv(2, 2000));
-    write(out / "agnews" / "test.csv", agnews_csv(3, 250));
+    write(out / "agnews" / "train.csv", agnews_csv(2, 2000, false));
+    write(out / "agnews" / "test.csv", agnews_csv(3, 250, true));
     const auto train = nli_pairs(4, 1500), dev = nli_pairs(5, 300);
     write(out / "mnli" / "train.tsv", mnli_tsv(train, false));
     write(out / "mnli" / "dev_matched.tsv", mnli_tsv(dev, true));

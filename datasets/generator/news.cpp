@@ -5,6 +5,7 @@
 #include "generators.h"
 #include "world.h"
 
+#include <algorithm>
 #include <sstream>
 
 namespace lmlab::datagen {
@@ -25,6 +26,31 @@ std::string cap_money(Rng& rng) {  // the real AG News writes $ as #36;
   return "#36;" + std::to_string(amount) + (billions ? " billion" : " million");
 }
 
+}  // namespace
+
+const std::vector<std::string>& entity_names(int topic) {
+  static const std::vector<std::vector<std::string>> names = [] {
+    const std::vector<std::string> first = {"va", "kel", "os", "pel", "dra", "mor", "tis", "zan", "bro", "lu"};
+    const std::vector<std::string> middle = {"n", "r", "l", "st", "m"};
+    const std::vector<std::string> last = {"tor", "mar", "gard", "lion", "vek", "ada", "ion", "ix"};
+    std::vector<std::vector<std::string>> out(4);
+    Rng rng(99);
+    std::vector<std::string> taken;
+    for (int topic = 0; topic < 4; ++topic)
+      while (out[topic].size() < 2 * kEntitiesPerSplit) {
+        const std::string a = rng.pick(first), b = rng.pick(middle), c = rng.pick(last);
+        const std::string name = a + b + c;
+        if (std::find(taken.begin(), taken.end(), name) != taken.end()) continue;
+        taken.push_back(name);
+        out[topic].push_back(name);
+      }
+    return out;
+  }();
+  return names.at(topic);
+}
+
+namespace {
+
 std::string team(Rng& rng) {
   const std::string city = rng.pick(kCities);
   return city + " " + rng.pick(kMascots);
@@ -32,9 +58,21 @@ std::string team(Rng& rng) {
 
 }  // namespace
 
-NewsItem news_item(Rng& rng, int topic) {
+NewsItem news_item(Rng& rng, int topic, bool held_out) {
   NewsItem n;
   n.topic = topic;
+  // A third of the items say nothing topical except a name; which topic a name belongs to is
+  // stated only in the pretraining corpus, and the test split uses names the training split
+  // never shows. A bag of words cannot tell these apart; a pretrained model can.
+  if (rng.chance(35)) {
+    const auto& names = entity_names(topic);
+    const std::string name = names[(held_out ? kEntitiesPerSplit : 0) + rng.below(kEntitiesPerSplit)];
+    const std::string shared = rng.pick(kShared), city = rng.pick(kCities);
+    const int v = static_cast<int>(rng.below(3));
+    n.title = v == 0 ? name + " makes headlines again" : v == 1 ? "a " + shared + " week for " + name : name + " in the news";
+    n.description = "reports from " + city + " say " + name + " had a " + shared + " week , and more news is expected soon .";
+    return n;
+  }
   const std::string shared = rng.pick(kShared);
   const std::string city = rng.pick(kCities), country = rng.pick(kCountries), company = rng.pick(kCompanies);
   const std::string product = rng.pick(kProducts);
@@ -91,7 +129,7 @@ NewsItem news_item(Rng& rng, int topic) {
 
 void news_document(Rng& rng, int topic, std::ostream& out) {
   for (int i = 0; i < 2; ++i) {
-    const auto n = news_item(rng, topic);
+    const auto n = news_item(rng, topic, rng.chance(50));
     std::string text = n.description;
     for (std::string from : {std::string(" \\ "), std::string("#36;")}) {
       for (size_t at; (at = text.find(from)) != std::string::npos;)
@@ -111,11 +149,11 @@ std::string csv_field(const std::string& text) {
 
 }  // namespace
 
-std::string agnews_csv(uint64_t seed, int per_class) {
+std::string agnews_csv(uint64_t seed, int per_class, bool held_out) {
   Rng rng(seed);
   std::vector<NewsItem> items;
   for (int topic = 0; topic < 4; ++topic)
-    for (int i = 0; i < per_class; ++i) items.push_back(news_item(rng, topic));
+    for (int i = 0; i < per_class; ++i) items.push_back(news_item(rng, topic, held_out));
   rng.shuffle(items);
   std::ostringstream out;
   for (const auto& n : items)
