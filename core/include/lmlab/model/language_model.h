@@ -36,7 +36,6 @@ class LanguageModelImpl : public torch::nn::Module {
   // Adds or replaces the classifier head (fine-tuning a pretrained body for K labels).
   void set_num_labels(int num_labels);
 
-  std::shared_ptr<TransformerStackImpl> body_ptr() { return body_; }
   Pooler pooler{nullptr};              // BERT
   MaskedLmHead masked_lm{nullptr};     // BERT
   torch::nn::Linear next_sentence{nullptr};  // BERT
