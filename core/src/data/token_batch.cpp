@@ -12,6 +12,7 @@ void TokenBatch::resize(int64_t rows, int64_t columns, int64_t pad_id) {
   mlm_labels.assign(n, kIgnoreLabel);
   next_targets.assign(n, kIgnoreLabel);
   nsp_labels.assign(static_cast<size_t>(rows), 0);
+  labels.assign(static_cast<size_t>(rows), 0);
 }
 
 }  // namespace lmlab

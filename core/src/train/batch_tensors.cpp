@@ -35,6 +35,7 @@ BatchTensors BatchTensors::from(const TokenBatch& b, const c10::Device& device) 
   t.mlm_targets = upload(targets, {n}, device);
   t.next_targets = upload(b.next_targets, shape, device);
   t.nsp_labels = upload(b.nsp_labels, {b.batch}, device);
+  t.labels = upload(b.labels, {b.batch}, device);
   return t;
 }
 

@@ -3,26 +3,40 @@
 #include "lmlab/error.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace lmlab {
 
-std::unique_ptr<torch::optim::AdamW> make_adamw(torch::nn::Module& module, const AdamWSettings& s) {
-  std::vector<torch::Tensor> decay, no_decay;
-  for (auto& p : module.parameters(/*recurse=*/true)) (p.dim() >= 2 ? decay : no_decay).push_back(p);
-  const auto options = torch::optim::AdamWOptions(s.lr)
-                           .betas({s.beta1, s.beta2})
-                           .eps(s.eps)
-                           .weight_decay(s.weight_decay);
-  std::vector<torch::optim::OptimizerParamGroup> groups;
-  groups.emplace_back(decay, std::make_unique<torch::optim::AdamWOptions>(options));
-  auto no_decay_options = std::make_unique<torch::optim::AdamWOptions>(options);
-  no_decay_options->weight_decay(0.0);
-  groups.emplace_back(no_decay, std::move(no_decay_options));
-  return std::make_unique<torch::optim::AdamW>(std::move(groups), options);
+std::unique_ptr<torch::optim::AdamW> make_adamw(torch::nn::Module& module, const AdamWSettings& s,
+                                                const LrScale& scale) {
+  // (scale, decays) -> parameters, in first-seen order so group order is stable.
+  std::vector<std::pair<std::pair<double, bool>, std::vector<torch::Tensor>>> groups;
+  for (auto& item : module.named_parameters(/*recurse=*/true)) {
+    const std::pair<double, bool> key{scale ? scale(item.key()) : 1.0, item.value().dim() >= 2};
+    auto it = std::find_if(groups.begin(), groups.end(), [&](const auto& g) { return g.first == key; });
+    if (it == groups.end()) it = groups.insert(groups.end(), {key, {}});
+    it->second.push_back(item.value());
+  }
+  const auto options = torch::optim::AdamWOptions(s.lr).betas({s.beta1, s.beta2}).eps(s.eps).weight_decay(s.weight_decay);
+  std::vector<torch::optim::OptimizerParamGroup> param_groups;
+  for (auto& [key, params] : groups) {
+    auto group_options = std::make_unique<torch::optim::AdamWOptions>(options);
+    group_options->lr(s.lr * key.first);
+    if (!key.second) group_options->weight_decay(0.0);
+    param_groups.emplace_back(params, std::move(group_options));
+  }
+  return std::make_unique<torch::optim::AdamW>(std::move(param_groups), options);
 }
 
-void set_learning_rate(torch::optim::Optimizer& optimizer, double lr) {
-  for (auto& group : optimizer.param_groups()) group.options().set_lr(lr);
+std::vector<double> learning_rates(torch::optim::Optimizer& optimizer) {
+  std::vector<double> out;
+  for (auto& group : optimizer.param_groups()) out.push_back(group.options().get_lr());
+  return out;
+}
+
+void scale_learning_rates(torch::optim::Optimizer& optimizer, const std::vector<double>& base, double factor) {
+  auto& groups = optimizer.param_groups();
+  for (size_t i = 0; i < groups.size(); ++i) groups[i].options().set_lr(base.at(i) * factor);
 }
 
 double warmup_linear(int64_t step, int64_t total, int64_t warmup) {
@@ -30,6 +44,29 @@ double warmup_linear(int64_t step, int64_t total, int64_t warmup) {
   if (warmup > 0 && step < warmup) return static_cast<double>(step + 1) / static_cast<double>(warmup);
   const double remaining = static_cast<double>(total - step) / static_cast<double>(std::max<int64_t>(1, total - warmup));
   return std::clamp(remaining, 0.0, 1.0);
+}
+
+double warmup_cosine(int64_t step, int64_t total, int64_t warmup) {
+  if (total <= 0) throw Error("a schedule needs at least one step");
+  if (warmup > 0 && step < warmup) return static_cast<double>(step + 1) / static_cast<double>(warmup);
+  const double progress = static_cast<double>(step - warmup) / static_cast<double>(std::max<int64_t>(1, total - warmup));
+  return 0.5 * (1.0 + std::cos(M_PI * std::clamp(progress, 0.0, 1.0)));
+}
+
+double slanted_triangular(int64_t step, int64_t total) {
+  if (total <= 0) throw Error("a schedule needs at least one step");
+  const double cut_frac = 0.1, ratio = 32.0;
+  const double cut = std::max(1.0, std::floor(static_cast<double>(total) * cut_frac));
+  const double t = static_cast<double>(step);
+  const double p = t < cut ? t / cut : 1.0 - (t - cut) / (cut * (1.0 / cut_frac - 1.0));
+  return (1.0 + std::max(0.0, p) * (ratio - 1.0)) / ratio;
+}
+
+double schedule_factor(const std::string& schedule, int64_t step, int64_t total, int64_t warmup) {
+  if (schedule == "linear") return warmup_linear(step, total, warmup);
+  if (schedule == "cosine") return warmup_cosine(step, total, warmup);
+  if (schedule == "slanted") return slanted_triangular(step, total);
+  throw Error("schedule '" + schedule + "' is not linear, cosine or slanted");
 }
 
 }  // namespace lmlab

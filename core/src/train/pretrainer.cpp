@@ -26,6 +26,7 @@ Pretrainer::Pretrainer(LanguageModel model, PretrainingBatcher batcher, Pretrain
   settings_.validate(model_->config());
   if (settings_.warmup_steps < 0) settings_.warmup_steps = settings_.steps / 10;
   optimizer_ = make_adamw(*model_, settings_.adamw);
+  base_lrs_ = learning_rates(*optimizer_);
 }
 
 StepMetrics Pretrainer::step() {
@@ -33,7 +34,7 @@ StepMetrics Pretrainer::step() {
   const auto device = model_->parameters().front().device();
   const auto batch = BatchTensors::from(batcher_.next(), device);
   const double lr = settings_.adamw.lr * warmup_linear(step_, settings_.steps, settings_.warmup_steps);
-  set_learning_rate(*optimizer_, lr);
+  scale_learning_rates(*optimizer_, base_lrs_, lr / settings_.adamw.lr);
   model_->train();
   const auto loss = optimizer_step(*model_, *optimizer_, batch, settings_.objectives,
                                    settings_.max_grad_norm, settings_.bf16);

@@ -20,6 +20,7 @@ struct TokenBatch {
   std::vector<int64_t> mlm_labels;    // original id at masked positions, kIgnoreLabel elsewhere
   std::vector<int64_t> next_targets;  // next token at each position, kIgnoreLabel at the end
   std::vector<int64_t> nsp_labels;    // (batch): 0 = B follows A, 1 = B is random
+  std::vector<int64_t> labels;        // (batch): class labels for fine-tuning
 
   void resize(int64_t rows, int64_t columns, int64_t pad_id);
 };

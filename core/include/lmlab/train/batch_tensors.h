@@ -17,6 +17,7 @@ struct BatchTensors {
   at::Tensor mlm_targets;   // (N) int64
   at::Tensor next_targets;  // (B, T) int64, kIgnoreLabel where there is none
   at::Tensor nsp_labels;    // (B) int64
+  at::Tensor labels;        // (B) int64, fine-tuning classes
   int64_t tokens = 0;       // real tokens in the batch
 
   static BatchTensors from(const TokenBatch& batch, const c10::Device& device);

@@ -37,6 +37,7 @@ class Pretrainer {
   PretrainingBatcher batcher_;
   PretrainSettings settings_;
   std::unique_ptr<torch::optim::AdamW> optimizer_;
+  std::vector<double> base_lrs_;
   int64_t step_ = 0;
 };
 

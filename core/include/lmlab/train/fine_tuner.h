@@ -1,0 +1,69 @@
+#pragma once
+
+#include "lmlab/data/classification_batcher.h"
+#include "lmlab/model/language_model.h"
+#include "lmlab/train/classification_report.h"
+#include "lmlab/train/freeze_plan.h"
+#include "lmlab/train/optimizer.h"
+
+#include <memory>
+#include <string>
+
+namespace lmlab {
+
+struct FineTuneSettings {
+  int64_t epochs = 3;
+  int64_t max_steps = 0;          // > 0: stop after this many steps even mid-epoch
+  AdamWSettings adamw{1e-4, 0.01};
+  double warmup_ratio = 0.1;      // share of the steps spent warming up (linear, cosine)
+  std::string schedule = "linear";  // linear | cosine | slanted
+  double layer_lr_decay = 1.0;    // discriminative rates: layer i gets lr * decay^(L - i)
+  double max_grad_norm = 1.0;
+  FreezeState freeze;             // the starting state (empty: nothing frozen)
+  int64_t gradual_unfreeze_every = 0;  // > 0: ULMFiT, head first, one more layer every K steps
+
+  void validate(int layer_count) const;
+};
+
+// One fine-tuning step's report, in plain types.
+struct FineTuneStep {
+  int64_t step = 0;   // optimizer steps taken
+  int64_t epoch = 0;  // 0-based epoch the step belonged to
+  double loss = 0, accuracy = 0, lr = 0, ms = 0;
+  std::string frozen;  // FreezeState::describe() during the step
+  TrainingMemory memory;
+};
+
+// Fine-tunes a model for classification (single texts or pairs) one step at a time, so a
+// caller can change the freeze state between steps and evaluate when it likes.
+class FineTuner {
+ public:
+  FineTuner(LanguageModel model, ClassificationBatcher train, FineTuneSettings settings);
+
+  FineTuneStep step();  // throws lmlab::Error when the loss is not finite
+  bool done() const { return step_ >= total_steps_; }
+  int64_t total_steps() const { return total_steps_; }
+  int64_t steps_done() const { return step_; }
+
+  // Takes effect from the next step.
+  void set_freeze(const FreezeState& state);
+  const FreezeState& freeze() const { return freeze_; }
+  // The state gradual unfreezing prescribes at a step (head, then layers from the top, then
+  // the embeddings).
+  FreezeState gradual_state(int64_t step) const;
+
+  ClassificationReport evaluate(const std::vector<EncodedExample>& examples, int64_t batch);
+  torch::optim::Optimizer& optimizer() { return *optimizer_; }
+
+ private:
+  LanguageModel model_;
+  ClassificationBatcher train_;
+  FineTuneSettings settings_;
+  std::unique_ptr<torch::optim::AdamW> optimizer_;
+  std::vector<double> base_lrs_;
+  FreezeState freeze_;
+  int layer_count_ = 0;
+  int64_t step_ = 0, total_steps_ = 0, warmup_steps_ = 0;
+};
+
+}  // namespace lmlab

@@ -1,0 +1,127 @@
+#include "lmlab/train/fine_tuner.h"
+
+#include "lmlab/error.h"
+#include "lmlab/train/batch_tensors.h"
+
+#include <torch/nn/functional/loss.h>
+#include <torch/nn/utils/clip_grad.h>
+
+#include <chrono>
+#include <cmath>
+
+namespace lmlab {
+
+void FineTuneSettings::validate(int layer_count) const {
+  if (epochs < 1 || epochs > 10000) throw Error("epochs must be between 1 and 10000");
+  if (max_steps < 0) throw Error("max-steps must not be negative");
+  if (!(adamw.lr > 0 && adamw.lr < 1)) throw Error("learning rate must be in (0, 1)");
+  if (!(warmup_ratio >= 0 && warmup_ratio < 1)) throw Error("warmup ratio must be in [0, 1)");
+  if (!(layer_lr_decay > 0 && layer_lr_decay <= 1)) throw Error("layer-lr-decay must be in (0, 1]");
+  if (gradual_unfreeze_every < 0) throw Error("gradual-unfreeze must not be negative");
+  if (!freeze.layers.empty() && static_cast<int>(freeze.layers.size()) != layer_count)
+    throw Error("the freeze state does not match the model's " + std::to_string(layer_count) + " layers");
+  schedule_factor(schedule, 0, 1, 0);  // names the schedule if it is unknown
+}
+
+FineTuner::FineTuner(LanguageModel model, ClassificationBatcher train, FineTuneSettings settings)
+    : model_(std::move(model)), train_(std::move(train)), settings_(std::move(settings)) {
+  layer_count_ = static_cast<int>(model_->body().layer_count());
+  const int layers = layer_count_;
+  settings_.validate(layers);
+  if (!model_->classifier) throw Error("the model has no classifier head; set its number of labels first");
+  total_steps_ = settings_.epochs * train_.batches_per_epoch();
+  if (settings_.max_steps > 0) total_steps_ = std::min(total_steps_, settings_.max_steps);
+  warmup_steps_ = static_cast<int64_t>(settings_.warmup_ratio * static_cast<double>(total_steps_));
+  const double decay = settings_.layer_lr_decay;
+  optimizer_ = make_adamw(*model_, settings_.adamw, [layers, decay](const std::string& name) {
+    const auto part = part_of(name);
+    if (part.kind == ModelPart::Head) return 1.0;
+    const int depth = part.kind == ModelPart::Embeddings ? layers + 1 : layers - part.layer;
+    return std::pow(decay, depth);
+  });
+  base_lrs_ = learning_rates(*optimizer_);
+  set_freeze(settings_.gradual_unfreeze_every > 0 ? gradual_state(0)
+             : settings_.freeze.layers.empty()    ? FreezeState::none(layers)
+                                                  : settings_.freeze);
+}
+
+FreezeState FineTuner::gradual_state(int64_t step) const {
+  const int layers = layer_count_;
+  FreezeState s = FreezeState::none(layers);
+  const int64_t opened = step / settings_.gradual_unfreeze_every;  // layers opened so far, from the top
+  for (int i = 0; i < layers; ++i) s.layers[static_cast<size_t>(i)] = layers - i > opened;
+  s.embeddings = opened <= layers;
+  return s;
+}
+
+void FineTuner::set_freeze(const FreezeState& state) {
+  apply_freeze(*model_, state);
+  freeze_ = state;
+}
+
+FineTuneStep FineTuner::step() {
+  const auto start = std::chrono::steady_clock::now();
+  if (settings_.gradual_unfreeze_every > 0) {
+    const auto wanted = gradual_state(step_);
+    if (!(wanted == freeze_)) set_freeze(wanted);
+  }
+  TokenBatch host;
+  if (!train_.next(host)) train_.next(host);  // an epoch ended: start the next one
+  const auto device = model_->parameters().front().device();
+  const auto batch = BatchTensors::from(host, device);
+  const double factor = schedule_factor(settings_.schedule, step_, total_steps_, warmup_steps_);
+  scale_learning_rates(*optimizer_, base_lrs_, factor);
+  model_->train();
+  for (auto& group : optimizer_->param_groups())
+    for (auto& p : group.params()) p.mutable_grad() = torch::Tensor();
+  auto hidden = model_->hidden_states(batch.ids, batch.segments, batch.padding);
+  auto logits = model_->classifier_logits(hidden, batch.padding);  // (B, K)
+  auto loss = torch::nn::functional::cross_entropy(logits, batch.labels);
+  loss.backward();
+  if (settings_.max_grad_norm > 0) {
+    std::vector<torch::Tensor> with_grad;
+    for (auto& p : model_->parameters())
+      if (p.grad().defined()) with_grad.push_back(p);
+    torch::nn::utils::clip_grad_norm_(with_grad, settings_.max_grad_norm);
+  }
+  optimizer_->step();
+
+  FineTuneStep r;
+  r.step = ++step_;
+  r.epoch = train_.epoch();
+  r.loss = loss.item<double>();
+  if (!std::isfinite(r.loss))
+    throw Error("fine-tuning diverged at step " + std::to_string(r.step) + ": the loss is " + std::to_string(r.loss) +
+                "; try a lower learning rate");
+  r.accuracy = logits.detach().argmax(-1).eq(batch.labels).to(torch::kDouble).mean().item<double>();
+  r.lr = settings_.adamw.lr * factor;
+  r.frozen = freeze_.describe();
+  r.memory = training_memory(*model_, *optimizer_);
+  r.ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  return r;
+}
+
+ClassificationReport FineTuner::evaluate(const std::vector<EncodedExample>& examples, int64_t batch) {
+  torch::NoGradGuard no_grad;
+  const bool was_training = model_->is_training();
+  model_->eval();
+  const auto k = model_->config().num_labels;
+  std::vector<std::vector<int64_t>> confusion(k, std::vector<int64_t>(k, 0));
+  ClassificationBatcher batches(examples, batch, 0, /*shuffle=*/false, 0);
+  const auto device = model_->parameters().front().device();
+  double loss_sum = 0;
+  TokenBatch host;
+  while (batches.next(host)) {
+    const auto b = BatchTensors::from(host, device);
+    auto logits = model_->classifier_logits(model_->hidden_states(b.ids, b.segments, b.padding), b.padding);
+    loss_sum += torch::nn::functional::cross_entropy(logits, b.labels,
+                                                     torch::nn::functional::CrossEntropyFuncOptions().reduction(torch::kSum))
+                    .item<double>();
+    const auto predicted = logits.argmax(-1).to(torch::kCPU);
+    for (int64_t r = 0; r < host.batch; ++r) ++confusion[host.labels[r]][predicted[r].item<int64_t>()];
+  }
+  model_->train(was_training);
+  return ClassificationReport::from_confusion(std::move(confusion), loss_sum / static_cast<double>(examples.size()));
+}
+
+}  // namespace lmlab

@@ -1,0 +1,198 @@
+#include "lmlab/error.h"
+#include "lmlab/sentencepiece_tokenizer.h"
+#include "lmlab/train/fine_tuner.h"
+#include "temp_dir.h"
+#include "toy_corpus.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <chrono>
+#include <set>
+#include <sstream>
+
+using namespace lmlab;
+
+namespace {
+
+// Sentences of the toy corpus labelled by the animal they are about: learnable from one word.
+struct Toy {
+  std::shared_ptr<SentencePieceTokenizer> tokenizer;
+  std::vector<EncodedExample> examples;
+  int labels = 6;
+};
+
+const Toy& toy() {
+  static const Toy t = [] {
+    Toy t;
+    test::TempDir dir;
+    const auto text = test::toy_corpus(60, 3);
+    SentencePieceTrainOptions options;
+    options.vocab_size = 400;
+    t.tokenizer = std::make_shared<SentencePieceTokenizer>(SentencePieceTokenizer::train(dir.write("c.txt", text), options));
+    const std::vector<std::string> animals = {"cat", "dog", "bird", "fish", "horse", "rabbit"};
+    LabeledDataset data;
+    data.labels = animals;
+    std::istringstream lines(text);
+    for (std::string line; std::getline(lines, line);)
+      for (size_t a = 0; a < animals.size(); ++a)
+        if (line.find(" " + animals[a] + " ") != std::string::npos) data.examples.push_back({line, "", static_cast<int>(a)});
+    t.examples = encode_examples(data, *t.tokenizer, 32);
+    return t;
+  }();
+  return t;
+}
+
+LanguageModel tiny_model(int layers = 2, int d = 64) {
+  auto config = ModelConfig::preset("tiny", Architecture::Bert);
+  config.vocab_size = toy().tokenizer->vocab_size();
+  config.n_layers = layers;
+  config.d_model = d;
+  config.d_ff = 4 * d;
+  config.max_seq_len = 32;
+  config.num_labels = toy().labels;
+  torch::manual_seed(2);
+  return LanguageModel(config);
+}
+
+FineTuner tuner(LanguageModel model, FineTuneSettings settings = {}, int64_t batch = 16) {
+  settings.epochs = 50;
+  settings.adamw.lr = 2e-3;
+  return FineTuner(std::move(model), ClassificationBatcher(toy().examples, batch, 0, true, 1), settings);
+}
+
+std::map<std::string, torch::Tensor> snapshot(LanguageModel& model) {
+  std::map<std::string, torch::Tensor> out;
+  for (const auto& p : model->named_parameters()) out[p.key()] = p.value().detach().clone();
+  return out;
+}
+
+TEST(FineTuning, LearnsAnEasyTaskAndReportsPerClassMetrics) {
+  auto t = tuner(tiny_model());
+  for (int i = 0; i < 120; ++i) t.step();
+  const auto report = t.evaluate(toy().examples, 64);
+  EXPECT_GT(report.accuracy, 0.9);
+  EXPECT_EQ(report.confusion.size(), 6u);
+  EXPECT_EQ(report.f1.size(), 6u);
+  int64_t total = 0;
+  for (const auto& row : report.confusion)
+    for (auto v : row) total += v;
+  EXPECT_EQ(total, static_cast<int64_t>(toy().examples.size()));
+}
+
+TEST(FineTuning, FrozenParametersStayBitIdenticalAndGetNoOptimizerState) {
+  auto model = tiny_model();
+  FineTuneSettings settings;
+  settings.freeze = FreezeState::parse("embeddings,0", 2);
+  auto t = tuner(model, settings);
+  const auto before = snapshot(model);
+  FineTuneStep last;
+  for (int i = 0; i < 5; ++i) last = t.step();
+  int64_t trainable = 0, updated = 0;
+  for (const auto& p : model->named_parameters()) {
+    const auto part = part_of(p.key());
+    const bool frozen = part.kind == ModelPart::Embeddings || (part.kind == ModelPart::Layer && part.layer == 0);
+    // The pretraining heads are trainable but take no part in the classification loss.
+    const bool unused = p.key().rfind("masked_lm.", 0) == 0 || p.key().rfind("next_sentence.", 0) == 0;
+    if (frozen || unused) {
+      EXPECT_TRUE(torch::equal(p.value(), before.at(p.key()))) << p.key();
+    } else {
+      EXPECT_FALSE(torch::equal(p.value(), before.at(p.key()))) << p.key();
+      updated += p.value().numel();
+    }
+    if (!frozen) trainable += p.value().numel();
+  }
+  EXPECT_EQ(last.memory.trainable_parameters, trainable);
+  EXPECT_EQ(last.memory.optimizer_bytes, updated * 2 * 4);  // AdamW's two float moments, updated parameters only
+  EXPECT_EQ(last.frozen, "embeddings,0");
+}
+
+TEST(FineTuning, FreezingMidRunTakesEffectAtTheNextStep) {
+  auto model = tiny_model();
+  auto t = tuner(model);
+  for (int i = 0; i < 3; ++i) t.step();
+  auto frozen = FreezeState::none(2);
+  frozen.layers[1] = true;
+  t.set_freeze(frozen);
+  const auto before = snapshot(model);
+  t.step();
+  for (const auto& p : model->named_parameters()) {
+    if (p.key().rfind("encoder.layers.1.", 0) == 0) {
+      EXPECT_TRUE(torch::equal(p.value(), before.at(p.key()))) << p.key();
+    }
+  }
+  t.set_freeze(FreezeState::none(2));
+  t.step();
+  EXPECT_FALSE(torch::equal(model->body().block(1)->ff_in->weight, before.at("encoder.layers.1.ff_in.weight")));
+}
+
+TEST(FineTuning, GradualUnfreezingOpensHeadThenLayersFromTheTopThenEmbeddings) {
+  FineTuneSettings settings;
+  settings.gradual_unfreeze_every = 2;
+  auto t = tuner(tiny_model(3), settings);
+  EXPECT_EQ(t.gradual_state(0).describe(), "embeddings,0,1,2");
+  EXPECT_EQ(t.gradual_state(1).describe(), "embeddings,0,1,2");
+  EXPECT_EQ(t.gradual_state(2).describe(), "embeddings,0,1");
+  EXPECT_EQ(t.gradual_state(4).describe(), "embeddings,0");
+  EXPECT_EQ(t.gradual_state(6).describe(), "embeddings");
+  EXPECT_EQ(t.gradual_state(8).describe(), "none");
+  std::vector<std::string> seen;
+  for (int i = 0; i < 9; ++i) seen.push_back(t.step().frozen);
+  EXPECT_EQ(seen[0], "embeddings,0,1,2");
+  EXPECT_EQ(seen[2], "embeddings,0,1");
+  EXPECT_EQ(seen[8], "none");
+}
+
+TEST(FineTuning, DiscriminativeLearningRatesDecayDownTheStack) {
+  FineTuneSettings settings;
+  settings.layer_lr_decay = 0.5;
+  settings.warmup_ratio = 0;
+  auto t = tuner(tiny_model(2), settings);
+  std::set<double> rates;
+  for (const auto lr : learning_rates(t.optimizer())) rates.insert(lr);
+  // head 2e-3, layer 1 1e-3, layer 0 5e-4, embeddings 2.5e-4
+  EXPECT_EQ(rates, (std::set<double>{2e-3 * 0.125, 2e-3 * 0.25, 2e-3 * 0.5, 2e-3}));
+}
+
+TEST(FineTuning, FreezingTheLowerHalfMakesStepsFaster) {
+  auto run = [](const std::string& freeze) {
+    auto model = tiny_model(4, 128);
+    FineTuneSettings settings;
+    settings.freeze = FreezeState::parse(freeze, 4);
+    auto t = tuner(model, settings, 64);
+    for (int i = 0; i < 2; ++i) t.step();
+    std::vector<double> ms;
+    for (int i = 0; i < 7; ++i) ms.push_back(t.step().ms);
+    std::sort(ms.begin(), ms.end());
+    return ms[3];
+  };
+  const double full = run("none"), half = run("embeddings,0,1");
+  EXPECT_LT(half, 0.9 * full) << "full " << full << " ms, lower half frozen " << half << " ms";
+}
+
+TEST(Schedules, ShapesAndNames) {
+  EXPECT_DOUBLE_EQ(warmup_cosine(10, 110, 10), 1.0);
+  EXPECT_NEAR(warmup_cosine(60, 110, 10), 0.5, 1e-12);
+  EXPECT_NEAR(slanted_triangular(10, 100), 1.0, 1e-12);  // the peak at 10%
+  EXPECT_NEAR(slanted_triangular(0, 100), 1.0 / 32, 1e-12);
+  EXPECT_LT(slanted_triangular(99, 100), 0.05);
+  EXPECT_THROW(schedule_factor("exponential", 0, 10, 0), Error);
+}
+
+TEST(ClassificationReport, PrecisionRecallF1FromConfusion) {
+  const auto r = ClassificationReport::from_confusion({{3, 1}, {0, 4}}, 0.5);
+  EXPECT_DOUBLE_EQ(r.accuracy, 7.0 / 8);
+  EXPECT_DOUBLE_EQ(r.precision[0], 1.0);
+  EXPECT_DOUBLE_EQ(r.recall[0], 0.75);
+  EXPECT_DOUBLE_EQ(r.precision[1], 0.8);
+  EXPECT_NEAR(r.f1[1], 2 * 0.8 / 1.8, 1e-12);
+}
+
+TEST(FreezeState, ParsesAndNamesBadParts) {
+  EXPECT_EQ(FreezeState::parse("embeddings,1,head", 3).describe(), "embeddings,1,head");
+  EXPECT_EQ(FreezeState::parse("all-but-head", 2).describe(), "embeddings,0,1");
+  EXPECT_THROW(FreezeState::parse("3", 3), Error);
+  EXPECT_THROW(FreezeState::parse("bottom", 3), Error);
+}
+
+}  // namespace
