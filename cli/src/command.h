@@ -23,6 +23,7 @@ std::vector<Command> all_commands();
 Command info_command();
 std::vector<Command> tokenizer_commands();
 Command pretrain_command();
+Command finetune_command();
 std::vector<Command> inspect_commands();
 Command bench_command();
 Command data_stats_command();

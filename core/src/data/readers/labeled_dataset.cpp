@@ -17,7 +17,7 @@ std::vector<size_t> LabeledDataset::class_counts() const {
 
 DatasetFormat parse_dataset_format(const std::string& name) {
   if (name == "auto") return DatasetFormat::Auto;
-  if (name == "agnews") return DatasetFormat::AgNewsCsv;
+  if (name == "agnews" || name == "agnews-csv") return DatasetFormat::AgNewsCsv;
   if (name == "mnli-tsv") return DatasetFormat::MnliTsv;
   if (name == "mnli-jsonl") return DatasetFormat::MnliJsonl;
   if (name == "tsv") return DatasetFormat::Tsv;
