@@ -31,6 +31,7 @@ class Pretrainer {
   bool done() const { return step_ >= settings_.steps; }
   int64_t steps_done() const { return step_; }
   const PretrainSettings& settings() const { return settings_; }
+  LanguageModel& model() { return model_; }
 
  private:
   LanguageModel model_;

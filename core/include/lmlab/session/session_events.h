@@ -1,0 +1,51 @@
+#pragma once
+
+#include "lmlab/inspect/masked_prediction.h"
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace lmlab {
+
+// What a training session reports, in plain types: the GUI and the CLI take these from the
+// session thread without touching torch.
+
+struct SessionStep {
+  int64_t step = 0;
+  double loss = 0;
+  std::map<std::string, double> metrics;  // "mlm_accuracy", "lr", "tokens_per_s", ...
+  double ms = 0;
+};
+
+// Attention probabilities of the probe input for every layer and head, (L, H, T, T) row-major.
+struct AttentionSnapshot {
+  int layers = 0, heads = 0;
+  std::vector<std::string> tokens;  // T pieces
+  std::vector<float> weights;
+  float at(int layer, int head, int query, int key) const {
+    const size_t t = tokens.size();
+    return weights[((static_cast<size_t>(layer) * heads + head) * t + query) * t + key];
+  }
+};
+
+struct Snapshot {
+  int64_t step = 0;
+  AttentionSnapshot attention;
+  std::optional<MaskedText> masked;   // BERT: top guesses for the probe's [MASK]
+  std::optional<std::string> sample;  // GPT: a short greedy continuation of the probe
+};
+
+// Receives events on the session's thread; implementations hand them over, they do not block.
+class SessionSink {
+ public:
+  virtual ~SessionSink() = default;
+  virtual void on_step(const SessionStep&) {}
+  virtual void on_snapshot(const Snapshot&) {}
+  virtual void on_error(const std::string& message) { (void)message; }
+  virtual void on_finished(int64_t steps, bool stopped) { (void)steps, (void)stopped; }
+};
+
+}  // namespace lmlab

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "lmlab/session/training_job.h"
+
+#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <mutex>
+#include <thread>
+
+namespace lmlab {
+
+struct SessionOptions {
+  int snapshot_interval_ms = 100;  // at most one probe snapshot per interval
+};
+
+// Runs a TrainingJob on its own thread. Commands from other threads are queued and applied
+// at the next step boundary; stop() is an atomic flag checked between steps, so it takes
+// effect within one step. Events go to the sink on the session thread.
+class TrainingSession {
+ public:
+  TrainingSession(std::unique_ptr<TrainingJob> job, SessionSink& sink, SessionOptions options = {});
+  ~TrainingSession();  // stops and joins
+  TrainingSession(const TrainingSession&) = delete;
+  TrainingSession& operator=(const TrainingSession&) = delete;
+
+  void start();
+  void pause();
+  void resume();
+  void stop();
+  void wait();  // until the thread has finished
+  // Runs command on the session thread between two steps, with the job (freeze a layer,
+  // change a learning rate, ...).
+  void post(std::function<void(TrainingJob&)> command);
+  void save(const std::string& dir);  // a checkpoint at the next step boundary
+
+  bool running() const { return running_; }
+
+ private:
+  void run();
+  void drain_commands();
+
+  std::unique_ptr<TrainingJob> job_;
+  SessionSink& sink_;
+  SessionOptions options_;
+  std::thread thread_;
+  std::atomic<bool> stop_{false}, paused_{false}, running_{false};
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  std::deque<std::function<void(TrainingJob&)>> commands_;
+};
+
+}  // namespace lmlab

@@ -1,0 +1,154 @@
+#include "lmlab/error.h"
+#include "lmlab/sentencepiece_tokenizer.h"
+#include "lmlab/session/training_session.h"
+#include "lmlab/train/pretrainer.h"
+#include "temp_dir.h"
+#include "toy_corpus.h"
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <filesystem>
+#include <thread>
+
+using namespace lmlab;
+using namespace std::chrono_literals;
+
+namespace {
+
+// Records events; read after the session thread has finished, or under the mutex.
+struct Recorder : SessionSink {
+  std::mutex mutex;
+  std::vector<SessionStep> steps;
+  std::vector<Snapshot> snapshots;
+  std::string error;
+  bool finished = false, stopped = false;
+  void on_step(const SessionStep& s) override {
+    std::lock_guard<std::mutex> lock(mutex);
+    steps.push_back(s);
+  }
+  void on_snapshot(const Snapshot& s) override {
+    std::lock_guard<std::mutex> lock(mutex);
+    snapshots.push_back(s);
+  }
+  void on_error(const std::string& message) override { error = message; }
+  void on_finished(int64_t, bool was_stopped) override { finished = true, stopped = was_stopped; }
+  size_t step_count() {
+    std::lock_guard<std::mutex> lock(mutex);
+    return steps.size();
+  }
+};
+
+std::unique_ptr<TrainingJob> bert_job(int64_t steps, test::TempDir& dir) {
+  const auto corpus = dir.write("c.txt", test::toy_corpus(40, 4));
+  SentencePieceTrainOptions options;
+  options.vocab_size = 400;
+  auto tokenizer = std::make_shared<const SentencePieceTokenizer>(SentencePieceTokenizer::train(corpus, options));
+  auto config = ModelConfig::preset("tiny", Architecture::Bert);
+  config.vocab_size = tokenizer->vocab_size();
+  config.max_seq_len = 32;
+  torch::manual_seed(3);
+  PretrainSettings settings;
+  settings.objectives = Objectives::parse("mlm+nsp");
+  settings.steps = steps;
+  PretrainingBatcher batcher(tokenize(TextCorpus::read(corpus), *tokenizer), settings.objectives,
+                             tokenizer->special_ids(), config.vocab_size, 8, 32, 1);
+  auto trainer = std::make_unique<Pretrainer>(LanguageModel(config), std::move(batcher), settings);
+  return make_pretrain_job(std::move(trainer), tokenizer, "the cat likes to eat [MASK] every day .", "{}");
+}
+
+TEST(TrainingSession, RunsToTheEndWithStepsAndAttentionSnapshots) {
+  test::TempDir dir;
+  Recorder sink;
+  TrainingSession session(bert_job(30, dir), sink, {0});  // a snapshot after every step
+  session.start();
+  session.wait();
+  ASSERT_TRUE(sink.finished);
+  EXPECT_FALSE(sink.stopped);
+  ASSERT_EQ(sink.steps.size(), 30u);
+  EXPECT_EQ(sink.steps.back().step, 30);
+  EXPECT_TRUE(sink.steps.back().metrics.count("mlm_accuracy"));
+  ASSERT_EQ(sink.snapshots.size(), 30u);
+  const auto& a = sink.snapshots.back().attention;
+  EXPECT_EQ(a.layers, 2);
+  EXPECT_EQ(a.heads, 2);
+  ASSERT_EQ(a.weights.size(), static_cast<size_t>(2 * 2) * a.tokens.size() * a.tokens.size());
+  EXPECT_EQ(a.tokens.front(), "[CLS]");
+  for (size_t q = 0; q < a.tokens.size(); ++q) {
+    float row = 0;
+    for (size_t k = 0; k < a.tokens.size(); ++k) row += a.at(1, 1, static_cast<int>(q), static_cast<int>(k));
+    EXPECT_NEAR(row, 1.0f, 1e-4);
+  }
+  ASSERT_TRUE(sink.snapshots.back().masked.has_value());
+  EXPECT_EQ(sink.snapshots.back().masked->masks.at(0).top.size(), 5u);
+}
+
+TEST(TrainingSession, SnapshotsAreThrottled) {
+  test::TempDir dir;
+  Recorder sink;
+  const auto start = std::chrono::steady_clock::now();
+  TrainingSession session(bert_job(60, dir), sink, {100});
+  session.start();
+  session.wait();
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  EXPECT_LE(sink.snapshots.size(), static_cast<size_t>(seconds * 10) + 2);  // <= 1 per 100 ms (+ first, last)
+  EXPECT_GE(sink.snapshots.size(), 2u);
+}
+
+TEST(TrainingSession, StopTakesEffectWithinAStepAndPauseHolds) {
+  test::TempDir dir;
+  Recorder sink;
+  TrainingSession session(bert_job(1'000'000, dir), sink, {100});
+  session.start();
+  while (sink.step_count() < 3) std::this_thread::sleep_for(5ms);
+  session.pause();
+  std::this_thread::sleep_for(100ms);  // any step in flight ends
+  const auto paused_at = sink.step_count();
+  std::this_thread::sleep_for(300ms);
+  EXPECT_EQ(sink.step_count(), paused_at);
+  session.resume();
+  while (sink.step_count() < paused_at + 3) std::this_thread::sleep_for(5ms);
+  const auto asked = std::chrono::steady_clock::now();
+  session.stop();
+  session.wait();
+  const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - asked).count();
+  EXPECT_TRUE(sink.stopped);
+  double longest_step = 0;
+  for (const auto& s : sink.steps) longest_step = std::max(longest_step, s.ms);
+  EXPECT_LT(ms, 2 * longest_step + 200) << "stop took " << ms << " ms";
+}
+
+TEST(TrainingSession, SaveIsAppliedAtAStepBoundary) {
+  test::TempDir dir;
+  Recorder sink;
+  TrainingSession session(bert_job(20, dir), sink, {100});
+  session.save(dir.file("ckpt"));
+  session.start();
+  session.wait();
+  EXPECT_TRUE(std::filesystem::exists(dir.file("ckpt") + "/model.safetensors"));
+}
+
+// A job whose loss turns NaN at its third step.
+struct DivergingJob : TrainingJob {
+  int64_t n = 0;
+  bool done() const override { return false; }
+  SessionStep step() override {
+    if (++n == 3) throw Error("training diverged at step 3: the loss is nan");
+    return {n, 1.0, {}, 1.0};
+  }
+  Snapshot snapshot() override { return {}; }
+  void save(const std::string&) override {}
+};
+
+TEST(TrainingSession, ANonFiniteLossEndsTheRunWithAnErrorNamingTheStep) {
+  Recorder sink;
+  TrainingSession session(std::make_unique<DivergingJob>(), sink);
+  session.start();
+  session.wait();
+  EXPECT_EQ(sink.error, "training diverged at step 3: the loss is nan");
+  EXPECT_FALSE(sink.finished);
+  EXPECT_EQ(sink.steps.size(), 2u);
+  EXPECT_FALSE(session.running());
+}
+
+}  // namespace
