@@ -1,6 +1,7 @@
 #include "lmlab/error.h"
 #include "lmlab/sentencepiece_tokenizer.h"
 #include "lmlab/session/training_session.h"
+#include "lmlab/train/fine_tuner.h"
 #include "lmlab/train/pretrainer.h"
 #include "temp_dir.h"
 #include "toy_corpus.h"
@@ -134,7 +135,7 @@ struct DivergingJob : TrainingJob {
   bool done() const override { return false; }
   SessionStep step() override {
     if (++n == 3) throw Error("training diverged at step 3: the loss is nan");
-    return {n, 1.0, {}, 1.0};
+    return {n, 1.0, {}, 1.0, ""};
   }
   Snapshot snapshot() override { return {}; }
   void save(const std::string&) override {}
@@ -149,6 +150,47 @@ TEST(TrainingSession, ANonFiniteLossEndsTheRunWithAnErrorNamingTheStep) {
   EXPECT_FALSE(sink.finished);
   EXPECT_EQ(sink.steps.size(), 2u);
   EXPECT_FALSE(session.running());
+}
+
+}  // namespace
+
+namespace {
+
+TEST(TrainingSession, FineTuningFreezesLiveAndReportsTestAccuracy) {
+  test::TempDir dir;
+  const auto text = test::toy_corpus(40, 5);
+  SentencePieceTrainOptions options;
+  options.vocab_size = 400;
+  auto tokenizer = std::make_shared<const SentencePieceTokenizer>(SentencePieceTokenizer::train(dir.write("c.txt", text), options));
+  LabeledDataset data;
+  data.labels = {"cat", "dog"};
+  for (int i = 0; i < 40; ++i) data.examples.push_back({i % 2 ? "the dog ran to the park ." : "the cat sat on the mat .", "", i % 2});
+  const auto examples = encode_examples(data, *tokenizer, 16);
+  auto config = ModelConfig::preset("tiny", Architecture::Bert);
+  config.vocab_size = tokenizer->vocab_size();
+  config.max_seq_len = 16;
+  config.num_labels = 2;
+  torch::manual_seed(5);
+  FineTuneSettings settings;
+  settings.epochs = 100;
+  settings.max_steps = 400;
+  auto tuner = std::make_unique<FineTuner>(LanguageModel(config), ClassificationBatcher(examples, 8, 0, true, 1), settings);
+  Recorder sink;
+  TrainingSession session(make_finetune_job(std::move(tuner), tokenizer, examples, 5, "the [MASK] sat on the mat .", "{}"),
+                          sink, {100});
+  session.start();
+  while (sink.step_count() < 5) std::this_thread::sleep_for(2ms);
+  session.post([](TrainingJob& job) { job.set_freeze(FreezeState::parse("all-but-head", 2)); });
+  while (sink.step_count() < 15) std::this_thread::sleep_for(2ms);
+  session.stop();
+  session.wait();
+  std::lock_guard<std::mutex> lock(sink.mutex);
+  EXPECT_EQ(sink.steps.front().frozen, "none");
+  EXPECT_EQ(sink.steps.back().frozen, "embeddings,0,1");
+  EXPECT_LT(sink.steps.back().metrics.at("trainable_parameters"), sink.steps.front().metrics.at("trainable_parameters"));
+  bool evaluated = false;
+  for (const auto& s : sink.steps) evaluated = evaluated || s.metrics.count("test_accuracy");
+  EXPECT_TRUE(evaluated);
 }
 
 }  // namespace

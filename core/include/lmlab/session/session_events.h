@@ -18,6 +18,7 @@ struct SessionStep {
   double loss = 0;
   std::map<std::string, double> metrics;  // "mlm_accuracy", "lr", "tokens_per_s", ...
   double ms = 0;
+  std::string frozen;  // fine-tuning: FreezeState::describe(), as applied during the step
 };
 
 // Attention probabilities of the probe input for every layer and head, (L, H, T, T) row-major.

@@ -54,6 +54,7 @@ class FineTuner {
 
   ClassificationReport evaluate(const std::vector<EncodedExample>& examples, int64_t batch);
   torch::optim::Optimizer& optimizer() { return *optimizer_; }
+  LanguageModel& model() { return model_; }
 
  private:
   LanguageModel model_;
