@@ -24,6 +24,7 @@ Command info_command();
 std::vector<Command> tokenizer_commands();
 Command pretrain_command();
 Command finetune_command();
+Command fewshot_command();
 std::vector<Command> inspect_commands();
 Command bench_command();
 Command data_stats_command();

@@ -51,4 +51,14 @@ printf 'text\tlabel\nfine\tmaybe\n' > "$dir/b.tsv"
 "$expect" 1 "b.tsv: label 'maybe' does not occur in the training set" \
   "$cli" finetune --task classify --train "$dir/a.tsv" --test "$dir/b.tsv" --from "$dir/bert" --out "$dir/never"
 test ! -e "$dir/never"
+
+# Few-shot prompting with a GPT: one line per k, then the final report.
+"$cli" pretrain --arch gpt --corpus "$dir/corpus.txt" --steps 20 --batch 8 --seq 48 --vocab 1000 \
+  --out "$dir/gpt" > /dev/null 2>&1
+"$expect" 0 '"event":"final","labels":\["World","Sports","Business","Sci/Tech"\],"chance":0.25,"test_accuracy":[0-9.]+,"by_k":\[\{"k":0' \
+  "$cli" fewshot --from "$dir/gpt" --train "$dir/news-train.csv" --test "$dir/news-test.csv" --k 0,2 --max-test 8
+"$expect" 1 "few-shot prompting needs a GPT-style model" \
+  "$cli" fewshot --from "$dir/bert" --train "$dir/news-train.csv" --test "$dir/news-test.csv" --k 0 --max-test 2
+"$expect" 2 "option '--k' expects numbers from 0 to 64" \
+  "$cli" fewshot --from "$dir/gpt" --train "$dir/news-train.csv" --test "$dir/news-test.csv" --k 0,100
 echo PASS
