@@ -25,6 +25,7 @@ std::vector<Command> tokenizer_commands();
 Command pretrain_command();
 Command finetune_command();
 Command fewshot_command();
+Command distill_command();
 std::vector<Command> inspect_commands();
 Command bench_command();
 Command data_stats_command();

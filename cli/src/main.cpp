@@ -15,6 +15,7 @@ std::vector<Command> all_commands() {
   for (auto& c : tokenizer_commands()) commands.push_back(std::move(c));
   commands.push_back(pretrain_command());
   commands.push_back(finetune_command());
+  commands.push_back(distill_command());
   commands.push_back(fewshot_command());
   for (auto& c : inspect_commands()) commands.push_back(std::move(c));
   commands.push_back(data_stats_command());

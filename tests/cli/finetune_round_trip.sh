@@ -32,6 +32,18 @@ test "$(grep -c '"frozen":"embeddings"' "$dir/gradual.jsonl")" -eq 4
 "$expect" 0 'fresh bert from' \
   "$cli" finetune --task classify --train "$dir/news-train.csv" --test "$dir/news-test.csv" --from "$dir/bert" \
   $common --from-scratch --out "$dir/scratch"
+# Distillation: a 1-layer student of the fine-tuned 2-layer news classifier; the teacher's
+# checkpoint is left as it was.
+cp "$dir/news/model.safetensors" "$dir/teacher-before.safetensors"
+"$expect" 0 '"event":"final","steps":12,.*"parameters":[0-9]+' \
+  "$cli" distill --task classify --train "$dir/news-train.csv" --test "$dir/news-test.csv" --teacher "$dir/news" \
+  --student-layers 1 --temperature 3 --cosine-weight 0.1 $common --out "$dir/student" --log "$dir/student.jsonl"
+grep -q '"soft_loss":[0-9.]*,"hard_loss":[0-9.]*,"cosine_loss"' "$dir/student.jsonl"
+cmp "$dir/news/model.safetensors" "$dir/teacher-before.safetensors"
+grep -q '"n_layers": 1' "$dir/student/config.json"
+"$expect" 1 "the student needs between 1 and 2 layers" \
+  "$cli" distill --task classify --train "$dir/news-train.csv" --test "$dir/news-test.csv" --teacher "$dir/news" \
+  --student-layers 3 --out "$dir/never"
 head -n 301 "$data/mnli/train.tsv" > "$dir/nli-train.tsv"
 "$expect" 0 '"labels":\["entailment","neutral","contradiction"\]' \
   "$cli" finetune --task pair --train "$dir/nli-train.tsv" --test "$data/mnli/dev_matched.jsonl" --from "$dir/bert" \
@@ -50,6 +62,9 @@ printf 'text\tlabel\ngood\tpos\nbad\tneg\n' > "$dir/a.tsv"
 printf 'text\tlabel\nfine\tmaybe\n' > "$dir/b.tsv"
 "$expect" 1 "b.tsv: label 'maybe' does not occur in the training set" \
   "$cli" finetune --task classify --train "$dir/a.tsv" --test "$dir/b.tsv" --from "$dir/bert" --out "$dir/never"
+"$expect" 1 "is not a classifier for the 3 labels" \
+  "$cli" distill --task pair --train "$dir/nli-train.tsv" --test "$dir/nli-train.tsv" --teacher "$dir/news" \
+  --student-layers 1 --out "$dir/never"
 test ! -e "$dir/never"
 
 # Few-shot prompting with a GPT: one line per k, then the final report.

@@ -1,5 +1,6 @@
 #include "lmlab/error.h"
 #include "lmlab/sentencepiece_tokenizer.h"
+#include "lmlab/train/distillation.h"
 #include "lmlab/train/fine_tuner.h"
 #include "temp_dir.h"
 #include "toy_corpus.h"
@@ -168,6 +169,23 @@ TEST(FineTuning, FreezingTheLowerHalfMakesStepsFaster) {
   };
   const double full = run("none"), half = run("embeddings,0,1");
   EXPECT_LT(half, 0.9 * full) << "full " << full << " ms, lower half frozen " << half << " ms";
+}
+
+TEST(FineTuning, DistillationTrainsTheStudentAndNeverTheTeacher) {
+  auto teacher = tiny_model(2);
+  auto student = make_student(*teacher, 1);
+  const auto teacher_before = snapshot(teacher);
+  const auto student_before = snapshot(student);
+  FineTuneSettings settings;
+  settings.distillation.cosine_weight = 0.5;
+  settings.epochs = 5;
+  FineTuner t(student, ClassificationBatcher(toy().examples, 16, 0, true, 1), settings, teacher);
+  FineTuneStep last;
+  for (int i = 0; i < 5; ++i) last = t.step();
+  for (const auto& p : teacher->named_parameters()) EXPECT_TRUE(torch::equal(p.value(), teacher_before.at(p.key()))) << p.key();
+  EXPECT_FALSE(torch::equal(student->classifier->out->weight, student_before.at("classifier.out.weight")));
+  ASSERT_TRUE(last.soft_loss && last.hard_loss && last.cosine_loss);
+  EXPECT_NEAR(last.loss, 0.5 * *last.soft_loss + 0.5 * *last.hard_loss + 0.5 * *last.cosine_loss, 1e-4);
 }
 
 TEST(Schedules, ShapesAndNames) {

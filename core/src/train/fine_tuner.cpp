@@ -23,12 +23,20 @@ void FineTuneSettings::validate(int layer_count) const {
   schedule_factor(schedule, 0, 1, 0);  // names the schedule if it is unknown
 }
 
-FineTuner::FineTuner(LanguageModel model, ClassificationBatcher train, FineTuneSettings settings)
-    : model_(std::move(model)), train_(std::move(train)), settings_(std::move(settings)) {
+FineTuner::FineTuner(LanguageModel model, ClassificationBatcher train, FineTuneSettings settings, LanguageModel teacher)
+    : model_(std::move(model)), teacher_(std::move(teacher)), train_(std::move(train)), settings_(std::move(settings)) {
   layer_count_ = static_cast<int>(model_->body().layer_count());
   const int layers = layer_count_;
   settings_.validate(layers);
   if (!model_->classifier) throw Error("the model has no classifier head; set its number of labels first");
+  if (teacher_) {
+    settings_.distillation.validate();
+    if (!teacher_->classifier || teacher_->config().num_labels != model_->config().num_labels)
+      throw Error("the teacher must be a classifier with the student's " + std::to_string(model_->config().num_labels) +
+                  " labels");
+    teacher_->eval();
+    for (auto& p : teacher_->parameters()) p.requires_grad_(false);
+  }
   total_steps_ = settings_.epochs * train_.batches_per_epoch();
   if (settings_.max_steps > 0) total_steps_ = std::min(total_steps_, settings_.max_steps);
   warmup_steps_ = static_cast<int64_t>(settings_.warmup_ratio * static_cast<double>(total_steps_));
@@ -76,7 +84,21 @@ FineTuneStep FineTuner::step() {
     for (auto& p : group.params()) p.mutable_grad() = torch::Tensor();
   auto hidden = model_->hidden_states(batch.ids, batch.segments, batch.padding);
   auto logits = model_->classifier_logits(hidden, batch.padding);  // (B, K)
-  auto loss = torch::nn::functional::cross_entropy(logits, batch.labels);
+  torch::Tensor loss;
+  DistillationLoss distilled;
+  if (teacher_) {
+    torch::Tensor teacher_hidden, teacher_logits;
+    {
+      torch::NoGradGuard no_grad;
+      teacher_hidden = teacher_->hidden_states(batch.ids, batch.segments, batch.padding);
+      teacher_logits = teacher_->classifier_logits(teacher_hidden, batch.padding);
+    }
+    distilled = distillation_loss(logits, teacher_logits, batch.labels, hidden, teacher_hidden, batch.padding,
+                                  settings_.distillation);
+    loss = distilled.total;
+  } else {
+    loss = torch::nn::functional::cross_entropy(logits, batch.labels);
+  }
   loss.backward();
   if (settings_.max_grad_norm > 0) {
     std::vector<torch::Tensor> with_grad;
@@ -95,6 +117,11 @@ FineTuneStep FineTuner::step() {
                 "; try a lower learning rate");
   r.accuracy = logits.detach().argmax(-1).eq(batch.labels).to(torch::kDouble).mean().item<double>();
   r.lr = settings_.adamw.lr * factor;
+  if (teacher_) {
+    r.soft_loss = distilled.soft.item<double>();
+    r.hard_loss = distilled.hard.item<double>();
+    if (distilled.cosine.defined()) r.cosine_loss = distilled.cosine.item<double>();
+  }
   r.frozen = freeze_.describe();
   r.memory = training_memory(*model_, *optimizer_);
   r.ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();

@@ -2,11 +2,13 @@
 
 #include "lmlab/data/classification_batcher.h"
 #include "lmlab/model/language_model.h"
+#include "lmlab/train/distillation.h"
 #include "lmlab/train/classification_report.h"
 #include "lmlab/train/freeze_plan.h"
 #include "lmlab/train/optimizer.h"
 
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace lmlab {
@@ -21,6 +23,7 @@ struct FineTuneSettings {
   double max_grad_norm = 1.0;
   FreezeState freeze;             // the starting state (empty: nothing frozen)
   int64_t gradual_unfreeze_every = 0;  // > 0: ULMFiT, head first, one more layer every K steps
+  DistillationSettings distillation;   // used when the tuner has a teacher
 
   void validate(int layer_count) const;
 };
@@ -32,13 +35,17 @@ struct FineTuneStep {
   double loss = 0, accuracy = 0, lr = 0, ms = 0;
   std::string frozen;  // FreezeState::describe() during the step
   TrainingMemory memory;
+  std::optional<double> soft_loss, hard_loss, cosine_loss;  // with a teacher
 };
 
 // Fine-tunes a model for classification (single texts or pairs) one step at a time, so a
 // caller can change the freeze state between steps and evaluate when it likes.
 class FineTuner {
  public:
-  FineTuner(LanguageModel model, ClassificationBatcher train, FineTuneSettings settings);
+  // With a teacher (a fine-tuned classifier), the model learns from its softened outputs as
+  // well as the labels (knowledge distillation); the teacher never changes.
+  FineTuner(LanguageModel model, ClassificationBatcher train, FineTuneSettings settings,
+            LanguageModel teacher = LanguageModel(nullptr));
 
   FineTuneStep step();  // throws lmlab::Error when the loss is not finite
   bool done() const { return step_ >= total_steps_; }
@@ -58,6 +65,7 @@ class FineTuner {
 
  private:
   LanguageModel model_;
+  LanguageModel teacher_;
   ClassificationBatcher train_;
   FineTuneSettings settings_;
   std::unique_ptr<torch::optim::AdamW> optimizer_;
