@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <iostream>
 #include <filesystem>
 #include <thread>
 
@@ -94,6 +95,25 @@ TEST(TrainingSession, SnapshotsAreThrottled) {
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   EXPECT_LE(sink.snapshots.size(), static_cast<size_t>(seconds * 10) + 2);  // <= 1 per 100 ms (+ first, last)
   EXPECT_GE(sink.snapshots.size(), 2u);
+}
+
+// Snapshots every 100 ms against none (only the final one), the same steps: the live views'
+// price. The goal is < 5% (bench/RESULTS.md has the measured figure); the test allows noise.
+TEST(TrainingSession, SnapshotsCostLittleThroughput) {
+  const auto seconds = [](int interval_ms) {
+    test::TempDir dir;
+    Recorder sink;
+    TrainingSession session(bert_job(150, dir), sink, {interval_ms});
+    const auto start = std::chrono::steady_clock::now();
+    session.start();
+    session.wait();
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  };
+  seconds(1'000'000);  // warm up: tokenizer training, allocator
+  const double without = seconds(1'000'000), with = seconds(100), without_again = seconds(1'000'000);
+  const double baseline = std::min(without, without_again);
+  std::cout << "snapshot overhead: " << 100 * (with / baseline - 1) << "% (" << with << " s vs " << baseline << " s)\n";
+  EXPECT_LT(with, 1.15 * baseline);
 }
 
 TEST(TrainingSession, StopTakesEffectWithinAStepAndPauseHolds) {
