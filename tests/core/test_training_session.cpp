@@ -3,6 +3,7 @@
 #include "lmlab/session/training_session.h"
 #include "lmlab/train/fine_tuner.h"
 #include "lmlab/train/pretrainer.h"
+#include "session_stress.h"
 #include "temp_dir.h"
 #include "toy_corpus.h"
 
@@ -11,6 +12,7 @@
 #include <chrono>
 #include <iostream>
 #include <filesystem>
+#include <set>
 #include <thread>
 
 using namespace lmlab;
@@ -176,8 +178,8 @@ TEST(TrainingSession, ANonFiniteLossEndsTheRunWithAnErrorNamingTheStep) {
 
 namespace {
 
-TEST(TrainingSession, FineTuningFreezesLiveAndReportsTestAccuracy) {
-  test::TempDir dir;
+// Builds a fine-tuning session on two labelled sentences, for the tests below.
+std::unique_ptr<TrainingJob> finetune_job(test::TempDir& dir, int64_t max_steps) {
   const auto text = test::toy_corpus(40, 5);
   SentencePieceTrainOptions options;
   options.vocab_size = 400;
@@ -192,12 +194,37 @@ TEST(TrainingSession, FineTuningFreezesLiveAndReportsTestAccuracy) {
   config.num_labels = 2;
   torch::manual_seed(5);
   FineTuneSettings settings;
-  settings.epochs = 100;
-  settings.max_steps = 400;
+  settings.epochs = 10000;
+  settings.max_steps = max_steps;
   auto tuner = std::make_unique<FineTuner>(LanguageModel(config), ClassificationBatcher(examples, 8, 0, true, 1), settings);
+  return make_finetune_job(std::move(tuner), tokenizer, examples, 5, "the [MASK] sat on the mat .", "{}");
+}
+
+TEST(TrainingSession, SurvivesAThousandRandomCommandsWhileFineTuning) {
+  test::TempDir dir;
   Recorder sink;
-  TrainingSession session(make_finetune_job(std::move(tuner), tokenizer, examples, 5, "the [MASK] sat on the mat .", "{}"),
-                          sink, {100});
+  TrainingSession session(finetune_job(dir, 1'000'000), sink, {20});
+  session.start();
+  test::drive_random_commands(
+      session, 1000, 11,
+      [](TrainingJob& job, uint64_t choice) {
+        auto state = FreezeState::none(2);
+        state.embeddings = choice & 1, state.layers[0] = choice & 2, state.layers[1] = choice & 4, state.head = choice & 8;
+        job.set_freeze(state);
+      },
+      dir.file("ckpt"));
+  EXPECT_TRUE(sink.finished) << sink.error;
+  EXPECT_TRUE(sink.stopped);
+  EXPECT_GT(sink.steps.size(), 0u);
+  std::set<std::string> states;
+  for (const auto& s : sink.steps) states.insert(s.frozen);
+  EXPECT_GT(states.size(), 1u);
+}
+
+TEST(TrainingSession, FineTuningFreezesLiveAndReportsTestAccuracy) {
+  test::TempDir dir;
+  Recorder sink;
+  TrainingSession session(finetune_job(dir, 400), sink, {100});
   session.start();
   while (sink.step_count() < 5) std::this_thread::sleep_for(2ms);
   session.post([](TrainingJob& job) { job.set_freeze(FreezeState::parse("all-but-head", 2)); });

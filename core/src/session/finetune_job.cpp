@@ -5,8 +5,6 @@
 
 namespace lmlab {
 
-void TrainingJob::set_freeze(const FreezeState&) { throw Error("this kind of training cannot freeze layers"); }
-
 namespace {
 
 class FineTuneJob final : public TrainingJob {

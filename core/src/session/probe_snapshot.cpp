@@ -1,4 +1,5 @@
 #include "lmlab/inspect/generation.h"
+#include "lmlab/inspect/masked_prediction.h"
 #include "lmlab/session/training_job.h"
 
 #include <ATen/ATen.h>

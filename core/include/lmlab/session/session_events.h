@@ -1,6 +1,6 @@
 #pragma once
 
-#include "lmlab/inspect/masked_prediction.h"
+#include "lmlab/inspect/masked_text.h"
 
 #include <cstdint>
 #include <map>

@@ -1,0 +1,16 @@
+#pragma once
+
+#include "lmlab/session/training_session.h"
+
+#include <cstdint>
+#include <functional>
+
+namespace lmlab::test {
+
+// Sends count random commands (pause, resume, freeze through post, save, no-op posts) to a
+// running session from two threads at once, then stops it. Torch-free, so the same driver
+// runs in the ThreadSanitizer build.
+void drive_random_commands(TrainingSession& session, int count, uint64_t seed,
+                           const std::function<void(TrainingJob&, uint64_t)>& freeze, const std::string& save_dir);
+
+}  // namespace lmlab::test
