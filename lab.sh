@@ -31,6 +31,8 @@ case "$action" in
   test)
     cd build
     # Qt tests run without a display; each test has its own time limit so nothing hangs CI.
-    QT_QPA_PLATFORM=offscreen ctest --output-on-failure --timeout 900 --parallel "$(nproc)"
+    # Tests run in parallel, each training with all cores: OpenMP's default spin-waiting then
+    # makes the processes starve each other (a 50 s test took 400 s); passive waiting fixes it.
+    OMP_WAIT_POLICY=PASSIVE QT_QPA_PLATFORM=offscreen ctest --output-on-failure --timeout 900 --parallel "$(nproc)"
     ;;
 esac
