@@ -2,6 +2,7 @@
 #include "lmlab/device.h"
 #include "main_window.h"
 #include "startup_clock.h"
+#include "train_view.h"
 
 #include <QApplication>
 #include <QTimer>
@@ -24,6 +25,8 @@ int main(int argc, char** argv) {
   lmlab::set_cpu_threads(0);
   lmlab::app::MainWindow window;
   window.show();
+  // --lab: open on the pretraining lab and start training at once (demos, screenshots).
+  if (argc > 1 && std::strcmp(argv[1], "--lab") == 0) window.open_lab_and_train();
   if (report_startup) {
     QTimer::singleShot(0, &app, [&app] {
       std::printf("window visible after %.0f ms\n", lmlab::app::ms_since_process_start());

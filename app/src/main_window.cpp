@@ -2,6 +2,7 @@
 
 #include "device_probe.h"
 #include "lesson_catalog.h"
+#include "train_view.h"
 #include "lmlab/version.h"
 
 #include <QAction>
@@ -16,6 +17,7 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTextBrowser>
 
 namespace lmlab::app {
@@ -49,7 +51,13 @@ MainWindow::MainWindow(QWidget* parent)
   splitter->addWidget(content_);
   splitter->setStretchFactor(1, 1);
   splitter->setSizes({320, 960});
-  setCentralWidget(splitter);
+  train_view_ = new TrainView;
+  train_view_->setObjectName(QStringLiteral("trainView"));
+  tabs_ = new QTabWidget;
+  tabs_->setObjectName(QStringLiteral("mainTabs"));
+  tabs_->addTab(splitter, tr("Lessons"));
+  tabs_->addTab(train_view_, tr("Pretraining lab"));
+  setCentralWidget(tabs_);
 
   connect(lesson_list_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
           [this](const QModelIndex& current) { show_lesson(current.row()); });
@@ -125,6 +133,11 @@ void MainWindow::set_language(const QString& language) {
     if (action->objectName() == QStringLiteral("language_") + code) action->setChecked(true);
   QSettings().setValue(QStringLiteral("language"), code);
   show_lesson(lesson_list_->currentIndex().row());
+}
+
+void MainWindow::open_lab_and_train() {
+  tabs_->setCurrentWidget(train_view_);
+  train_view_->start();
 }
 
 void MainWindow::show_about() {

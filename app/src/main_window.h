@@ -4,14 +4,17 @@
 
 class QLabel;
 class QListView;
+class QTabWidget;
 class QTextBrowser;
 
 namespace lmlab::app {
 
 class LessonCatalog;
+class TrainView;
 
-// The lab's frame: lesson list on the left, the selected lesson on the right, and a status
-// bar naming the device that training uses and the library versions.
+// The lab's frame: a Lessons tab (lesson list on the left, the selected lesson on the right),
+// a Pretraining lab tab, and a status bar naming the device that training uses and the
+// library versions.
 class MainWindow : public QMainWindow {
   Q_OBJECT
  public:
@@ -19,6 +22,8 @@ class MainWindow : public QMainWindow {
 
   QString device_text() const;
   LessonCatalog* lessons() const { return lessons_; }
+  TrainView* train_view() const { return train_view_; }
+  void open_lab_and_train();
 
  protected:
   void closeEvent(QCloseEvent* event) override;
@@ -32,6 +37,8 @@ class MainWindow : public QMainWindow {
   LessonCatalog* lessons_;
   QListView* lesson_list_;
   QTextBrowser* content_;
+  TrainView* train_view_;
+  QTabWidget* tabs_;
   QLabel* device_label_;
   QLabel* versions_label_;
 };
