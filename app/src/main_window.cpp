@@ -153,7 +153,7 @@ void MainWindow::closeEvent(QCloseEvent* event) {
   QSettings settings;
   settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
   settings.setValue(QStringLiteral("window/splitter"),
-                    static_cast<QSplitter*>(centralWidget())->saveState());
+                    findChild<QSplitter*>(QStringLiteral("mainSplitter"))->saveState());
   event->accept();
 }
 

@@ -35,6 +35,19 @@ class MainWindowTest : public QObject {
     QVERIFY(versions->text().contains(QStringLiteral("Qt ")));
   }
 
+  // Closing saves the window and the lesson splitter, with the lab tab beside the lessons.
+  void closingSavesTheLayout() {
+    {
+      lmlab::app::MainWindow window;
+      window.show();
+      QVERIFY(QTest::qWaitForWindowExposed(&window));
+      window.close();
+    }
+    QSettings settings;
+    QVERIFY(!settings.value(QStringLiteral("window/splitter")).toByteArray().isEmpty());
+    QVERIFY(!settings.value(QStringLiteral("window/geometry")).toByteArray().isEmpty());
+  }
+
   void hasRealMenus() {
     MainWindow window;
     QStringList titles;
