@@ -63,7 +63,9 @@ std::vector<FewShotResult> few_shot_accuracy(LanguageModelImpl& model, const Tok
       int best = 0;
       double best_score = -1e300;
       for (size_t l = 0; l < label_ids.size(); ++l) {
-        const double score = continuation_log_likelihood(model, prompt, label_ids[l], device);
+        // Per token, so a label that takes more tokens is not penalised for its length.
+        const double score = continuation_log_likelihood(model, prompt, label_ids[l], device) /
+                             static_cast<double>(label_ids[l].size());
         if (score > best_score) best_score = score, best = static_cast<int>(l);
       }
       right += best == test.examples[i].label;

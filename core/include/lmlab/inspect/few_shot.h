@@ -21,8 +21,8 @@ struct FewShotResult {
   int64_t examples = 0;
 };
 
-// For each k, scores every test example (at most max_test) by the log-likelihood the decoder
-// gives each label's continuation after a k-shot prompt, demos drawn at random from train
+// For each k, scores every test example (at most max_test) by the log-likelihood per token the
+// decoder gives each label's continuation after a k-shot prompt, demos drawn at random from train
 // (seeded), and reports the accuracy of the likeliest label. Prompts longer than the model's
 // context keep their end (the query).
 std::vector<FewShotResult> few_shot_accuracy(LanguageModelImpl& decoder, const Tokenizer& tokenizer,
