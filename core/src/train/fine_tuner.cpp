@@ -4,7 +4,6 @@
 #include "lmlab/train/batch_tensors.h"
 
 #include <torch/nn/functional/loss.h>
-#include <torch/nn/utils/clip_grad.h>
 
 #include <chrono>
 #include <cmath>
@@ -80,8 +79,7 @@ FineTuneStep FineTuner::step() {
   const double factor = schedule_factor(settings_.schedule, step_, total_steps_, warmup_steps_);
   scale_learning_rates(*optimizer_, base_lrs_, factor);
   model_->train();
-  for (auto& group : optimizer_->param_groups())
-    for (auto& p : group.params()) p.mutable_grad() = torch::Tensor();
+  clear_gradients(*optimizer_);
   auto hidden = model_->hidden_states(batch.ids, batch.segments, batch.padding);
   auto logits = model_->classifier_logits(hidden, batch.padding);  // (B, K)
   torch::Tensor loss;
@@ -100,12 +98,7 @@ FineTuneStep FineTuner::step() {
     loss = torch::nn::functional::cross_entropy(logits, batch.labels);
   }
   loss.backward();
-  if (settings_.max_grad_norm > 0) {
-    std::vector<torch::Tensor> with_grad;
-    for (auto& p : model_->parameters())
-      if (p.grad().defined()) with_grad.push_back(p);
-    torch::nn::utils::clip_grad_norm_(with_grad, settings_.max_grad_norm);
-  }
+  clip_gradients(*model_, settings_.max_grad_norm);
   optimizer_->step();
 
   FineTuneStep r;

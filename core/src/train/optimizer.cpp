@@ -2,6 +2,8 @@
 
 #include "lmlab/error.h"
 
+#include <torch/nn/utils/clip_grad.h>
+
 #include <algorithm>
 #include <cmath>
 
@@ -26,6 +28,19 @@ std::unique_ptr<torch::optim::AdamW> make_adamw(torch::nn::Module& module, const
     param_groups.emplace_back(params, std::move(group_options));
   }
   return std::make_unique<torch::optim::AdamW>(std::move(param_groups), options);
+}
+
+void clear_gradients(torch::optim::Optimizer& optimizer) {
+  for (auto& group : optimizer.param_groups())
+    for (auto& p : group.params()) p.mutable_grad() = torch::Tensor();
+}
+
+void clip_gradients(torch::nn::Module& module, double max_norm) {
+  if (max_norm <= 0) return;
+  std::vector<torch::Tensor> with_grad;
+  for (auto& p : module.parameters())
+    if (p.grad().defined()) with_grad.push_back(p);
+  torch::nn::utils::clip_grad_norm_(with_grad, max_norm);
 }
 
 std::vector<double> learning_rates(torch::optim::Optimizer& optimizer) {

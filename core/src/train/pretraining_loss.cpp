@@ -2,11 +2,11 @@
 
 #include "lmlab/error.h"
 #include "lmlab/train/linear_cross_entropy.h"
+#include "lmlab/train/optimizer.h"
 #include "torch_compat.h"
 
 #include <ATen/record_function.h>
 #include <torch/nn/functional/loss.h>
-#include <torch/nn/utils/clip_grad.h>
 
 namespace lmlab {
 
@@ -67,10 +67,7 @@ PretrainingLoss pretraining_loss(LanguageModelImpl& model, const BatchTensors& b
 PretrainingLoss optimizer_step(LanguageModelImpl& model, torch::optim::Optimizer& optimizer,
                                const BatchTensors& batch, const Objectives& objectives,
                                double max_grad_norm, bool bf16) {
-  // Grads go back to undefined (not zero) so AdamW skips frozen parameters entirely; 1.13's
-  // Optimizer::zero_grad() only zeroes them.
-  for (auto& group : optimizer.param_groups())
-    for (auto& p : group.params()) p.mutable_grad() = at::Tensor();
+  clear_gradients(optimizer);
   // The scopes name the phases in a profile (lmlab-cli bench --profile); free otherwise.
   PretrainingLoss loss;
   {
@@ -83,12 +80,7 @@ PretrainingLoss optimizer_step(LanguageModelImpl& model, torch::optim::Optimizer
     loss.total.backward();
   }
   RECORD_USER_SCOPE("lmlab::optimizer");
-  if (max_grad_norm > 0) {
-    std::vector<torch::Tensor> trainable;
-    for (auto& p : model.parameters())
-      if (p.grad().defined()) trainable.push_back(p);
-    torch::nn::utils::clip_grad_norm_(trainable, max_grad_norm);
-  }
+  clip_gradients(model, max_grad_norm);
   optimizer.step();
   return loss;
 }

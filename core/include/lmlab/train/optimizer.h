@@ -28,6 +28,12 @@ using LrScale = std::function<double(const std::string& parameter_name)>;
 std::unique_ptr<torch::optim::AdamW> make_adamw(torch::nn::Module& module, const AdamWSettings& settings,
                                                 const LrScale& scale = {});
 
+// Sets every gradient back to undefined (not zero), so AdamW skips frozen parameters entirely;
+// LibTorch 1.13's Optimizer::zero_grad() only zeroes them.
+void clear_gradients(torch::optim::Optimizer& optimizer);
+// Clips the global norm of the gradients that exist (frozen parameters have none); 0: off.
+void clip_gradients(torch::nn::Module& module, double max_norm);
+
 // Every group's learning rate as it is now, to scale from later.
 std::vector<double> learning_rates(torch::optim::Optimizer& optimizer);
 // Sets each group's learning rate to base[i] * factor (a schedule's multiplier).
