@@ -1,9 +1,11 @@
 #include "lmlab/error.h"
+#include "lmlab/model/eval_mode.h"
 #include "lmlab/model/language_model.h"
 
 #include <gtest/gtest.h>
 
 using lmlab::Architecture;
+using lmlab::EvalMode;
 using lmlab::LanguageModel;
 using lmlab::ModelConfig;
 
@@ -125,6 +127,21 @@ TEST(Model, CapturesAttentionOfChosenLayers) {
   const auto maps = model->body().captured_attention();
   EXPECT_EQ(maps.sizes(), (std::vector<int64_t>{1, 1, 2, 7, 7}));
   EXPECT_THROW(model->body().set_attention_capture({2}), lmlab::Error);
+}
+
+TEST(Model, EvalModeRestoresTheTrainingModeEvenOnErrors) {
+  auto model = eval_model(Architecture::Bert);
+  model->train();
+  try {
+    EvalMode eval(*model);
+    EXPECT_FALSE(model->is_training());
+    model->hidden_states(torch::ones({1, 40}, torch::kLong));  // too long: throws
+  } catch (const lmlab::Error&) {
+  }
+  EXPECT_TRUE(model->is_training());
+  model->eval();
+  { EvalMode eval(*model); }
+  EXPECT_FALSE(model->is_training());
 }
 
 TEST(ModelConfig, JsonRoundTripAndClearErrors) {

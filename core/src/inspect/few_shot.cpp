@@ -1,6 +1,7 @@
 #include "lmlab/inspect/few_shot.h"
 
 #include "lmlab/error.h"
+#include "lmlab/model/eval_mode.h"
 
 #include <ATen/ATen.h>
 
@@ -44,8 +45,7 @@ std::vector<FewShotResult> few_shot_accuracy(LanguageModelImpl& model, const Tok
   if (train.labels != test.labels) throw Error("the demonstration and test sets have different labels");
   if (train.examples.empty() || test.examples.empty()) throw Error("few-shot needs demonstrations and test examples");
   torch::NoGradGuard no_grad;
-  const bool was_training = model.is_training();
-  model.eval();
+  EvalMode eval(model);
   const auto device = model.parameters().front().device();
   std::vector<std::vector<int>> label_ids;
   for (const auto& l : train.labels) label_ids.push_back(tokenizer.encode(" " + l));
@@ -72,7 +72,6 @@ std::vector<FewShotResult> few_shot_accuracy(LanguageModelImpl& model, const Tok
     }
     results.push_back({k, static_cast<double>(right) / static_cast<double>(count), static_cast<int64_t>(count)});
   }
-  model.train(was_training);
   return results;
 }
 

@@ -1,6 +1,7 @@
 #include "lmlab/inspect/generation.h"
 
 #include "lmlab/error.h"
+#include "lmlab/model/eval_mode.h"
 
 #include <ATen/ATen.h>
 
@@ -53,8 +54,7 @@ std::vector<int> generate_ids(LanguageModelImpl& model, const SpecialIds& specia
     throw Error("generation needs a GPT-style model; this one is BERT (use predict-mask)");
   if (context.empty()) context.push_back(specials.eos);  // a document boundary: "start of text"
   torch::NoGradGuard no_grad;
-  const bool was_training = model.is_training();
-  model.eval();
+  EvalMode eval(model);
   const auto device = model.parameters().front().device();
   const auto window = static_cast<size_t>(model.config().max_seq_len);
   std::mt19937_64 rng(settings.seed);
@@ -73,7 +73,6 @@ std::vector<int> generate_ids(LanguageModelImpl& model, const SpecialIds& specia
     produced.push_back(next);
     context.push_back(next);
   }
-  model.train(was_training);
   return produced;
 }
 

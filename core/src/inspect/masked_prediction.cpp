@@ -1,6 +1,7 @@
 #include "lmlab/inspect/masked_prediction.h"
 
 #include "lmlab/error.h"
+#include "lmlab/model/eval_mode.h"
 
 #include <ATen/ATen.h>
 
@@ -41,8 +42,7 @@ MaskedText predict_masks(LanguageModelImpl& model, const Tokenizer& tokenizer, c
                 std::to_string(model.config().max_seq_len));
 
   torch::NoGradGuard no_grad;
-  const bool was_training = model.is_training();
-  model.eval();
+  EvalMode eval(model);
   const auto device = model.parameters().front().device();
   std::vector<int64_t> ids64(ids.begin(), ids.end());
   auto input = at::tensor(ids64, at::kLong).view({1, -1}).to(device);
@@ -52,7 +52,6 @@ MaskedText predict_masks(LanguageModelImpl& model, const Tokenizer& tokenizer, c
   auto hidden = model.hidden_states(input).squeeze(0);  // (T, C)
   auto rows = hidden.index_select(0, at::tensor(positions, at::kLong).to(device));
   auto probs = at::softmax(model.masked_lm_logits(rows).to(at::kFloat), -1).to(at::kCPU);  // (M, V)
-  model.train(was_training);
 
   const auto k = std::min<int64_t>(top_k, probs.size(1));
   auto [values, indices] = probs.topk(k, -1);

@@ -1,5 +1,6 @@
 #include "lmlab/inspect/generation.h"
 #include "lmlab/inspect/masked_prediction.h"
+#include "lmlab/model/eval_mode.h"
 #include "lmlab/session/training_job.h"
 
 #include <ATen/ATen.h>
@@ -31,17 +32,6 @@ class CaptureAll {
 
  private:
   TransformerStackImpl& body_;
-};
-
-// Eval mode for one scope, the previous mode back however the scope ends.
-class EvalMode {
- public:
-  explicit EvalMode(LanguageModelImpl& model) : model_(model), was_training_(model.is_training()) { model.eval(); }
-  ~EvalMode() { model_.train(was_training_); }
-
- private:
-  LanguageModelImpl& model_;
-  bool was_training_;
 };
 
 }  // namespace

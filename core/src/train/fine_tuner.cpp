@@ -1,6 +1,7 @@
 #include "lmlab/train/fine_tuner.h"
 
 #include "lmlab/error.h"
+#include "lmlab/model/eval_mode.h"
 #include "lmlab/train/batch_tensors.h"
 
 #include <torch/nn/functional/loss.h>
@@ -123,8 +124,7 @@ FineTuneStep FineTuner::step() {
 
 ClassificationReport FineTuner::evaluate(const std::vector<EncodedExample>& examples, int64_t batch) {
   torch::NoGradGuard no_grad;
-  const bool was_training = model_->is_training();
-  model_->eval();
+  EvalMode eval(*model_);
   const auto k = model_->config().num_labels;
   std::vector<std::vector<int64_t>> confusion(k, std::vector<int64_t>(k, 0));
   ClassificationBatcher batches(examples, batch, 0, /*shuffle=*/false, 0);
@@ -140,7 +140,6 @@ ClassificationReport FineTuner::evaluate(const std::vector<EncodedExample>& exam
     const auto predicted = logits.argmax(-1).to(torch::kCPU);
     for (int64_t r = 0; r < host.batch; ++r) ++confusion[host.labels[r]][predicted[r].item<int64_t>()];
   }
-  model_->train(was_training);
   return ClassificationReport::from_confusion(std::move(confusion), loss_sum / static_cast<double>(examples.size()));
 }
 
