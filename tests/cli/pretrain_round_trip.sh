@@ -60,6 +60,13 @@ printf 'fine line\n\nsecond doc\n\377\376 not utf-8\n' > "$dir/latin1.txt"
   "$cli" pretrain --arch bert --objective nsp --corpus "$dir/bert.jsonl" --steps 1 --vocab 300 --out "$dir/never"
 "$expect" 2 "option '--steps' must be between 1 and" \
   "$cli" pretrain --arch gpt $train --steps 0 --out "$dir/never"
+echo '{"arch": "gpt", "n_layers": 1, "d_model": 32, "n_heads": 2, "d_ff": 64, "max_seq_len": 16}' > "$dir/gpt.json"
+"$expect" 1 "gpt.json describes a gpt model, not bert" \
+  "$cli" pretrain --arch bert $train --preset "$dir/gpt.json" --out "$dir/never"
+"$expect" 1 "sequence length 32 is longer than max_seq_len 16 in .*gpt.json" \
+  "$cli" pretrain --arch gpt $train --preset "$dir/gpt.json" --out "$dir/never"
+"$expect" 1 "bf16 autocast needs a CUDA device" \
+  "$cli" pretrain --arch gpt $train --bf16 --device cpu --out "$dir/never"
 mkdir "$dir/mine" && echo keep > "$dir/mine/notes.txt"
 "$expect" 1 "does not hold an LM Lab checkpoint; refusing to replace it" \
   "$cli" pretrain --arch gpt $train --out "$dir/mine"

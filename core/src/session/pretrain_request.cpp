@@ -1,5 +1,6 @@
 #include "lmlab/session/pretrain_request.h"
 
+#include "lmlab/atomic_file.h"
 #include "lmlab/device_choice.h"
 #include "lmlab/error.h"
 #include "lmlab/tokenizer_cache.h"
@@ -32,34 +33,64 @@ std::string default_probe(const TextCorpus& corpus, Architecture arch) {
 
 }  // namespace
 
-std::unique_ptr<TrainingJob> make_pretrain_job(const PretrainRequest& r) {
+// A preset, widened to the sequence length asked for, or a config file that must fit it.
+ModelConfig model_config(const PretrainRequest& r, int vocab_size) {
+  ModelConfig config;
+  if (r.preset == "tiny" || r.preset == "small" || r.preset == "base") {
+    config = ModelConfig::preset(r.preset, r.arch);
+    config.max_seq_len = std::max<int>(config.max_seq_len, static_cast<int>(r.seq_len));
+  } else {
+    config = ModelConfig::from_json(read_file(r.preset, "model config"), r.preset);
+    if (config.arch != r.arch)
+      throw Error(r.preset + " describes a " + to_string(config.arch) + " model, not " + to_string(r.arch));
+    if (config.max_seq_len < r.seq_len)
+      throw Error("sequence length " + std::to_string(r.seq_len) + " is longer than max_seq_len " +
+                  std::to_string(config.max_seq_len) + " in " + r.preset);
+  }
+  config.vocab_size = vocab_size;
+  config.validate();
+  return config;
+}
+
+PreparedPretraining prepare_pretraining(const PretrainRequest& r) {
   PretrainSettings settings;
   settings.objectives = Objectives::parse(r.objective.empty() ? (r.arch == Architecture::Bert ? "mlm+nsp" : "clm")
                                                               : r.objective);
   settings.steps = r.steps;
+  settings.warmup_steps = r.warmup_steps;
   settings.adamw.lr = r.lr;
+  settings.adamw.weight_decay = r.weight_decay;
+  settings.bf16 = r.bf16;
   const auto device = resolve_device(r.device);
+  if (r.bf16 && !device.is_cuda()) throw Error("bf16 autocast needs a CUDA device");
   const auto corpus = TextCorpus::read(r.corpus);
   SentencePieceTrainOptions tokenizer_options;
   tokenizer_options.vocab_size = r.vocab_size;
-  auto tokenizer = std::make_shared<const SentencePieceTokenizer>(
-      TokenizerCache(r.tokenizer_cache.empty() ? TokenizerCache::default_dir() : r.tokenizer_cache)
-          .for_corpus(r.corpus, tokenizer_options));
-  auto config = ModelConfig::preset(r.preset, r.arch);
-  config.vocab_size = tokenizer->vocab_size();
-  config.max_seq_len = std::max<int>(config.max_seq_len, static_cast<int>(r.seq_len));
-  config.validate();
+  PreparedPretraining out;
+  out.tokenizer = std::make_shared<const SentencePieceTokenizer>(
+      !r.tokenizer_file.empty()
+          ? SentencePieceTokenizer::load(r.tokenizer_file)
+          : TokenizerCache(r.tokenizer_cache.empty() ? TokenizerCache::default_dir() : r.tokenizer_cache)
+                .for_corpus(r.corpus, tokenizer_options));
+  const auto config = model_config(r, out.tokenizer->vocab_size());
   settings.validate(config);
   torch::manual_seed(r.seed);
   LanguageModel model(config);
   model->to(device);
-  PretrainingBatcher batcher(tokenize(corpus, *tokenizer), settings.objectives, tokenizer->special_ids(),
+  PretrainingBatcher batcher(tokenize(corpus, *out.tokenizer), settings.objectives, out.tokenizer->special_ids(),
                              config.vocab_size, r.batch, r.seq_len, r.seed);
-  auto trainer = std::make_unique<Pretrainer>(model, std::move(batcher), settings);
-  const nlohmann::ordered_json state{{"kind", "pretrain"}, {"objective", settings.objectives.name()},
+  out.trainer = std::make_unique<Pretrainer>(model, std::move(batcher), settings);
+  out.documents = corpus.documents.size();
+  out.sentences = corpus.sentence_count();
+  out.probe = r.probe.empty() ? default_probe(corpus, r.arch) : r.probe;
+  return out;
+}
+
+std::unique_ptr<TrainingJob> make_pretrain_job(const PretrainRequest& r) {
+  auto prepared = prepare_pretraining(r);
+  const nlohmann::ordered_json state{{"kind", "pretrain"}, {"objective", prepared.trainer->settings().objectives.name()},
                                      {"steps_planned", r.steps}, {"corpus", r.corpus}};
-  return make_pretrain_job(std::move(trainer), tokenizer, r.probe.empty() ? default_probe(corpus, r.arch) : r.probe,
-                           state.dump(2) + "\n");
+  return make_pretrain_job(std::move(prepared.trainer), prepared.tokenizer, prepared.probe, state.dump(2) + "\n");
 }
 
 }  // namespace lmlab

@@ -14,18 +14,32 @@ struct PretrainRequest {
   Architecture arch = Architecture::Bert;
   std::string objective;        // empty: mlm+nsp for BERT, clm for GPT
   std::string corpus;           // text file, one sentence per line, blank line between documents
-  std::string preset = "tiny";  // tiny | small | base
+  std::string preset = "tiny";  // tiny | small | base, or a model config JSON file
   int64_t steps = 1000, batch = 16, seq_len = 64;
   double lr = 1e-3;
+  double weight_decay = 0.01;
+  int64_t warmup_steps = -1;    // -1: 10% of the steps
+  bool bf16 = false;            // CUDA only
   int vocab_size = 2000;        // when the corpus's tokenizer is trained
+  std::string tokenizer_file;   // empty: train (or reuse from the cache) one for the corpus
   std::string device = "auto";
   uint64_t seed = 1234;
   std::string probe;            // empty: a sentence from the corpus (with a [MASK] for BERT)
   std::string tokenizer_cache;  // empty: TokenizerCache::default_dir()
 };
 
-// Reads the corpus, trains or reuses its tokenizer, builds the model and the trainer.
-// Throws lmlab::Error naming the file or setting at fault.
+// What a request turns into: the trainer (which holds the model), the tokenizer, and what
+// was read, for reports.
+struct PreparedPretraining {
+  std::unique_ptr<Pretrainer> trainer;
+  std::shared_ptr<const SentencePieceTokenizer> tokenizer;
+  size_t documents = 0, sentences = 0;
+  std::string probe;  // the request's, or one made from the corpus's first sentence
+};
+
+// Reads the corpus, trains or reuses its tokenizer, builds the model on its device and the
+// trainer. Throws lmlab::Error naming the file or setting at fault.
+PreparedPretraining prepare_pretraining(const PretrainRequest& request);
 std::unique_ptr<TrainingJob> make_pretrain_job(const PretrainRequest& request);
 
 }  // namespace lmlab
