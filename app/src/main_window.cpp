@@ -1,7 +1,10 @@
 #include "main_window.h"
 
 #include "device_probe.h"
+#include "finetune_view.h"
 #include "lesson_catalog.h"
+#include "run_store.h"
+#include "runs_view.h"
 #include "train_view.h"
 #include "lmlab/version.h"
 
@@ -51,12 +54,20 @@ MainWindow::MainWindow(QWidget* parent)
   splitter->addWidget(content_);
   splitter->setStretchFactor(1, 1);
   splitter->setSizes({320, 960});
-  train_view_ = new TrainView;
+  runs_ = new RunStore(RunStore::default_dir(), this);
+  const QStringList broken_runs = runs_->load();
+  train_view_ = new TrainView(runs_);
   train_view_->setObjectName(QStringLiteral("trainView"));
+  finetune_view_ = new FineTuneView(runs_);
+  finetune_view_->setObjectName(QStringLiteral("finetuneView"));
+  runs_view_ = new RunsView(runs_);
+  runs_view_->setObjectName(QStringLiteral("runsView"));
   tabs_ = new QTabWidget;
   tabs_->setObjectName(QStringLiteral("mainTabs"));
   tabs_->addTab(splitter, tr("Lessons"));
   tabs_->addTab(train_view_, tr("Pretraining lab"));
+  tabs_->addTab(finetune_view_, tr("Fine-tuning lab"));
+  tabs_->addTab(runs_view_, tr("Runs"));
   setCentralWidget(tabs_);
 
   connect(lesson_list_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -89,6 +100,9 @@ MainWindow::MainWindow(QWidget* parent)
   const int last = settings.value(QStringLiteral("lesson/last"), 0).toInt();
   if (lessons_->rowCount() > 0)
     lesson_list_->setCurrentIndex(lessons_->index(qBound(0, last, lessons_->rowCount() - 1)));
+  tabs_->setCurrentIndex(qBound(0, settings.value(QStringLiteral("window/tab"), 0).toInt(), tabs_->count() - 1));
+  if (!broken_runs.isEmpty())
+    QMessageBox::warning(this, tr("Some runs could not be read"), broken_runs.join(QLatin1Char('\n')));
 }
 
 QString MainWindow::device_text() const { return device_label_->text(); }
@@ -154,6 +168,7 @@ void MainWindow::closeEvent(QCloseEvent* event) {
   settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
   settings.setValue(QStringLiteral("window/splitter"),
                     findChild<QSplitter*>(QStringLiteral("mainSplitter"))->saveState());
+  settings.setValue(QStringLiteral("window/tab"), tabs_->currentIndex());
   event->accept();
 }
 

@@ -9,12 +9,16 @@ class QTextBrowser;
 
 namespace lmlab::app {
 
+class FineTuneView;
 class LessonCatalog;
+class RunStore;
+class RunsView;
 class TrainView;
 
 // The lab's frame: a Lessons tab (lesson list on the left, the selected lesson on the right),
-// a Pretraining lab tab, and a status bar naming the device that training uses and the
-// library versions.
+// the Pretraining and Fine-tuning labs, the Runs comparison, and a status bar naming the
+// device that training uses and the library versions. Runs and their checkpoints live under
+// the user's data folder.
 class MainWindow : public QMainWindow {
   Q_OBJECT
  public:
@@ -23,6 +27,8 @@ class MainWindow : public QMainWindow {
   QString device_text() const;
   LessonCatalog* lessons() const { return lessons_; }
   TrainView* train_view() const { return train_view_; }
+  FineTuneView* finetune_view() const { return finetune_view_; }
+  RunStore* runs() const { return runs_; }
   void open_lab_and_train();
 
  protected:
@@ -37,7 +43,10 @@ class MainWindow : public QMainWindow {
   LessonCatalog* lessons_;
   QListView* lesson_list_;
   QTextBrowser* content_;
+  RunStore* runs_;
   TrainView* train_view_;
+  FineTuneView* finetune_view_;
+  RunsView* runs_view_;
   QTabWidget* tabs_;
   QLabel* device_label_;
   QLabel* versions_label_;

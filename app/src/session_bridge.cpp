@@ -1,5 +1,7 @@
 #include "session_bridge.h"
 
+#include "lmlab/train/freeze_state.h"
+
 #include <QCoreApplication>
 #include <QPointer>
 
@@ -34,22 +36,22 @@ SessionBridge::SessionBridge(QObject* parent) : QObject(parent) {
 
 SessionBridge::~SessionBridge() { end_session(); }
 
-void SessionBridge::start(const PretrainRequest& request) {
+void SessionBridge::start(JobFactory make_job, SessionOptions options) {
   if (busy()) return;
+  end_session();  // the previous run's model, kept open for inspection
   preparing_ = true;
   QPointer<SessionBridge> self(this);
-  // Reading the corpus and training its tokenizer take seconds: not on the GUI thread.
-  std::thread([self, request] {
+  std::thread([self, make_job = std::move(make_job), options] {
     std::unique_ptr<TrainingJob> job;
     QString error;
     try {
-      job = make_pretrain_job(request);
+      job = make_job();
     } catch (const std::exception& e) {
       error = QString::fromStdString(e.what());
     }
     auto* raw = job.release();
     QMetaObject::invokeMethod(
-        QCoreApplication::instance(), [self, raw, error] {
+        QCoreApplication::instance(), [self, raw, error, options] {
           std::unique_ptr<TrainingJob> owned(raw);
           if (!self) return;
           self->preparing_ = false;
@@ -57,13 +59,13 @@ void SessionBridge::start(const PretrainRequest& request) {
             Q_EMIT self->failed(error);
             return;
           }
-          self->launch(std::move(owned));
+          self->launch(std::move(owned), options);
         },
         Qt::QueuedConnection);
   }).detach();
 }
 
-void SessionBridge::launch(std::unique_ptr<TrainingJob> job) {
+void SessionBridge::launch(std::unique_ptr<TrainingJob> job, SessionOptions options) {
   {
     std::lock_guard<std::mutex> lock(mailbox_.mutex);
     mailbox_.steps.clear();
@@ -71,10 +73,13 @@ void SessionBridge::launch(std::unique_ptr<TrainingJob> job) {
     mailbox_.error.reset();
     mailbox_.done.reset();
   }
-  session_ = std::make_unique<TrainingSession>(std::move(job), mailbox_);
+  options.stay_open = true;
+  info_ = job->info();
+  session_ = std::make_unique<TrainingSession>(std::move(job), mailbox_, options);
+  training_ = true;
   session_->start();
   drain_timer_.start();
-  Q_EMIT started();
+  Q_EMIT started(*info_);
 }
 
 void SessionBridge::pause() {
@@ -87,6 +92,22 @@ void SessionBridge::resume() {
 
 void SessionBridge::stop() {
   if (session_) session_->stop();
+}
+
+void SessionBridge::set_freeze(const QString& spec) {
+  if (!session_ || !info_) return;
+  const auto state = FreezeState::parse(spec.toStdString(), info_->layers);
+  session_->post([state](TrainingJob& job) { job.set_freeze(state); });
+}
+
+void SessionBridge::set_probe(const QString& probe) {
+  if (session_) session_->set_probe(probe.toStdString());
+}
+
+bool SessionBridge::inspect(std::function<void(TrainingJob&)> command) {
+  if (!session_) return false;
+  session_->post(std::move(command));
+  return true;
 }
 
 void SessionBridge::drain() {
@@ -107,15 +128,16 @@ void SessionBridge::drain() {
     end_session();
     Q_EMIT failed(QString::fromStdString(*error));
   } else if (done) {
-    end_session();
+    training_ = false;  // the session stays open for probes; the timer keeps delivering them
     Q_EMIT finished(done->first, done->second);
   }
 }
 
 void SessionBridge::end_session() {
   drain_timer_.stop();
+  training_ = false;
   if (session_) {
-    session_->stop();
+    session_->close();
     session_->wait();
     session_.reset();
   }

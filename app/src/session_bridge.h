@@ -1,11 +1,11 @@
 #pragma once
 
-#include "lmlab/session/pretrain_request.h"
 #include "lmlab/session/training_session.h"
 
 #include <QObject>
 #include <QTimer>
 
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -13,24 +13,37 @@
 
 namespace lmlab::app {
 
-// The one adapter between a core TrainingSession and the views. Building the job (tokenizer,
-// model) and training happen on background threads; the session's sink only fills a
-// mailbox (steps appended, the latest snapshot replacing the previous one), and the GUI
-// thread drains it on a timer at 20 Hz, so a fast trainer can never flood the event loop.
+// The one adapter between a core TrainingSession and the views. Building the job (reading
+// data, training a tokenizer, loading a checkpoint) and training happen on background
+// threads; the session's sink only fills a mailbox (steps appended, the latest snapshot
+// replacing the previous one), and the GUI thread drains it on a timer at 20 Hz, so a fast
+// trainer can never flood the event loop. After training the session stays open, so the
+// trained model still answers new probes and inspection commands until the next start.
 class SessionBridge : public QObject {
   Q_OBJECT
  public:
+  using JobFactory = std::function<std::unique_ptr<TrainingJob>()>;
+
   explicit SessionBridge(QObject* parent = nullptr);
   ~SessionBridge() override;
 
-  void start(const PretrainRequest& request);
+  // make_job runs on a worker thread; its lmlab::Error becomes failed().
+  void start(JobFactory make_job, SessionOptions options = {});
   void pause();
   void resume();
   void stop();
-  bool busy() const { return preparing_ || session_ != nullptr; }
+  bool busy() const { return preparing_ || training_; }
+  bool has_model() const { return session_ != nullptr; }
+  const std::optional<SessionInfo>& info() const { return info_; }
+
+  // Applied at the next step boundary (or at once when paused or finished).
+  void set_freeze(const QString& spec);
+  void set_probe(const QString& probe);
+  // Runs command on the session thread with the job; false when no model is there.
+  bool inspect(std::function<void(TrainingJob&)> command);
 
  Q_SIGNALS:
-  void started();
+  void started(const lmlab::SessionInfo& info);
   void stepsArrived(const std::vector<lmlab::SessionStep>& steps);
   void snapshotArrived(const lmlab::Snapshot& snapshot);
   void failed(const QString& message);
@@ -49,14 +62,15 @@ class SessionBridge : public QObject {
     void on_finished(int64_t steps, bool stopped) override;
   };
 
-  void launch(std::unique_ptr<TrainingJob> job);
+  void launch(std::unique_ptr<TrainingJob> job, SessionOptions options);
   void drain();
   void end_session();
 
   Mailbox mailbox_;
   std::unique_ptr<TrainingSession> session_;
+  std::optional<SessionInfo> info_;
   QTimer drain_timer_;
-  bool preparing_ = false;
+  bool preparing_ = false, training_ = false;
 };
 
 }  // namespace lmlab::app

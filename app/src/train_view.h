@@ -8,52 +8,60 @@
 #include <vector>
 
 class QComboBox;
-class QCustomPlot;
-class QCPColorMap;
 class QLabel;
 class QPushButton;
 class QSpinBox;
 
 namespace lmlab::app {
 
+class AttentionView;
+class CurvePlot;
+class MaskedLmPanel;
+class RunStore;
 class SessionBridge;
 
-// The pretraining lab: pick BERT or GPT, train on the bundled corpus, and watch the loss
-// fall, the attention of every layer and head on a probe sentence, and the model's guesses
-// for the probe's [MASK] (or its continuation) change as it learns.
+// The pretraining lab: pick BERT or GPT, train on the bundled corpus, and watch the loss of
+// each objective fall, the attention of every layer and head on a probe sentence, and the
+// model's guesses for the probe's [MASK] (or its continuation) change as it learns. Each
+// run is recorded in the run store with its checkpoint, ready for fine-tuning.
 class TrainView : public QWidget {
   Q_OBJECT
  public:
-  explicit TrainView(QWidget* parent = nullptr);
+  explicit TrainView(RunStore* runs = nullptr, QWidget* parent = nullptr);
 
   SessionBridge* bridge() const { return bridge_; }
-  QCustomPlot* loss_plot() const { return loss_plot_; }
-  QCustomPlot* attention_plot() const { return attention_plot_; }
+  CurvePlot* loss_plot() const { return loss_plot_; }
+  AttentionView* attention() const { return attention_; }
+  MaskedLmPanel* probe_panel() const { return probe_; }
   const std::optional<Snapshot>& last_snapshot() const { return snapshot_; }
+  const QString& run_id() const { return run_id_; }
   void set_corpus(const QString& path) { corpus_ = path; }
   void set_steps(int steps);
+  void set_architecture(const QString& arch);  // bert | gpt
   void start();
+
+ Q_SIGNALS:
+  void runFinished(const QString& run_id);
 
  private:
   void add_steps(const std::vector<SessionStep>& steps);
   void show_snapshot(const Snapshot& snapshot);
-  void draw_attention();
+  void finish_run(const QString& status, const QString& error = {});
   void set_running(bool running);
 
   SessionBridge* bridge_;
-  QString corpus_;
+  RunStore* runs_;
+  QString corpus_, run_id_;
   QComboBox* arch_;
+  QComboBox* preset_;
   QSpinBox* steps_;
   QPushButton* start_;
   QPushButton* pause_;
   QPushButton* stop_;
   QLabel* status_;
-  QCustomPlot* loss_plot_;
-  QCustomPlot* attention_plot_;
-  QCPColorMap* attention_map_;
-  QSpinBox* layer_;
-  QSpinBox* head_;
-  QLabel* prediction_;
+  CurvePlot* loss_plot_;
+  AttentionView* attention_;
+  MaskedLmPanel* probe_;
   std::optional<Snapshot> snapshot_;
   bool paused_ = false;
 };

@@ -1,16 +1,25 @@
-// The pretraining lab driven like a learner would: start, watch, stop; a bad corpus gets a
-// dialog, never a crash.
+// The pretraining lab driven like a learner would: start, watch, ask the trained model about
+// a new sentence, stop; a bad corpus gets a dialog, never a crash. Also: the event loop stays
+// responsive while a model trains.
+#include "attention_grid.h"
+#include "attention_view.h"
+#include "curve_plot.h"
+#include "masked_lm_panel.h"
+#include "probability_bars.h"
+#include "run_store.h"
 #include "session_bridge.h"
 #include "train_view.h"
 
+#include <QElapsedTimer>
 #include <QMessageBox>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
-#include "qcustomplot_include.h"
 
-using lmlab::app::SessionBridge;
-using lmlab::app::TrainView;
+#include <algorithm>
+#include <cstdio>
+
+using namespace lmlab::app;
 
 class TestTrainView : public QObject {
   Q_OBJECT
@@ -19,7 +28,8 @@ class TestTrainView : public QObject {
   void initTestCase() { qputenv("XDG_CACHE_HOME", dir_.path().toUtf8()); }
 
   void trainsAndShowsCurvesAttentionAndGuesses() {
-    TrainView view;
+    RunStore runs(dir_.path() + QStringLiteral("/runs"));
+    TrainView view(&runs);
     view.set_corpus(QStringLiteral(LMLAB_SOURCE_DIR "/datasets/pretrain/world.txt"));
     view.set_steps(40);
     view.show();
@@ -27,16 +37,33 @@ class TestTrainView : public QObject {
     view.start();
     QVERIFY(finished.wait(120000));
     QCOMPARE(finished.takeFirst().at(0).toLongLong(), 40LL);
-    QCOMPARE(view.loss_plot()->graph(0)->dataCount(), 40);
+    // BERT trains two objectives: one curve each, plus their accuracies.
+    QVERIFY(view.loss_plot()->series(QStringLiteral("mlm_loss")));
+    QCOMPARE(view.loss_plot()->series(QStringLiteral("mlm_loss"))->dataCount(), 40);
+    QVERIFY(view.loss_plot()->series(QStringLiteral("nsp_accuracy")));
     QVERIFY(view.last_snapshot().has_value());
     const auto& attention = view.last_snapshot()->attention;
     QCOMPARE(attention.layers, 2);
     QCOMPARE(attention.heads, 2);
-    QVERIFY(attention.tokens.size() > 3);
+    QCOMPARE(view.attention()->grid()->layers(), 2);
     QVERIFY(view.last_snapshot()->masked.has_value());
-    auto* map = qobject_cast<QCPColorMap*>(view.attention_plot()->plottable(0));
-    QVERIFY(map);
-    QCOMPARE(map->data()->keySize(), static_cast<int>(attention.tokens.size()));
+    QCOMPARE(view.probe_panel()->bars().size(), size_t{1});
+    QCOMPARE(view.probe_panel()->bars().front()->count(), 5);
+
+    // The run is recorded with its checkpoint.
+    const RunRecord* run = runs.find(view.run_id());
+    QVERIFY(run);
+    QCOMPARE(run->status, QStringLiteral("done"));
+    QVERIFY(QFile::exists(run->checkpoint + QStringLiteral("/model.safetensors")));
+    QCOMPARE(run->curves.value(QStringLiteral("loss")).size(), 40);
+
+    // After training the model still answers: mask another word, get guesses for it.
+    QSignalSpy snapshots(view.bridge(), &SessionBridge::snapshotArrived);
+    view.probe_panel()->set_text(QStringLiteral("the river runs to the sea ."));
+    view.probe_panel()->toggle_word(1);
+    QVERIFY(snapshots.wait(10000));
+    QVERIFY(view.last_snapshot()->masked.has_value());
+    QVERIFY(QString::fromStdString(view.last_snapshot()->masked->filled).contains(QStringLiteral("runs to the sea")));
   }
 
   void stopsWithinAMomentWhenAsked() {
@@ -50,6 +77,43 @@ class TestTrainView : public QObject {
     view.bridge()->stop();
     QVERIFY(finished.wait(5000));
     QCOMPARE(finished.takeFirst().at(1).toBool(), true);
+  }
+
+  // A 5 ms timer's lateness while a GPT trains: the GUI thread never runs torch, and the
+  // mailbox is drained at 20 Hz, so the event loop stays smooth. The 99th percentile is
+  // printed (bench/RESULTS.md records it); the bound is loose because ctest runs tests in
+  // parallel on a 2-core machine.
+  void theEventLoopStaysResponsiveWhileTraining() {
+    TrainView view;
+    view.set_corpus(QStringLiteral(LMLAB_SOURCE_DIR "/datasets/pretrain/world.txt"));
+    view.set_architecture(QStringLiteral("gpt"));
+    view.set_steps(1000000);
+    view.show();
+    QSignalSpy steps(view.bridge(), &SessionBridge::stepsArrived);
+    view.start();
+    QVERIFY(steps.wait(120000));
+    std::vector<double> late;
+    QElapsedTimer clock;
+    QTimer tick;
+    tick.setTimerType(Qt::PreciseTimer);
+    tick.setInterval(5);
+    qint64 last = 0;
+    connect(&tick, &QTimer::timeout, this, [&] {
+      const qint64 now = clock.nsecsElapsed();
+      if (last > 0) late.push_back(std::max(0.0, (now - last) / 1e6 - 5.0));
+      last = now;
+    });
+    clock.start();
+    tick.start();
+    QTest::qWait(4000);
+    tick.stop();
+    view.bridge()->stop();
+    QVERIFY(late.size() > 100);
+    std::sort(late.begin(), late.end());
+    const double p99 = late[late.size() * 99 / 100], p50 = late[late.size() / 2];
+    std::printf("event-loop lateness while training: p50 %.2f ms, p99 %.2f ms, max %.2f ms (%zu ticks)\n", p50, p99,
+                late.back(), late.size());
+    QVERIFY2(p99 < 150, qPrintable(QStringLiteral("p99 lateness %1 ms").arg(p99)));
   }
 
   void aMissingCorpusGetsADialogNamingIt() {

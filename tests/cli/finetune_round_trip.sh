@@ -50,7 +50,7 @@ head -n 301 "$data/mnli/train.tsv" > "$dir/nli-train.tsv"
   $common --layer-lr-decay 0.8 --schedule slanted --out "$dir/nli"
 
 # Bad input and settings.
-"$expect" 1 "holds sentence pairs but --task is classify" \
+"$expect" 1 "holds sentence pairs but the task is classify" \
   "$cli" finetune --task classify --train "$dir/nli-train.tsv" --test "$dir/nli-train.tsv" --from "$dir/bert" --out "$dir/never"
 "$expect" 1 "freeze: '7' is not embeddings, head or a layer number from 0 to 1" \
   "$cli" finetune --task classify --train "$dir/news-train.csv" --test "$dir/news-test.csv" --from "$dir/bert" \

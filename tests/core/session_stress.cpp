@@ -11,7 +11,7 @@ void drive_random_commands(TrainingSession& session, int count, uint64_t seed,
   const auto drive = [&](uint64_t thread_seed, int commands) {
     std::mt19937_64 rng(thread_seed);
     for (int i = 0; i < commands; ++i) {
-      switch (rng() % 6) {
+      switch (rng() % 7) {
         case 0: session.pause(); break;
         case 1: session.resume(); break;
         case 2: {
@@ -22,6 +22,7 @@ void drive_random_commands(TrainingSession& session, int count, uint64_t seed,
         case 3:
           if (!save_dir.empty() && rng() % 20 == 0) session.save(save_dir);
           break;
+        case 4: session.set_probe(rng() % 2 ? "a [MASK] probe" : "another probe"); break;
         default: session.post([](TrainingJob&) {});
       }
       if (rng() % 4 == 0) std::this_thread::sleep_for(std::chrono::microseconds(rng() % 500));
@@ -32,6 +33,9 @@ void drive_random_commands(TrainingSession& session, int count, uint64_t seed,
   other.join();
   session.resume();
   session.stop();
+  // A session that stays open keeps answering probes after training until it is closed.
+  session.set_probe("after the end");
+  session.close();
   session.wait();
 }
 

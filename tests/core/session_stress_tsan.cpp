@@ -15,6 +15,8 @@ struct BusyJob : lmlab::TrainingJob {
   int64_t n = 0;
   uint64_t frozen = 0;
   std::vector<double> work = std::vector<double>(20000, 1.0);
+  std::string probe;
+  lmlab::SessionInfo info() const override { return {}; }
   bool done() const override { return n >= 1'000'000; }
   lmlab::SessionStep step() override {
     const double sum = std::accumulate(work.begin(), work.end(), 0.0);
@@ -26,6 +28,7 @@ struct BusyJob : lmlab::TrainingJob {
     return s;
   }
   void save(const std::string&) override {}
+  void set_probe(std::string text) override { probe = std::move(text); }
 };
 
 struct Counter : lmlab::SessionSink {
@@ -40,7 +43,10 @@ struct Counter : lmlab::SessionSink {
 
 int main() {
   Counter sink;
-  lmlab::TrainingSession session(std::make_unique<BusyJob>(), sink, {1});
+  lmlab::SessionOptions options;
+  options.snapshot_interval_ms = 1;
+  options.stay_open = true;
+  lmlab::TrainingSession session(std::make_unique<BusyJob>(), sink, options);
   session.start();
   lmlab::test::drive_random_commands(
       session, 1000, 7, [](lmlab::TrainingJob& job, uint64_t choice) { static_cast<BusyJob&>(job).frozen = choice; }, "");

@@ -12,6 +12,7 @@
 #include <chrono>
 #include <iostream>
 #include <filesystem>
+#include <optional>
 #include <set>
 #include <thread>
 
@@ -26,7 +27,12 @@ struct Recorder : SessionSink {
   std::vector<SessionStep> steps;
   std::vector<Snapshot> snapshots;
   std::string error;
+  std::optional<SessionInfo> info;
   bool finished = false, stopped = false;
+  void on_started(const SessionInfo& i) override {
+    std::lock_guard<std::mutex> lock(mutex);
+    info = i;
+  }
   void on_step(const SessionStep& s) override {
     std::lock_guard<std::mutex> lock(mutex);
     steps.push_back(s);
@@ -36,12 +42,25 @@ struct Recorder : SessionSink {
     snapshots.push_back(s);
   }
   void on_error(const std::string& message) override { error = message; }
-  void on_finished(int64_t, bool was_stopped) override { finished = true, stopped = was_stopped; }
+  void on_finished(int64_t, bool was_stopped) override {
+    std::lock_guard<std::mutex> lock(mutex);
+    finished = true, stopped = was_stopped;
+  }
+  bool is_finished() {
+    std::lock_guard<std::mutex> lock(mutex);
+    return finished;
+  }
   size_t step_count() {
     std::lock_guard<std::mutex> lock(mutex);
     return steps.size();
   }
 };
+
+SessionOptions snapshots_every(int ms) {
+  SessionOptions options;
+  options.snapshot_interval_ms = ms;
+  return options;
+}
 
 std::unique_ptr<TrainingJob> bert_job(int64_t steps, test::TempDir& dir) {
   const auto corpus = dir.write("c.txt", test::toy_corpus(40, 4));
@@ -64,11 +83,16 @@ std::unique_ptr<TrainingJob> bert_job(int64_t steps, test::TempDir& dir) {
 TEST(TrainingSession, RunsToTheEndWithStepsAndAttentionSnapshots) {
   test::TempDir dir;
   Recorder sink;
-  TrainingSession session(bert_job(30, dir), sink, {0});  // a snapshot after every step
+  TrainingSession session(bert_job(30, dir), sink, snapshots_every(0));  // a snapshot after every step
   session.start();
   session.wait();
   ASSERT_TRUE(sink.finished);
   EXPECT_FALSE(sink.stopped);
+  ASSERT_TRUE(sink.info.has_value());
+  EXPECT_EQ(sink.info->kind, "pretrain");
+  EXPECT_EQ(sink.info->layers, 2);
+  EXPECT_EQ(sink.info->total_steps, 30);
+  EXPECT_GT(sink.info->parameters, 0);
   ASSERT_EQ(sink.steps.size(), 30u);
   EXPECT_EQ(sink.steps.back().step, 30);
   EXPECT_TRUE(sink.steps.back().metrics.count("mlm_accuracy"));
@@ -91,7 +115,7 @@ TEST(TrainingSession, SnapshotsAreThrottled) {
   test::TempDir dir;
   Recorder sink;
   const auto start = std::chrono::steady_clock::now();
-  TrainingSession session(bert_job(60, dir), sink, {100});
+  TrainingSession session(bert_job(60, dir), sink, snapshots_every(100));
   session.start();
   session.wait();
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -105,7 +129,7 @@ TEST(TrainingSession, SnapshotsCostLittleThroughput) {
   const auto seconds = [](int interval_ms) {
     test::TempDir dir;
     Recorder sink;
-    TrainingSession session(bert_job(150, dir), sink, {interval_ms});
+    TrainingSession session(bert_job(150, dir), sink, snapshots_every(interval_ms));
     const auto start = std::chrono::steady_clock::now();
     session.start();
     session.wait();
@@ -121,7 +145,7 @@ TEST(TrainingSession, SnapshotsCostLittleThroughput) {
 TEST(TrainingSession, StopTakesEffectWithinAStepAndPauseHolds) {
   test::TempDir dir;
   Recorder sink;
-  TrainingSession session(bert_job(1'000'000, dir), sink, {100});
+  TrainingSession session(bert_job(1'000'000, dir), sink, snapshots_every(100));
   session.start();
   while (sink.step_count() < 3) std::this_thread::sleep_for(5ms);
   session.pause();
@@ -144,31 +168,69 @@ TEST(TrainingSession, StopTakesEffectWithinAStepAndPauseHolds) {
 TEST(TrainingSession, SaveIsAppliedAtAStepBoundary) {
   test::TempDir dir;
   Recorder sink;
-  TrainingSession session(bert_job(20, dir), sink, {100});
+  TrainingSession session(bert_job(20, dir), sink, snapshots_every(100));
   session.save(dir.file("ckpt"));
   session.start();
   session.wait();
   EXPECT_TRUE(std::filesystem::exists(dir.file("ckpt") + "/model.safetensors"));
 }
 
+// A learner goes on asking a trained model about new sentences: the session answers probes
+// after training until it is closed, and the checkpoint is written when training ends.
+TEST(TrainingSession, StaysOpenForProbesAfterTrainingAndSavesItsCheckpoint) {
+  test::TempDir dir;
+  Recorder sink;
+  SessionOptions options;
+  options.checkpoint_dir = dir.file("end");
+  options.stay_open = true;
+  TrainingSession session(bert_job(10, dir), sink, options);
+  session.start();
+  while (!sink.is_finished()) std::this_thread::sleep_for(5ms);
+  EXPECT_TRUE(std::filesystem::exists(dir.file("end") + "/model.safetensors"));
+  session.set_probe("the dog likes to [MASK] .");
+  const auto asked = std::chrono::steady_clock::now();
+  for (;;) {
+    {
+      std::lock_guard<std::mutex> lock(sink.mutex);
+      if (!sink.snapshots.empty() && sink.snapshots.back().masked &&
+          sink.snapshots.back().masked->filled.find("dog") != std::string::npos)
+        break;
+    }
+    ASSERT_LT(std::chrono::steady_clock::now() - asked, 10s) << "no snapshot for the new probe";
+    std::this_thread::sleep_for(5ms);
+  }
+  EXPECT_TRUE(session.running() == false);
+  session.close();
+  session.wait();
+  EXPECT_TRUE(sink.error.empty());
+}
+
 // A job whose loss turns NaN at its third step.
 struct DivergingJob : TrainingJob {
+  explicit DivergingJob(bool& saved) : saved(saved) {}
+  bool& saved;
   int64_t n = 0;
+  SessionInfo info() const override { return {}; }
+  void set_probe(std::string) override {}
   bool done() const override { return false; }
   SessionStep step() override {
     if (++n == 3) throw Error("training diverged at step 3: the loss is nan");
     return {n, 1.0, {}, 1.0, ""};
   }
   Snapshot snapshot() override { return {}; }
-  void save(const std::string&) override {}
+  void save(const std::string&) override { saved = true; }
 };
 
 TEST(TrainingSession, ANonFiniteLossEndsTheRunWithAnErrorNamingTheStep) {
   Recorder sink;
-  TrainingSession session(std::make_unique<DivergingJob>(), sink);
+  bool saved = false;
+  SessionOptions options;
+  options.checkpoint_dir = "/nonexistent/never-written";
+  TrainingSession session(std::make_unique<DivergingJob>(saved), sink, options);
   session.start();
   session.wait();
   EXPECT_EQ(sink.error, "training diverged at step 3: the loss is nan");
+  EXPECT_FALSE(saved) << "a diverged run must not replace the last good checkpoint";
   EXPECT_FALSE(sink.finished);
   EXPECT_EQ(sink.steps.size(), 2u);
   EXPECT_FALSE(session.running());
@@ -197,13 +259,15 @@ std::unique_ptr<TrainingJob> finetune_job(test::TempDir& dir, int64_t max_steps)
   settings.epochs = 10000;
   settings.max_steps = max_steps;
   auto tuner = std::make_unique<FineTuner>(LanguageModel(config), ClassificationBatcher(examples, 8, 0, true, 1), settings);
-  return make_finetune_job(std::move(tuner), tokenizer, examples, 5, "the [MASK] sat on the mat .", "{}");
+  SessionInfo info;
+  info.kind = "finetune";
+  return make_finetune_job(std::move(tuner), tokenizer, examples, 5, "the [MASK] sat on the mat .", "{}", info);
 }
 
 TEST(TrainingSession, SurvivesAThousandRandomCommandsWhileFineTuning) {
   test::TempDir dir;
   Recorder sink;
-  TrainingSession session(finetune_job(dir, 1'000'000), sink, {20});
+  TrainingSession session(finetune_job(dir, 1'000'000), sink, snapshots_every(20));
   session.start();
   test::drive_random_commands(
       session, 1000, 11,
@@ -224,7 +288,7 @@ TEST(TrainingSession, SurvivesAThousandRandomCommandsWhileFineTuning) {
 TEST(TrainingSession, FineTuningFreezesLiveAndReportsTestAccuracy) {
   test::TempDir dir;
   Recorder sink;
-  TrainingSession session(finetune_job(dir, 400), sink, {100});
+  TrainingSession session(finetune_job(dir, 400), sink, snapshots_every(100));
   session.start();
   while (sink.step_count() < 5) std::this_thread::sleep_for(2ms);
   session.post([](TrainingJob& job) { job.set_freeze(FreezeState::parse("all-but-head", 2)); });

@@ -1,13 +1,10 @@
 #include "../command.h"
 #include "../progress_bar.h"
 
-#include "lmlab/data/labeled_dataset.h"
 #include "lmlab/device.h"
-#include "lmlab/device_choice.h"
 #include "lmlab/error.h"
 #include "lmlab/io/checkpoint.h"
-#include "lmlab/train/distillation.h"
-#include "lmlab/train/fine_tuner.h"
+#include "lmlab/session/prepared_finetuning.h"
 
 #include <nlohmann/json.hpp>
 
@@ -18,102 +15,53 @@ namespace lmlab::cli {
 
 namespace {
 
-LabeledDataset read_set(const Options& o, const std::string& which) {
-  ReadOptions options;
-  options.format = parse_dataset_format(o.text("format"));
-  options.skip_bad_rows = o.flag("skip-bad-rows");
-  auto data = read_labeled_dataset(o.text(which), options);
-  if (data.skipped_bad_rows > 0)
-    std::cerr << "finetune: skipped " << data.skipped_bad_rows << " malformed rows of " << o.text(which) << "\n";
-  return data;
-}
-
-// The examples of a set re-labelled with the training set's label map, so a test file whose
-// labels come in another order (TSV) still scores right; unknown labels are an error.
-std::vector<EncodedExample> aligned(const LabeledDataset& data, const std::vector<std::string>& labels,
-                                    const Tokenizer& tokenizer, int64_t seq, const std::string& origin) {
-  LabeledDataset copy = data;
-  for (auto& e : copy.examples) {
-    const auto& name = data.labels.at(static_cast<size_t>(e.label));
-    const auto it = std::find(labels.begin(), labels.end(), name);
-    if (it == labels.end()) throw Error(origin + ": label '" + name + "' does not occur in the training set");
-    e.label = static_cast<int>(it - labels.begin());
+FinetuneRequest request_of(const Options& o, bool distill) {
+  FinetuneRequest r;
+  r.task = o.text("task");
+  if (r.task != "classify" && r.task != "pair") throw UsageError("option '--task' must be classify or pair, got '" + r.task + "'");
+  r.train = o.text("train");
+  r.test = o.text("test");
+  r.format = o.text("format");
+  r.skip_bad_rows = o.flag("skip-bad-rows");
+  r.from = o.text(distill ? "teacher" : "from");
+  if (distill) {
+    r.student_layers = static_cast<int>(o.integer("student-layers", 1, 96));
+    r.temperature = o.real("temperature", 0.01, 100);
+    r.soft_weight = o.real("soft-weight", 0, 100);
+    r.hard_weight = o.real("hard-weight", 0, 100);
+    r.cosine_weight = o.real("cosine-weight", 0, 100);
+  } else {
+    r.from_scratch = o.flag("from-scratch");
   }
-  return encode_examples(copy, tokenizer, seq);
+  r.epochs = o.integer("epochs", 1, 10000);
+  r.max_steps = o.has("max-steps") ? o.integer("max-steps", 1, 100'000'000) : 0;
+  r.batch = o.integer("batch", 1, 4096);
+  r.seq_len = o.integer("seq", 8, 1 << 20);
+  r.lr = o.real("lr", 1e-7, 0.5);
+  r.weight_decay = o.real("weight-decay", 0, 1);
+  r.schedule = o.text("schedule");
+  r.warmup_ratio = o.real("warmup-ratio", 0, 0.99);
+  r.layer_lr_decay = o.real("layer-lr-decay", 1e-3, 1);
+  if (o.has("freeze")) r.freeze = o.text("freeze");
+  r.gradual_unfreeze_every = o.has("gradual-unfreeze") ? o.integer("gradual-unfreeze", 1, 1'000'000) : 0;
+  if (o.has("freeze") && r.gradual_unfreeze_every > 0)
+    throw UsageError("--freeze and --gradual-unfreeze cannot be combined: gradual unfreezing decides what is frozen");
+  r.device = o.text("device");
+  r.seed = static_cast<uint64_t>(o.integer("seed", 0, 1L << 40));
+  return r;
 }
 
 // Fine-tuning, or with distill set, knowledge distillation into a smaller student: the same
 // data, schedule, freezing and reports either way.
 int run(const Options& o, bool distill) {
-  const auto train_set = read_set(o, "train");
-  const auto test_set = read_set(o, "test");
-  const std::string task = o.text("task");
-  if (task != "classify" && task != "pair") throw UsageError("option '--task' must be classify or pair, got '" + task + "'");
-  if ((task == "pair") != train_set.pairs)
-    throw Error(o.text("train") + " holds " + (train_set.pairs ? "sentence pairs" : "single texts") + " but --task is " + task);
-  if (train_set.pairs != test_set.pairs) throw Error("the training and test files are not the same kind of task");
-
-  const auto device = resolve_device(o.text("device"));
+  const auto request = request_of(o, distill);
   if (o.has("threads")) set_cpu_threads(static_cast<int>(o.integer("threads", 0, 1024)));
-  const auto seed = static_cast<uint64_t>(o.integer("seed", 0, 1L << 40));
-  const std::string source = o.text(distill ? "teacher" : "from");
-  auto checkpoint = load_checkpoint(source, torch::kCPU);
-  LanguageModel teacher{nullptr};
-  auto& model = checkpoint.model;
-  const auto seq = o.integer("seq", 8, model->config().max_seq_len);
-  if (distill) {
-    if (model->config().num_labels != static_cast<int>(train_set.labels.size()))
-      throw Error(source + " is not a classifier for the " + std::to_string(train_set.labels.size()) +
-                  " labels of " + o.text("train") + " (fine-tune it first)");
-    teacher = model;
-    torch::manual_seed(seed);
-    model = make_student(*teacher, static_cast<int>(o.integer("student-layers", 1, 96)));
-    teacher->to(device);
-  } else if (o.flag("from-scratch")) {
-    // The transfer-learning baseline: the same architecture and tokenizer, fresh weights.
-    torch::manual_seed(seed);
-    model = LanguageModel(model->config());
-  }
-  torch::manual_seed(seed);
-  if (!distill) model->set_num_labels(static_cast<int>(train_set.labels.size()));
-  model->to(device);
-
-  FineTuneSettings s;
-  s.epochs = o.integer("epochs", 1, 10000);
-  s.max_steps = o.has("max-steps") ? o.integer("max-steps", 1, 100'000'000) : 0;
-  s.adamw.lr = o.real("lr", 1e-7, 0.5);
-  s.adamw.weight_decay = o.real("weight-decay", 0, 1);
-  s.schedule = o.text("schedule");
-  s.warmup_ratio = o.real("warmup-ratio", 0, 0.99);
-  s.layer_lr_decay = o.real("layer-lr-decay", 1e-3, 1);
-  const int layers = static_cast<int>(model->body().layer_count());
-  if (o.has("freeze")) s.freeze = FreezeState::parse(o.text("freeze"), layers);
-  s.gradual_unfreeze_every = o.has("gradual-unfreeze") ? o.integer("gradual-unfreeze", 1, 1'000'000) : 0;
-  if (distill) {
-    s.distillation.temperature = o.real("temperature", 0.01, 100);
-    s.distillation.soft_weight = o.real("soft-weight", 0, 100);
-    s.distillation.hard_weight = o.real("hard-weight", 0, 100);
-    s.distillation.cosine_weight = o.real("cosine-weight", 0, 100);
-  }
-  if (o.has("freeze") && s.gradual_unfreeze_every > 0)
-    throw UsageError("--freeze and --gradual-unfreeze cannot be combined: gradual unfreezing decides what is frozen");
-
-  const auto& tokenizer = *checkpoint.tokenizer;
-  const auto train_examples = encode_examples(train_set, tokenizer, seq);
-  const auto test_examples = aligned(test_set, train_set.labels, tokenizer, seq, o.text("test"));
-  // Train accuracy is measured on (at most) the first 2000 training examples, so the
-  // over-fitting gap shows without re-reading a large training set every epoch.
-  const std::vector<EncodedExample> train_probe(train_examples.begin(),
-                                                train_examples.begin() + std::min<size_t>(2000, train_examples.size()));
-  const auto batch = o.integer("batch", 1, 4096);
-  FineTuner tuner(model, ClassificationBatcher(train_examples, batch, tokenizer.special_ids().pad, true, seed), s, teacher);
-  int64_t params = 0;
-  for (const auto& p : model->parameters()) params += p.numel();
-  std::cerr << (distill ? "distill: " + std::to_string(model->config().n_layers) + "-layer student of "
-                        : std::string("finetune: ") + (o.flag("from-scratch") ? "fresh " : "pretrained "))
-            << to_string(model->config().arch) << " from " << source << " (" << params << " parameters), " << train_examples.size() << " training / " << test_examples.size()
-            << " test examples, " << train_set.labels.size() << " labels, " << tuner.total_steps() << " steps on "
-            << device.str() << "\n";
+  auto prepared = prepare_finetuning(request);
+  auto& tuner = *prepared.tuner;
+  const auto& labels = prepared.labels;
+  const char* name = distill ? "distill: " : "finetune: ";
+  for (const auto& warning : prepared.warnings) std::cerr << name << warning << "\n";
+  std::cerr << name << prepared.info.description << "\n";
 
   std::ofstream log;
   if (o.has("log")) {
@@ -129,8 +77,8 @@ int run(const Options& o, bool distill) {
   ProgressBar bar(tuner.total_steps());
   int64_t epoch = 0;
   const auto evaluate = [&](const char* when) {
-    const auto test = tuner.evaluate(test_examples, 64);
-    const auto train = tuner.evaluate(train_probe, 64);
+    const auto test = tuner.evaluate(prepared.test, 64);
+    const auto train = tuner.evaluate(prepared.train_probe, 64);
     nlohmann::ordered_json j{{"event", "eval"}, {"when", when}, {"step", tuner.steps_done()}, {"epoch", epoch},
                              {"train_accuracy", train.accuracy}, {"train_loss", train.loss},
                              {"test_accuracy", test.accuracy}, {"test_loss", test.loss}};
@@ -158,15 +106,13 @@ int run(const Options& o, bool distill) {
     }
   }
   const auto [train, test] = evaluate("end");
-  nlohmann::ordered_json state{{"kind", distill ? "distill" : "finetune"}, {"task", task}, {"labels", train_set.labels},
-                               {"steps_done", tuner.steps_done()}, {"from", source},
-                               {"from_scratch", !distill && o.flag("from-scratch")}, {"test_accuracy", test.accuracy}};
-  save_checkpoint(o.text("out"), *model, tokenizer, state.dump(2) + "\n");
-  auto final = nlohmann::ordered_json::parse(test.to_json(train_set.labels));
+  save_checkpoint(o.text("out"), *tuner.model(), *prepared.tokenizer,
+                  finetune_state_json(request, labels, tuner.steps_done(), test.accuracy));
+  auto final = nlohmann::ordered_json::parse(test.to_json(labels));
   nlohmann::ordered_json summary{{"event", "final"}, {"steps", tuner.steps_done()}, {"train_accuracy", train.accuracy},
                                  {"test_accuracy", test.accuracy}, {"test_loss", test.loss},
                                  {"per_class", final["per_class"]}, {"confusion", final["confusion"]},
-                                 {"parameters", params}, {"labels", train_set.labels}, {"checkpoint", o.text("out")}};
+                                 {"parameters", prepared.info.parameters}, {"labels", labels}, {"checkpoint", o.text("out")}};
   emit(summary, true);
   return 0;
 }

@@ -10,10 +10,17 @@ namespace {
 class FineTuneJob final : public TrainingJob {
  public:
   FineTuneJob(std::unique_ptr<FineTuner> tuner, std::shared_ptr<const SentencePieceTokenizer> tokenizer,
-              std::vector<EncodedExample> test, int64_t eval_every, std::string probe, std::string state)
+              std::vector<EncodedExample> test, std::vector<EncodedExample> train_probe, int64_t eval_every,
+              std::string probe, std::string state, SessionInfo info)
       : tuner_(std::move(tuner)), tokenizer_(std::move(tokenizer)), test_(std::move(test)),
-        eval_every_(eval_every), probe_(std::move(probe)), state_(std::move(state)) {}
+        train_probe_(std::move(train_probe)), eval_every_(eval_every), probe_(std::move(probe)),
+        state_(std::move(state)), info_(std::move(info)) {
+    describe_model(info_, *tuner_->model());
+    info_.total_steps = tuner_->total_steps();
+    info_.probe = probe_;
+  }
 
+  SessionInfo info() const override { return info_; }
   bool done() const override { return tuner_->done(); }
 
   SessionStep step() override {
@@ -21,28 +28,49 @@ class FineTuneJob final : public TrainingJob {
     SessionStep s{r.step, r.loss, {}, r.ms, r.frozen};
     s.metrics["accuracy"] = r.accuracy;
     s.metrics["lr"] = r.lr;
+    s.metrics["epoch"] = static_cast<double>(r.epoch);
     s.metrics["trainable_parameters"] = static_cast<double>(r.memory.trainable_parameters);
     s.metrics["total_parameters"] = static_cast<double>(r.memory.total_parameters);
     s.metrics["gradient_bytes"] = static_cast<double>(r.memory.gradient_bytes);
     s.metrics["optimizer_bytes"] = static_cast<double>(r.memory.optimizer_bytes);
-    if (!test_.empty() && ((eval_every_ > 0 && r.step % eval_every_ == 0) || tuner_->done())) {
-      const auto report = tuner_->evaluate(test_, 64);
-      s.metrics["test_accuracy"] = report.accuracy;
-      s.metrics["test_loss"] = report.loss;
-    }
+    if (r.soft_loss) s.metrics["soft_loss"] = *r.soft_loss, s.metrics["hard_loss"] = *r.hard_loss;
+    if (r.cosine_loss) s.metrics["cosine_loss"] = *r.cosine_loss;
+    // An epoch ended when the tuner's epoch counter moves past the one of the previous step.
+    const bool epoch_end = r.epoch != last_epoch_;
+    last_epoch_ = r.epoch;
+    const bool periodic = eval_every_ > 0 && r.step % eval_every_ == 0;
+    if (periodic || (eval_every_ == 0 && epoch_end) || tuner_->done()) evaluate(s);
     return s;
   }
 
   Snapshot snapshot() override { return probe_snapshot(*tuner_->model(), *tokenizer_, probe_, tuner_->steps_done()); }
   void save(const std::string& dir) override { save_checkpoint(dir, *tuner_->model(), *tokenizer_, state_); }
   void set_freeze(const FreezeState& state) override { tuner_->set_freeze(state); }
+  void set_probe(std::string probe) override { probe_ = std::move(probe); }
+  LanguageModelImpl& model() override { return *tuner_->model(); }
+  const SentencePieceTokenizer& tokenizer() const override { return *tokenizer_; }
 
  private:
+  void evaluate(SessionStep& s) {
+    if (!test_.empty()) {
+      const auto report = tuner_->evaluate(test_, 64);
+      s.metrics["test_accuracy"] = report.accuracy;
+      s.metrics["test_loss"] = report.loss;
+    }
+    if (!train_probe_.empty()) {
+      const auto report = tuner_->evaluate(train_probe_, 64);
+      s.metrics["train_accuracy"] = report.accuracy;
+      s.metrics["train_loss"] = report.loss;
+    }
+  }
+
   std::unique_ptr<FineTuner> tuner_;
   std::shared_ptr<const SentencePieceTokenizer> tokenizer_;
-  std::vector<EncodedExample> test_;
+  std::vector<EncodedExample> test_, train_probe_;
   int64_t eval_every_;
+  int64_t last_epoch_ = 0;
   std::string probe_, state_;
+  SessionInfo info_;
 };
 
 }  // namespace
@@ -50,10 +78,11 @@ class FineTuneJob final : public TrainingJob {
 std::unique_ptr<TrainingJob> make_finetune_job(std::unique_ptr<FineTuner> tuner,
                                                std::shared_ptr<const SentencePieceTokenizer> tokenizer,
                                                std::vector<EncodedExample> test, int64_t eval_every, std::string probe,
-                                               std::string training_state_json) {
+                                               std::string training_state_json, SessionInfo info,
+                                               std::vector<EncodedExample> train_probe) {
   if (!tuner || !tokenizer) throw Error("a fine-tuning job needs a tuner and a tokenizer");
-  return std::make_unique<FineTuneJob>(std::move(tuner), std::move(tokenizer), std::move(test),
-                                       eval_every, std::move(probe), std::move(training_state_json));
+  return std::make_unique<FineTuneJob>(std::move(tuner), std::move(tokenizer), std::move(test), std::move(train_probe),
+                                       eval_every, std::move(probe), std::move(training_state_json), std::move(info));
 }
 
 }  // namespace lmlab

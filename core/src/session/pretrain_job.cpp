@@ -11,7 +11,16 @@ class PretrainJob final : public TrainingJob {
  public:
   PretrainJob(std::unique_ptr<Pretrainer> trainer, std::shared_ptr<const SentencePieceTokenizer> tokenizer,
               std::string probe, std::string state)
-      : trainer_(std::move(trainer)), tokenizer_(std::move(tokenizer)), probe_(std::move(probe)), state_(std::move(state)) {}
+      : trainer_(std::move(trainer)), tokenizer_(std::move(tokenizer)), probe_(std::move(probe)), state_(std::move(state)) {
+    info_.kind = "pretrain";
+    describe_model(info_, *trainer_->model());
+    info_.total_steps = trainer_->settings().steps;
+    info_.probe = probe_;
+    info_.description = info_.arch + " pretraining (" + trainer_->settings().objectives.name() + "), " +
+                        std::to_string(info_.layers) + " layers, " + std::to_string(info_.parameters) + " parameters";
+  }
+
+  SessionInfo info() const override { return info_; }
 
   bool done() const override { return trainer_->done(); }
 
@@ -38,11 +47,15 @@ class PretrainJob final : public TrainingJob {
   Snapshot snapshot() override { return probe_snapshot(*trainer_->model(), *tokenizer_, probe_, trainer_->steps_done()); }
 
   void save(const std::string& dir) override { save_checkpoint(dir, *trainer_->model(), *tokenizer_, state_); }
+  void set_probe(std::string probe) override { probe_ = std::move(probe); }
+  LanguageModelImpl& model() override { return *trainer_->model(); }
+  const SentencePieceTokenizer& tokenizer() const override { return *tokenizer_; }
 
  private:
   std::unique_ptr<Pretrainer> trainer_;
   std::shared_ptr<const SentencePieceTokenizer> tokenizer_;
   std::string probe_, state_;
+  SessionInfo info_;
 };
 
 }  // namespace

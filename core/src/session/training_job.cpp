@@ -4,6 +4,10 @@
 
 namespace lmlab {
 
+// Torch-free on purpose: the ThreadSanitizer build of the session links this file alone.
+
 void TrainingJob::set_freeze(const FreezeState&) { throw Error("this kind of training cannot freeze layers"); }
+LanguageModelImpl& TrainingJob::model() { throw Error("this job has no model to inspect"); }
+const SentencePieceTokenizer& TrainingJob::tokenizer() const { throw Error("this job has no tokenizer"); }
 
 }  // namespace lmlab

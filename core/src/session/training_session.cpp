@@ -12,7 +12,7 @@ TrainingSession::TrainingSession(std::unique_ptr<TrainingJob> job, SessionSink& 
 }
 
 TrainingSession::~TrainingSession() {
-  stop();
+  close();
   wait();
 }
 
@@ -24,14 +24,26 @@ void TrainingSession::start() {
 
 void TrainingSession::pause() { paused_ = true; }
 
+// The flags are atomics read by wait predicates under mutex_: taking the mutex before notifying
+// means a waiter is either before its check (and sees the flag) or already waiting (and wakes).
+void TrainingSession::wake() {
+  { std::lock_guard<std::mutex> lock(mutex_); }
+  wake_.notify_all();
+}
+
 void TrainingSession::resume() {
   paused_ = false;
-  wake_.notify_all();
+  wake();
 }
 
 void TrainingSession::stop() {
   stop_ = true;
-  wake_.notify_all();
+  wake();
+}
+
+void TrainingSession::close() {
+  closed_ = true;
+  stop();
 }
 
 void TrainingSession::wait() {
@@ -50,6 +62,13 @@ void TrainingSession::save(const std::string& dir) {
   post([dir](TrainingJob& job) { job.save(dir); });
 }
 
+void TrainingSession::set_probe(const std::string& probe) {
+  post([this, probe](TrainingJob& job) {
+    job.set_probe(probe);
+    sink_.on_snapshot(job.snapshot());
+  });
+}
+
 void TrainingSession::drain_commands() {
   std::deque<std::function<void(TrainingJob&)>> pending;
   {
@@ -60,35 +79,58 @@ void TrainingSession::drain_commands() {
 }
 
 void TrainingSession::run() {
-  using Clock = std::chrono::steady_clock;
-  auto last_snapshot = Clock::now() - std::chrono::hours(1);
-  int64_t steps = 0;
   try {
-    while (!stop_) {
-      drain_commands();
-      if (paused_) {
-        std::unique_lock<std::mutex> lock(mutex_);
-        wake_.wait(lock, [this] { return !paused_ || stop_ || !commands_.empty(); });
-        continue;
-      }
-      if (job_->done()) break;
-      const auto step = job_->step();
-      steps = step.step;
-      sink_.on_step(step);
-      const auto now = Clock::now();
-      if (now - last_snapshot >= std::chrono::milliseconds(options_.snapshot_interval_ms) || job_->done()) {
-        sink_.on_snapshot(job_->snapshot());
-        last_snapshot = now;
-      }
-    }
-    drain_commands();  // a save asked for just before the end still happens
+    sink_.on_started(job_->info());
+    train();
   } catch (const std::exception& e) {
     running_ = false;
     sink_.on_error(e.what());
     return;
   }
+  if (options_.stay_open) serve_until_closed();
+}
+
+void TrainingSession::train() {
+  using Clock = std::chrono::steady_clock;
+  auto last_snapshot = Clock::now() - std::chrono::hours(1);
+  int64_t steps = 0;
+  while (!stop_) {
+    drain_commands();
+    if (paused_) {
+      std::unique_lock<std::mutex> lock(mutex_);
+      wake_.wait(lock, [this] { return !paused_ || stop_ || !commands_.empty(); });
+      continue;
+    }
+    if (job_->done()) break;
+    const auto step = job_->step();
+    steps = step.step;
+    sink_.on_step(step);
+    const auto now = Clock::now();
+    if (now - last_snapshot >= std::chrono::milliseconds(options_.snapshot_interval_ms) || job_->done()) {
+      sink_.on_snapshot(job_->snapshot());
+      last_snapshot = now;
+    }
+  }
+  drain_commands();  // a save asked for just before the end still happens
+  // A non-finite loss threw before this point, so a diverged model never overwrites the
+  // checkpoint of the last good run.
+  if (!options_.checkpoint_dir.empty()) job_->save(options_.checkpoint_dir);
   running_ = false;
   sink_.on_finished(steps, stop_);
+}
+
+void TrainingSession::serve_until_closed() {
+  while (!closed_) {
+    {
+      std::unique_lock<std::mutex> lock(mutex_);
+      wake_.wait(lock, [this] { return closed_ || !commands_.empty(); });
+    }
+    try {
+      drain_commands();
+    } catch (const std::exception& e) {
+      sink_.on_error(e.what());
+    }
+  }
 }
 
 }  // namespace lmlab

@@ -32,6 +32,18 @@ struct AttentionSnapshot {
   }
 };
 
+// What the session trains, sent once when it starts, so views can draw the model (a freeze
+// panel needs the layer count before the first step).
+struct SessionInfo {
+  std::string kind;  // pretrain | finetune | distill
+  std::string arch;  // bert | gpt
+  int layers = 0, heads = 0;
+  int64_t parameters = 0, total_steps = 0;
+  std::vector<std::string> labels;  // classifiers: the label names in id order
+  std::string probe;                // the text snapshots are taken on
+  std::string description;          // one line for a status bar
+};
+
 struct Snapshot {
   int64_t step = 0;
   AttentionSnapshot attention;
@@ -43,6 +55,7 @@ struct Snapshot {
 class SessionSink {
  public:
   virtual ~SessionSink() = default;
+  virtual void on_started(const SessionInfo&) {}
   virtual void on_step(const SessionStep&) {}
   virtual void on_snapshot(const Snapshot&) {}
   virtual void on_error(const std::string& message) { (void)message; }

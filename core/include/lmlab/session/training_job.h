@@ -20,13 +20,23 @@ class SentencePieceTokenizer;
 class TrainingJob {
  public:
   virtual ~TrainingJob() = default;
+  virtual SessionInfo info() const = 0;
   virtual bool done() const = 0;
   virtual SessionStep step() = 0;     // throws lmlab::Error (e.g. a non-finite loss)
   virtual Snapshot snapshot() = 0;    // eval mode, no gradients, one copy to the host
   virtual void save(const std::string& dir) = 0;
+  // Later snapshots are taken on this text (a [MASK] in it asks a BERT for its guesses).
+  virtual void set_probe(std::string probe) = 0;
+  // For inspection commands run on the session thread (generation, next-token bars); jobs
+  // without a model say so (lmlab::Error).
+  virtual LanguageModelImpl& model();
+  virtual const SentencePieceTokenizer& tokenizer() const;
   // Fine-tuning jobs freeze and unfreeze parts; others say they cannot (lmlab::Error).
   virtual void set_freeze(const FreezeState& state);
 };
+
+// Fills the architecture, layer and head counts and the parameter count.
+void describe_model(SessionInfo& info, LanguageModelImpl& model);
 
 // Attention maps (and the MLM guesses or a GPT sample) for a probe text, from a forward that
 // does not disturb training: eval mode, NoGradGuard, capture on only for its duration.
@@ -37,11 +47,14 @@ std::unique_ptr<TrainingJob> make_pretrain_job(std::unique_ptr<Pretrainer> train
                                                std::shared_ptr<const SentencePieceTokenizer> tokenizer,
                                                std::string probe, std::string training_state_json);
 
-// Fine-tuning as a job: every eval_every steps (and at the end) the test set is scored and
-// reported in the step's metrics as "test_accuracy" and "test_loss".
+// Fine-tuning as a job: every eval_every steps (0: as each new epoch begins) and at the end the test
+// set is scored and reported in the step's metrics as "test_accuracy" and "test_loss" (and
+// the train probe as "train_accuracy" and "train_loss", so over-fitting shows). info fills
+// the kind, labels and description; the model's shape is read from the tuner.
 std::unique_ptr<TrainingJob> make_finetune_job(std::unique_ptr<FineTuner> tuner,
                                                std::shared_ptr<const SentencePieceTokenizer> tokenizer,
                                                std::vector<EncodedExample> test, int64_t eval_every, std::string probe,
-                                               std::string training_state_json);
+                                               std::string training_state_json, SessionInfo info,
+                                               std::vector<EncodedExample> train_probe = {});
 
 }  // namespace lmlab

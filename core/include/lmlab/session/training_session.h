@@ -7,12 +7,17 @@
 #include <deque>
 #include <functional>
 #include <mutex>
+#include <string>
 #include <thread>
 
 namespace lmlab {
 
 struct SessionOptions {
   int snapshot_interval_ms = 100;  // at most one probe snapshot per interval
+  std::string checkpoint_dir;      // non-empty: saved there when training ends (done or stopped)
+  // After training ends the thread keeps serving commands (a new probe, generation) on the
+  // trained model until close(), so a learner can go on questioning it.
+  bool stay_open = false;
 };
 
 // Runs a TrainingJob on its own thread. Commands from other threads are queued and applied
@@ -28,24 +33,31 @@ class TrainingSession {
   void start();
   void pause();
   void resume();
-  void stop();
-  void wait();  // until the thread has finished
+  void stop();   // training ends within one step
+  void close();  // stop, and end the thread even when it stays open
+  void wait();   // until the thread has finished
   // Runs command on the session thread between two steps, with the job (freeze a layer,
   // change a learning rate, ...).
   void post(std::function<void(TrainingJob&)> command);
   void save(const std::string& dir);  // a checkpoint at the next step boundary
+  // Later snapshots use this probe; one is sent at the next step boundary (or at once when
+  // paused or finished).
+  void set_probe(const std::string& probe);
 
   bool running() const { return running_; }
 
  private:
   void run();
+  void train();
+  void serve_until_closed();
   void drain_commands();
+  void wake();
 
   std::unique_ptr<TrainingJob> job_;
   SessionSink& sink_;
   SessionOptions options_;
   std::thread thread_;
-  std::atomic<bool> stop_{false}, paused_{false}, running_{false};
+  std::atomic<bool> stop_{false}, closed_{false}, paused_{false}, running_{false};
   std::mutex mutex_;
   std::condition_variable wake_;
   std::deque<std::function<void(TrainingJob&)>> commands_;

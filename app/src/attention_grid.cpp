@@ -1,0 +1,98 @@
+#include "attention_grid.h"
+
+#include <QMouseEvent>
+#include <QPainter>
+
+#include <algorithm>
+
+namespace lmlab::app {
+
+namespace {
+
+constexpr int kLabelWidth = 56, kLabelHeight = 18, kGap = 6;
+
+// White (no attention) to dark red (all of it): the same reading as the large map's scale.
+QColor heat(float value) {
+  const float v = std::clamp(value, 0.0f, 1.0f);
+  return QColor::fromRgbF(1.0f - 0.35f * v, 1.0f - 0.95f * v, 1.0f - 0.9f * v);
+}
+
+}  // namespace
+
+AttentionGrid::AttentionGrid(QWidget* parent) : QWidget(parent) {
+  setMinimumSize(160, 120);
+  setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
+  setToolTip(tr("Each cell is one attention head (row: layer, column: head). Click one to enlarge it."));
+}
+
+void AttentionGrid::set_attention(const AttentionSnapshot& attention) {
+  attention_ = attention;
+  layer_ = std::min(layer_, std::max(0, attention_.layers - 1));
+  head_ = std::min(head_, std::max(0, attention_.heads - 1));
+  update();
+}
+
+void AttentionGrid::select(int layer, int head) {
+  if (layer < 0 || head < 0 || layer >= attention_.layers || head >= attention_.heads) return;
+  layer_ = layer, head_ = head;
+  update();
+  Q_EMIT selected(layer, head);
+}
+
+QSize AttentionGrid::sizeHint() const { return {kLabelWidth + 4 * 90, kLabelHeight + 4 * 90}; }
+
+QRect AttentionGrid::cell_rect(int layer, int head) const {
+  if (attention_.layers == 0 || attention_.heads == 0) return {};
+  const int w = (width() - kLabelWidth) / attention_.heads - kGap;
+  const int h = (height() - kLabelHeight) / attention_.layers - kGap;
+  const int side = std::max(8, std::min(w, h));
+  // Layer 0 at the bottom, as the model's stack is drawn everywhere else in the lab.
+  const int row = attention_.layers - 1 - layer;
+  return {kLabelWidth + head * (side + kGap), kLabelHeight + row * (side + kGap), side, side};
+}
+
+void AttentionGrid::paintEvent(QPaintEvent*) {
+  QPainter painter(this);
+  painter.fillRect(rect(), palette().window());
+  const auto& a = attention_;
+  const int t = static_cast<int>(a.tokens.size());
+  if (a.layers == 0 || t == 0) {
+    painter.drawText(rect(), Qt::AlignCenter | Qt::TextWordWrap, tr("Attention appears here once training starts."));
+    return;
+  }
+  painter.setPen(palette().color(QPalette::WindowText));
+  for (int head = 0; head < a.heads; ++head) {
+    const QRect r = cell_rect(0, head);
+    painter.drawText(QRect(r.left(), 0, r.width(), kLabelHeight), Qt::AlignCenter, tr("head %1").arg(head));
+  }
+  for (int layer = 0; layer < a.layers; ++layer) {
+    const QRect r = cell_rect(layer, 0);
+    painter.drawText(QRect(0, r.top(), kLabelWidth - 4, r.height()), Qt::AlignRight | Qt::AlignVCenter,
+                     tr("layer %1").arg(layer));
+    for (int head = 0; head < a.heads; ++head) {
+      const QRect cell = cell_rect(layer, head);
+      float peak = 1e-6f;
+      for (int q = 0; q < t; ++q)
+        for (int k = 0; k < t; ++k) peak = std::max(peak, a.at(layer, head, q, k));
+      QImage image(t, t, QImage::Format_RGB32);
+      for (int q = 0; q < t; ++q)
+        for (int k = 0; k < t; ++k) image.setPixelColor(k, q, heat(a.at(layer, head, q, k) / peak));
+      painter.drawImage(cell, image);
+      const bool chosen = layer == layer_ && head == head_;
+      painter.setPen(QPen(chosen ? QColor(30, 90, 200) : QColor(160, 160, 160), chosen ? 3 : 1));
+      painter.drawRect(cell.adjusted(0, 0, -1, -1));
+      painter.setPen(palette().color(QPalette::WindowText));
+    }
+  }
+}
+
+void AttentionGrid::mousePressEvent(QMouseEvent* event) {
+  for (int layer = 0; layer < attention_.layers; ++layer)
+    for (int head = 0; head < attention_.heads; ++head)
+      if (cell_rect(layer, head).contains(event->position().toPoint())) {
+        select(layer, head);
+        return;
+      }
+}
+
+}  // namespace lmlab::app

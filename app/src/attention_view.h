@@ -1,0 +1,49 @@
+#pragma once
+
+#include "lmlab/session/session_events.h"
+
+#include <QWidget>
+
+#include <optional>
+
+class QCheckBox;
+class QCustomPlot;
+class QCPColorMap;
+class QLabel;
+
+namespace lmlab::app {
+
+class AttentionGrid;
+
+// The probe's attention: every layer and head as a small map, the chosen one large with the
+// tokens on both axes and the weight under the cursor. "Hold" keeps the current step on
+// screen to study while training goes on.
+class AttentionView : public QWidget {
+  Q_OBJECT
+ public:
+  explicit AttentionView(QWidget* parent = nullptr);
+
+  void show_snapshot(const Snapshot& snapshot);
+  AttentionGrid* grid() const { return grid_; }
+  QCustomPlot* large_plot() const { return plot_; }
+  QCheckBox* hold() const { return hold_; }
+  int shown_step() const { return shown_step_; }
+  // The weight shown at a pixel of the large map, with its tokens, or empty.
+  QString read_out(const QPoint& pixel) const;
+
+ protected:
+  bool eventFilter(QObject* watched, QEvent* event) override;
+
+ private:
+  void draw_large(int layer, int head);
+
+  AttentionGrid* grid_;
+  QCustomPlot* plot_;
+  QCPColorMap* map_;
+  QCheckBox* hold_;
+  QLabel* caption_;
+  std::optional<AttentionSnapshot> attention_;
+  int layer_ = 0, head_ = 0, shown_step_ = -1;
+};
+
+}  // namespace lmlab::app

@@ -1,0 +1,173 @@
+#include "curve_plot.h"
+
+#include <QContextMenuEvent>
+#include <QFile>
+#include <QFileDialog>
+#include <QMenu>
+#include <QMessageBox>
+#include <QSaveFile>
+#include <QTextStream>
+#include <QToolTip>
+
+#include <cmath>
+#include <limits>
+
+namespace lmlab::app {
+
+namespace {
+
+// Distinct hues in a fixed order, so a series keeps its colour across runs and exports.
+QColor series_colour(int index) {
+  static const QColor palette[] = {QColor(31, 119, 180), QColor(214, 39, 40),  QColor(44, 160, 44),
+                                   QColor(255, 127, 14), QColor(148, 103, 189), QColor(140, 86, 75),
+                                   QColor(227, 119, 194), QColor(23, 190, 207)};
+  return palette[index % static_cast<int>(std::size(palette))];
+}
+
+}  // namespace
+
+CurvePlot::CurvePlot(const QString& left_label, const QString& right_label, QWidget* parent) : QCustomPlot(parent) {
+  xAxis->setLabel(tr("step"));
+  yAxis->setLabel(left_label);
+  yAxis2->setLabel(right_label);
+  yAxis2->setVisible(!right_label.isEmpty());
+  legend->setVisible(true);
+  legend->setBrush(QColor(255, 255, 255, 200));
+  axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+  setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+  axisRect()->setRangeZoomAxes({xAxis, yAxis});
+  connect(this, &QCustomPlot::mouseWheel, this, [this] { user_zoomed_ = true; });
+  connect(this, &QCustomPlot::mousePress, this, [this] { user_zoomed_ = true; });
+  setMouseTracking(true);
+  setMinimumHeight(200);
+}
+
+QCPGraph* CurvePlot::series(const QString& name) const {
+  for (int i = 0; i < graphCount(); ++i)
+    if (graph(i)->name() == name) return graph(i);
+  return nullptr;
+}
+
+QCPGraph* CurvePlot::graph_for(const QString& name, Axis axis) {
+  if (QCPGraph* existing = series(name)) return existing;
+  QCPGraph* g = addGraph(xAxis, axis == Axis::Right ? yAxis2 : yAxis);
+  g->setName(name);
+  QPen pen(series_colour(graphCount() - 1), 1.8);
+  // Held-out measurements are dashed, so "train vs test" reads at a glance.
+  if (name.contains(QStringLiteral("test"))) pen.setStyle(Qt::DashLine);
+  g->setPen(pen);
+  if (axis == Axis::Right) yAxis2->setVisible(true);
+  return g;
+}
+
+void CurvePlot::add_point(const QString& name, double step, double value, Axis axis) {
+  if (!std::isfinite(value)) return;
+  graph_for(name, axis)->addData(step, value);
+}
+
+void CurvePlot::set_series(const QString& name, const QVector<QPointF>& points, Axis axis) {
+  QCPGraph* g = graph_for(name, axis);
+  QVector<double> x, y;
+  for (const QPointF& p : points) x << p.x(), y << p.y();
+  g->setData(x, y, true);
+}
+
+void CurvePlot::clear_series() {
+  clearGraphs();
+  user_zoomed_ = false;
+  replot();
+}
+
+void CurvePlot::refresh() {
+  // Follow the data until the learner zooms or pans; then leave their view alone.
+  if (!user_zoomed_) {
+    rescaleAxes();
+    // Rates live in [0, 1]: keep the whole interval, so 0.9 does not look like 0.1.
+    QCPRange rates(0, 1);
+    for (int i = 0; i < graphCount(); ++i) {
+      bool found = false;
+      const auto r = graph(i)->data()->valueRange(found);
+      if (found && graph(i)->valueAxis() == yAxis2) rates.expand(r);
+    }
+    yAxis2->setRange(rates);
+  }
+  replot(QCustomPlot::rpQueuedReplot);
+}
+
+void CurvePlot::mouseMoveEvent(QMouseEvent* event) {
+  QCustomPlot::mouseMoveEvent(event);
+  // The point of any series nearest the cursor (in pixels), within 20 px.
+  const QPointF pos = event->position();
+  double best = 20 * 20;
+  QString text;
+  for (int i = 0; i < graphCount(); ++i) {
+    QCPGraph* g = graph(i);
+    const double step = g->keyAxis()->pixelToCoord(pos.x());
+    auto it = g->data()->findBegin(step, true);
+    for (int k = 0; k < 2 && it != g->data()->constEnd(); ++k, ++it) {
+      const QPointF p = g->coordsToPixels(it->key, it->value);
+      const double d = (p.x() - pos.x()) * (p.x() - pos.x()) + (p.y() - pos.y()) * (p.y() - pos.y());
+      if (d < best) {
+        best = d;
+        text = QStringLiteral("%1\nstep %2: %3").arg(g->name()).arg(it->key).arg(it->value, 0, 'g', 4);
+      }
+    }
+  }
+  if (text.isEmpty()) QToolTip::hideText();
+  else QToolTip::showText(event->globalPosition().toPoint(), text, this);
+}
+
+void CurvePlot::contextMenuEvent(QContextMenuEvent* event) {
+  QMenu menu(this);
+  menu.addAction(tr("Export as PNG…"), this, [this] { export_with_dialog(true); });
+  menu.addAction(tr("Export as CSV…"), this, [this] { export_with_dialog(false); });
+  menu.addSeparator();
+  menu.addAction(tr("Reset zoom"), this, [this] {
+    user_zoomed_ = false;
+    refresh();
+  });
+  menu.exec(event->globalPos());
+}
+
+void CurvePlot::export_with_dialog(bool png) {
+  const QString path = QFileDialog::getSaveFileName(this, png ? tr("Export plot") : tr("Export data"), QString(),
+                                                    png ? tr("PNG image (*.png)") : tr("CSV table (*.csv)"));
+  if (path.isEmpty()) return;
+  const QString error = png ? export_png(path) : export_csv(path);
+  if (!error.isEmpty()) QMessageBox::warning(this, tr("Export failed"), error);
+}
+
+QString CurvePlot::export_png(const QString& path) {
+  // QCustomPlot writes straight to the path; a temporary sibling keeps a failed export from
+  // leaving half a file under the name the learner chose.
+  const QString temporary = path + QStringLiteral(".part");
+  if (!savePng(temporary, 0, 0, 2.0)) {
+    QFile::remove(temporary);
+    return tr("Could not write the image %1.").arg(path);
+  }
+  QFile::remove(path);
+  if (!QFile::rename(temporary, path)) {
+    QFile::remove(temporary);
+    return tr("Could not write the image %1.").arg(path);
+  }
+  return {};
+}
+
+QString CurvePlot::export_csv(const QString& path) const {
+  QSaveFile file(path);
+  if (!file.open(QIODevice::WriteOnly | QIODevice::Text)) return tr("Could not write %1: %2").arg(path, file.errorString());
+  QTextStream out(&file);
+  out << "series,step,value\n";
+  for (int i = 0; i < graphCount(); ++i) {
+    QString name = graph(i)->name();
+    if (name.contains(QLatin1Char(',')) || name.contains(QLatin1Char('"')))
+      name = QLatin1Char('"') + name.replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
+    for (auto it = graph(i)->data()->constBegin(); it != graph(i)->data()->constEnd(); ++it)
+      out << name << ',' << QString::number(it->key, 'g', 10) << ',' << QString::number(it->value, 'g', 8) << '\n';
+  }
+  out.flush();
+  if (!file.commit()) return tr("Could not write %1: %2").arg(path, file.errorString());
+  return {};
+}
+
+}  // namespace lmlab::app

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "qcustomplot_include.h"
+
+#include <QPointF>
+#include <QString>
+#include <QVector>
+
+namespace lmlab::app {
+
+// Live training curves: named series against the step, losses on the left axis and rates
+// (accuracy, learning rate) on the right, so train and test share one picture. Drag to
+// pan, wheel to zoom, hover for a read-out, right-click to export PNG or CSV or reset.
+class CurvePlot : public QCustomPlot {
+  Q_OBJECT
+ public:
+  enum class Axis { Left, Right };
+
+  CurvePlot(const QString& left_label, const QString& right_label, QWidget* parent = nullptr);
+
+  void add_point(const QString& series, double step, double value, Axis axis = Axis::Left);
+  void set_series(const QString& series, const QVector<QPointF>& points, Axis axis = Axis::Left);
+  void clear_series();
+  QCPGraph* series(const QString& name) const;
+  int series_count() const { return graphCount(); }
+  // Rescale and replot, at most once per event-loop pass.
+  void refresh();
+
+  // Both return an empty string on success, or what went wrong (naming the file).
+  QString export_png(const QString& path);
+  QString export_csv(const QString& path) const;  // series,step,value
+
+ protected:
+  void mouseMoveEvent(QMouseEvent* event) override;
+  void contextMenuEvent(QContextMenuEvent* event) override;
+
+ private:
+  QCPGraph* graph_for(const QString& series, Axis axis);
+  void export_with_dialog(bool png);
+
+  bool user_zoomed_ = false;
+};
+
+}  // namespace lmlab::app

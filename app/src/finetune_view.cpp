@@ -1,0 +1,284 @@
+#include "finetune_view.h"
+
+#include "bundled_data.h"
+#include "curve_plot.h"
+#include "freeze_panel.h"
+#include "run_store.h"
+#include "session_bridge.h"
+
+#include "lmlab/session/finetune_request.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDir>
+#include <QDoubleSpinBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QJsonObject>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+namespace lmlab::app {
+
+namespace {
+
+struct TaskFiles {
+  QString train, test, kind;
+};
+
+TaskFiles files_of(const QString& task) {
+  const QString data = bundled_datasets_dir();
+  if (task == QLatin1String("nli"))
+    return {data + QStringLiteral("/mnli/train.tsv"), data + QStringLiteral("/mnli/dev_matched.tsv"), QStringLiteral("pair")};
+  return {data + QStringLiteral("/agnews/train.csv"), data + QStringLiteral("/agnews/test.csv"), QStringLiteral("classify")};
+}
+
+}  // namespace
+
+FineTuneView::FineTuneView(RunStore* runs, QWidget* parent)
+    : QWidget(parent), bridge_(new SessionBridge(this)), runs_(runs) {
+  task_ = new QComboBox;
+  task_->setObjectName(QStringLiteral("task"));
+  task_->addItem(tr("News topics (4 classes, single sentences)"), QStringLiteral("news"));
+  task_->addItem(tr("NLI: entailment / neutral / contradiction (pairs)"), QStringLiteral("nli"));
+  from_ = new QComboBox;
+  from_->setObjectName(QStringLiteral("fromCheckpoint"));
+  auto* browse = new QPushButton(tr("Folder…"));
+  auto* from_row = new QHBoxLayout;
+  from_row->addWidget(from_, 1);
+  from_row->addWidget(browse);
+  scratch_ = new QCheckBox(tr("Same model from scratch (fresh weights): the transfer-learning baseline"));
+  epochs_ = new QSpinBox;
+  epochs_->setRange(1, 100);
+  epochs_->setValue(2);
+  max_steps_ = new QSpinBox;
+  max_steps_->setRange(0, 1'000'000);
+  max_steps_->setSpecialValueText(tr("all epochs"));
+  max_steps_->setValue(0);
+  lr_ = new QDoubleSpinBox;
+  lr_->setDecimals(5);
+  lr_->setRange(1e-5, 0.01);
+  lr_->setSingleStep(1e-4);
+  lr_->setValue(5e-4);
+  gradual_ = new QSpinBox;
+  gradual_->setObjectName(QStringLiteral("gradualEvery"));
+  gradual_->setRange(0, 100000);
+  gradual_->setSpecialValueText(tr("off"));
+  gradual_->setSuffix(tr(" steps"));
+  layer_decay_ = new QDoubleSpinBox;
+  layer_decay_->setRange(0.1, 1.0);
+  layer_decay_->setSingleStep(0.05);
+  layer_decay_->setValue(1.0);
+  student_ = new QSpinBox;
+  student_->setRange(0, 24);
+  student_->setSpecialValueText(tr("off (fine-tune)"));
+
+  auto* form = new QFormLayout;
+  form->addRow(tr("Task"), task_);
+  form->addRow(tr("Start from"), from_row);
+  form->addRow(QString(), scratch_);
+  form->addRow(tr("Epochs"), epochs_);
+  form->addRow(tr("Stop after"), max_steps_);
+  form->addRow(tr("Learning rate"), lr_);
+  form->addRow(tr("Gradual unfreezing: one more layer every"), gradual_);
+  form->addRow(tr("Layer learning-rate decay"), layer_decay_);
+  form->addRow(tr("Distil into a student with layers"), student_);
+  auto* settings = new QGroupBox(tr("Experiment"));
+  settings->setLayout(form);
+
+  start_ = new QPushButton(tr("Start"));
+  pause_ = new QPushButton(tr("Pause"));
+  stop_ = new QPushButton(tr("Stop"));
+  status_ = new QLabel(tr("Choose a checkpoint (pretrain one in the Pretraining lab), then Start."));
+  status_->setObjectName(QStringLiteral("finetuneStatus"));
+  status_->setWordWrap(true);
+  auto* buttons = new QHBoxLayout;
+  buttons->addWidget(start_);
+  buttons->addWidget(pause_);
+  buttons->addWidget(stop_);
+  buttons->addWidget(status_, 1);
+
+  plot_ = new CurvePlot(tr("loss"), tr("accuracy"));
+  plot_->setObjectName(QStringLiteral("finetunePlot"));
+  result_ = new QLabel;
+  result_->setObjectName(QStringLiteral("finetuneResult"));
+  result_->setWordWrap(true);
+  freeze_ = new FreezePanel;
+  freeze_->setObjectName(QStringLiteral("freezePanel"));
+
+  auto* left = new QVBoxLayout;
+  left->addWidget(settings);
+  left->addLayout(buttons);
+  left->addWidget(plot_, 1);
+  left->addWidget(result_);
+  auto* layout = new QHBoxLayout(this);
+  layout->addLayout(left, 1);
+  layout->addWidget(freeze_);
+
+  connect(browse, &QPushButton::clicked, this, &FineTuneView::choose_folder);
+  connect(start_, &QPushButton::clicked, this, &FineTuneView::start);
+  connect(pause_, &QPushButton::clicked, this, [this] {
+    paused_ = !paused_;
+    paused_ ? bridge_->pause() : bridge_->resume();
+    pause_->setText(paused_ ? tr("Resume") : tr("Pause"));
+  });
+  connect(stop_, &QPushButton::clicked, bridge_, &SessionBridge::stop);
+  connect(freeze_, &FreezePanel::freezeRequested, bridge_, &SessionBridge::set_freeze);
+  connect(bridge_, &SessionBridge::started, this, [this](const SessionInfo& info) {
+    status_->setText(tr("Training: %1").arg(QString::fromStdString(info.description)));
+    freeze_->set_model(info.layers);
+    freeze_->set_gradual(gradual_->value());
+    freeze_->set_interactive(true);
+    if (runs_) runs_->set_info(run_id_, info);
+  });
+  connect(bridge_, &SessionBridge::stepsArrived, this, &FineTuneView::add_steps);
+  connect(bridge_, &SessionBridge::failed, this, [this](const QString& message) {
+    set_running(false);
+    status_->setText(tr("Stopped by an error."));
+    finish_run(QStringLiteral("failed"), message);
+    auto* box = new QMessageBox(QMessageBox::Warning, tr("Fine-tuning failed"), message, QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("trainingError"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+  });
+  connect(bridge_, &SessionBridge::finished, this, [this](qint64 steps, bool stopped) {
+    set_running(false);
+    status_->setText((stopped ? tr("Stopped after %1 steps.") : tr("Done: %1 steps.")).arg(steps));
+    finish_run(stopped ? QStringLiteral("stopped") : QStringLiteral("done"));
+  });
+  if (runs_) {
+    connect(runs_, &RunStore::modelReset, this, &FineTuneView::refresh_checkpoints);
+    connect(runs_, &RunStore::dataChanged, this, &FineTuneView::refresh_checkpoints);  // a run finished
+  }
+  refresh_checkpoints();
+  set_running(false);
+}
+
+void FineTuneView::refresh_checkpoints() {
+  const QString current = from_->currentData().toString();
+  from_->clear();
+  if (runs_)
+    for (const RunRecord* run : runs_->with_checkpoint({QStringLiteral("pretrain"), QStringLiteral("finetune")}))
+      from_->addItem(run->name + QStringLiteral(" (") + run->id + QLatin1Char(')'), run->checkpoint);
+  const int index = from_->findData(current);
+  if (index >= 0) from_->setCurrentIndex(index);
+  else if (from_->count() > 0) from_->setCurrentIndex(from_->count() - 1);  // the newest run
+}
+
+void FineTuneView::set_from(const QString& dir, const QString& label) {
+  int index = from_->findData(dir);
+  if (index < 0) {
+    from_->addItem(label.isEmpty() ? dir : label, dir);
+    index = from_->count() - 1;
+  }
+  from_->setCurrentIndex(index);
+}
+
+void FineTuneView::set_task(const QString& task) { task_->setCurrentIndex(std::max(0, task_->findData(task))); }
+void FineTuneView::set_max_steps(int steps) { max_steps_->setValue(steps); }
+void FineTuneView::set_gradual(int every) { gradual_->setValue(every); }
+void FineTuneView::set_student_layers(int layers) { student_->setValue(layers); }
+
+void FineTuneView::choose_folder() {
+  const QString dir = QFileDialog::getExistingDirectory(this, tr("Checkpoint folder"));
+  if (!dir.isEmpty()) set_from(dir);
+}
+
+void FineTuneView::set_running(bool running) {
+  for (QWidget* w : std::initializer_list<QWidget*>{start_, task_, from_, scratch_, epochs_, max_steps_, lr_, gradual_,
+                                                    layer_decay_, student_})
+    w->setEnabled(!running);
+  pause_->setEnabled(running);
+  stop_->setEnabled(running);
+  freeze_->set_interactive(running);
+  paused_ = false;
+  pause_->setText(tr("Pause"));
+}
+
+void FineTuneView::start() {
+  if (bridge_->busy()) return;
+  const QString from = from_->currentData().toString();
+  if (from.isEmpty()) {
+    QMessageBox::information(this, tr("No checkpoint"),
+                             tr("Fine-tuning starts from a checkpoint: pretrain a model in the Pretraining lab, "
+                                "or choose a checkpoint folder."));
+    return;
+  }
+  const QString task = task_->currentData().toString();
+  const TaskFiles files = files_of(task);
+  FinetuneRequest request;
+  request.task = files.kind.toStdString();
+  request.train = files.train.toStdString();
+  request.test = files.test.toStdString();
+  request.from = from.toStdString();
+  request.from_scratch = scratch_->isChecked() && student_->value() == 0;
+  request.student_layers = student_->value();
+  request.epochs = epochs_->value();
+  request.max_steps = max_steps_->value();
+  request.lr = lr_->value();
+  request.gradual_unfreeze_every = gradual_->value();
+  request.layer_lr_decay = layer_decay_->value();
+  request.seq_len = 64;
+  request.train_probe_size = 500;
+  request.eval_every = 25;
+  SessionOptions options;
+  if (runs_) {
+    QString name = request.student_layers > 0 ? tr("distil %1 into %2 layers").arg(task).arg(request.student_layers)
+                   : request.from_scratch   ? tr("%1 from scratch").arg(task)
+                                            : tr("%1 fine-tune").arg(task);
+    if (request.gradual_unfreeze_every > 0) name += tr(", gradual unfreezing every %1").arg(request.gradual_unfreeze_every);
+    const QJsonObject config{{QStringLiteral("task"), task},
+                             {QStringLiteral("from"), from},
+                             {QStringLiteral("from_scratch"), request.from_scratch},
+                             {QStringLiteral("student_layers"), request.student_layers},
+                             {QStringLiteral("epochs"), epochs_->value()},
+                             {QStringLiteral("max_steps"), max_steps_->value()},
+                             {QStringLiteral("lr"), lr_->value()},
+                             {QStringLiteral("gradual_unfreeze_every"), gradual_->value()},
+                             {QStringLiteral("layer_lr_decay"), layer_decay_->value()}};
+    run_id_ = runs_->begin(request.student_layers > 0 ? QStringLiteral("distill") : QStringLiteral("finetune"), name, config);
+    options.checkpoint_dir = runs_->checkpoint_dir(run_id_).toStdString();
+  }
+  plot_->clear_series();
+  result_->clear();
+  set_running(true);
+  status_->setText(tr("Reading the data and loading the checkpoint…"));
+  bridge_->start([request] { return make_finetune_job(request); }, options);
+}
+
+void FineTuneView::add_steps(const std::vector<SessionStep>& steps) {
+  for (const auto& s : steps) {
+    const double x = static_cast<double>(s.step);
+    plot_->add_point(tr("train loss (batch)"), x, s.loss);
+    for (const char* key : {"train_accuracy", "test_accuracy"})
+      if (s.metrics.count(key)) plot_->add_point(QString::fromLatin1(key), x, s.metrics.at(key), CurvePlot::Axis::Right);
+    if (s.metrics.count("test_loss")) plot_->add_point(QStringLiteral("test_loss"), x, s.metrics.at("test_loss"));
+    freeze_->show_step(s);
+  }
+  plot_->refresh();
+  if (runs_) runs_->add_steps(run_id_, steps);
+  const auto& last = steps.back();
+  QString text = tr("step %1 · loss %2 · frozen: %3").arg(last.step).arg(last.loss, 0, 'f', 3).arg(QString::fromStdString(last.frozen));
+  status_->setText(text);
+  for (auto it = steps.rbegin(); it != steps.rend(); ++it)
+    if (it->metrics.count("test_accuracy") && it->metrics.count("train_accuracy")) {
+      result_->setText(tr("At step %1: train accuracy %2%, test accuracy <b>%3%</b>")
+                           .arg(it->step)
+                           .arg(100 * it->metrics.at("train_accuracy"), 0, 'f', 1)
+                           .arg(100 * it->metrics.at("test_accuracy"), 0, 'f', 1));
+      break;
+    }
+}
+
+void FineTuneView::finish_run(const QString& status, const QString& error) {
+  if (!runs_ || run_id_.isEmpty()) return;
+  const QString problem = runs_->finish(run_id_, status, error);
+  if (!problem.isEmpty()) status_->setText(problem);
+}
+
+}  // namespace lmlab::app

@@ -1,0 +1,74 @@
+#pragma once
+
+#include "lmlab/session/session_events.h"
+
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QPushButton;
+class QSpinBox;
+
+namespace lmlab::app {
+
+class CurvePlot;
+class FreezePanel;
+class RunStore;
+class SessionBridge;
+
+// The fine-tuning lab: a pretrained checkpoint (or the same model from scratch) learns news
+// topics or NLI from the bundled sets. Train and test accuracy share one plot, so
+// over-fitting shows; the freeze panel beside it changes what trains while it runs. With
+// "student layers" set, a fine-tuned classifier is distilled into a smaller student.
+class FineTuneView : public QWidget {
+  Q_OBJECT
+ public:
+  explicit FineTuneView(RunStore* runs = nullptr, QWidget* parent = nullptr);
+
+  SessionBridge* bridge() const { return bridge_; }
+  CurvePlot* plot() const { return plot_; }
+  FreezePanel* freeze_panel() const { return freeze_; }
+  QLabel* result() const { return result_; }
+  const QString& run_id() const { return run_id_; }
+  // A checkpoint folder to start from (added to the list and chosen).
+  void set_from(const QString& dir, const QString& label = {});
+  void set_task(const QString& task);  // news | nli
+  void set_max_steps(int steps);
+  void set_gradual(int every);
+  void set_student_layers(int layers);
+  void start();
+
+ public Q_SLOTS:
+  void refresh_checkpoints();
+
+ private:
+  void add_steps(const std::vector<SessionStep>& steps);
+  void finish_run(const QString& status, const QString& error = {});
+  void set_running(bool running);
+  void choose_folder();
+
+  SessionBridge* bridge_;
+  RunStore* runs_;
+  QString run_id_;
+  QComboBox* task_;
+  QComboBox* from_;
+  QCheckBox* scratch_;
+  QSpinBox* epochs_;
+  QSpinBox* max_steps_;
+  QDoubleSpinBox* lr_;
+  QSpinBox* gradual_;
+  QDoubleSpinBox* layer_decay_;
+  QSpinBox* student_;
+  QPushButton* start_;
+  QPushButton* pause_;
+  QPushButton* stop_;
+  QLabel* status_;
+  QLabel* result_;
+  CurvePlot* plot_;
+  FreezePanel* freeze_;
+  bool paused_ = false;
+};
+
+}  // namespace lmlab::app

@@ -1,0 +1,144 @@
+#include "masked_lm_panel.h"
+
+#include "probability_bars.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QVBoxLayout>
+
+namespace lmlab::app {
+
+namespace {
+const QString kMask = QStringLiteral("[MASK]");
+
+// SentencePiece marks a word start with U+2581; the learner reads a plain word.
+QString readable(const std::string& piece) {
+  QString text = QString::fromStdString(piece);
+  text.replace(QChar(0x2581), QString());
+  return text.isEmpty() ? QStringLiteral("␣") : text;
+}
+}  // namespace
+
+MaskedLmPanel::MaskedLmPanel(QWidget* parent) : QWidget(parent) {
+  edit_ = new QLineEdit;
+  edit_->setObjectName(QStringLiteral("probeEdit"));
+  edit_->setPlaceholderText(tr("Type a sentence and press Enter"));
+  hint_ = new QLabel;
+  hint_->setWordWrap(true);
+  word_row_ = new QWidget;
+  word_layout_ = new QHBoxLayout(word_row_);
+  word_layout_->setContentsMargins(0, 0, 0, 0);
+  word_layout_->setSpacing(3);
+  auto* words_scroll = new QScrollArea;
+  words_scroll->setWidget(word_row_);
+  words_scroll->setWidgetResizable(true);
+  words_scroll->setFixedHeight(46);
+  words_scroll->setFrameShape(QFrame::NoFrame);
+  answer_ = new QLabel;
+  answer_->setObjectName(QStringLiteral("probeAnswer"));
+  answer_->setWordWrap(true);
+  answer_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  auto* bars_widget = new QWidget;
+  bars_layout_ = new QVBoxLayout(bars_widget);
+  bars_layout_->setContentsMargins(0, 0, 0, 0);
+
+  auto* layout = new QVBoxLayout(this);
+  layout->addWidget(hint_);
+  layout->addWidget(edit_);
+  layout->addWidget(words_scroll);
+  layout->addWidget(answer_);
+  layout->addWidget(bars_widget);
+  layout->addStretch(1);
+
+  connect(edit_, &QLineEdit::returnPressed, this, [this] {
+    set_text(edit_->text());
+    Q_EMIT probeChanged(probe());
+  });
+  set_architecture(arch_);
+}
+
+void MaskedLmPanel::set_architecture(const QString& arch) {
+  arch_ = arch;
+  const bool bert = arch_ == QLatin1String("bert");
+  hint_->setText(bert ? tr("Click words to hide them behind [MASK]; the bars show the model's top-5 guesses, "
+                           "updated as it trains.")
+                      : tr("Type a prompt; below is what the model writes next (greedy), updated as it trains."));
+  rebuild_words();
+}
+
+void MaskedLmPanel::set_text(const QString& text) {
+  words_.clear();
+  for (const QString& w : text.split(QLatin1Char(' '), Qt::SkipEmptyParts)) words_.push_back({w, w == kMask});
+  if (edit_->text() != text) edit_->setText(text);
+  rebuild_words();
+}
+
+QString MaskedLmPanel::probe() const {
+  QStringList out;
+  for (const auto& w : words_) out << (w.masked ? kMask : w.text);
+  return out.join(QLatin1Char(' '));
+}
+
+void MaskedLmPanel::toggle_word(int index) {
+  if (index < 0 || index >= word_count() || words_[static_cast<size_t>(index)].text == kMask) return;
+  words_[static_cast<size_t>(index)].masked = !words_[static_cast<size_t>(index)].masked;
+  rebuild_words();
+  Q_EMIT probeChanged(probe());
+}
+
+void MaskedLmPanel::rebuild_words() {
+  while (QLayoutItem* item = word_layout_->takeAt(0)) {
+    delete item->widget();
+    delete item;
+  }
+  const bool bert = arch_ == QLatin1String("bert");
+  for (int i = 0; i < word_count(); ++i) {
+    const auto& w = words_[static_cast<size_t>(i)];
+    auto* button = new QPushButton(w.masked ? kMask : w.text);
+    button->setObjectName(QStringLiteral("word%1").arg(i));
+    button->setCheckable(true);
+    button->setChecked(w.masked);
+    button->setEnabled(bert);
+    button->setStyleSheet(w.masked ? QStringLiteral("QPushButton{background:#1e6ec8;color:white;padding:3px 6px;}")
+                                   : QStringLiteral("QPushButton{padding:3px 6px;}"));
+    connect(button, &QPushButton::clicked, this, [this, i] { toggle_word(i); });
+    word_layout_->addWidget(button);
+  }
+  word_layout_->addStretch(1);
+}
+
+void MaskedLmPanel::show_snapshot(const Snapshot& snapshot) {
+  if (snapshot.masked) {
+    const auto& masks = snapshot.masked->masks;
+    while (static_cast<int>(bars_.size()) > static_cast<int>(masks.size())) {
+      delete bars_.back();
+      bars_.pop_back();
+    }
+    while (bars_.size() < masks.size()) {
+      bars_.push_back(new ProbabilityBars);
+      bars_layout_->addWidget(bars_.back());
+    }
+    for (size_t m = 0; m < masks.size(); ++m) {
+      std::vector<std::pair<QString, double>> items;
+      for (const auto& guess : masks[m].top) items.emplace_back(readable(guess.piece), guess.probability);
+      bars_[m]->set_items(std::move(items));
+    }
+    answer_->setText(masks.empty() ? tr("Mask a word to see the model's guesses.")
+                                   : tr("Step %1 · best guess: <b>%2</b>")
+                                         .arg(snapshot.step)
+                                         .arg(QString::fromStdString(snapshot.masked->filled).toHtmlEscaped()));
+  } else if (snapshot.sample) {
+    for (auto* b : bars_) delete b;
+    bars_.clear();
+    answer_->setText(tr("Step %1 · <i>%2</i> <b>%3</b>")
+                         .arg(snapshot.step)
+                         .arg(probe().toHtmlEscaped(), QString::fromStdString(*snapshot.sample).toHtmlEscaped()));
+  } else {
+    answer_->setText(tr("Step %1 · this model does not fill in [MASK] words.").arg(snapshot.step));
+  }
+}
+
+}  // namespace lmlab::app

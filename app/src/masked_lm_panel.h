@@ -1,0 +1,54 @@
+#pragma once
+
+#include "lmlab/session/session_events.h"
+
+#include <QWidget>
+
+class QHBoxLayout;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QVBoxLayout;
+
+namespace lmlab::app {
+
+class ProbabilityBars;
+
+// The probe the model is questioned with while it trains. For a BERT: type a sentence, click
+// words to mask them, and watch the top-5 guesses for every [MASK] improve step by step. For
+// a GPT: type a prompt and watch its greedy continuation.
+class MaskedLmPanel : public QWidget {
+  Q_OBJECT
+ public:
+  explicit MaskedLmPanel(QWidget* parent = nullptr);
+
+  void set_architecture(const QString& arch);  // "bert" or "gpt"
+  void set_text(const QString& text);          // [MASK] words start masked
+  QString probe() const;                       // the text with masked words as [MASK]
+  void toggle_word(int index);
+  int word_count() const { return static_cast<int>(words_.size()); }
+  void show_snapshot(const Snapshot& snapshot);
+  const std::vector<ProbabilityBars*>& bars() const { return bars_; }
+
+ Q_SIGNALS:
+  void probeChanged(const QString& probe);
+
+ private:
+  void rebuild_words();
+
+  struct Word {
+    QString text;
+    bool masked = false;
+  };
+  QString arch_ = QStringLiteral("bert");
+  std::vector<Word> words_;
+  QLineEdit* edit_;
+  QLabel* hint_;
+  QWidget* word_row_;
+  QHBoxLayout* word_layout_;
+  QVBoxLayout* bars_layout_;
+  QLabel* answer_;
+  std::vector<ProbabilityBars*> bars_;
+};
+
+}  // namespace lmlab::app

@@ -1,0 +1,75 @@
+#include "runs_view.h"
+
+#include "curve_plot.h"
+#include "run_store.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListView>
+#include <QSplitter>
+#include <QVBoxLayout>
+
+namespace lmlab::app {
+
+RunsView::RunsView(RunStore* runs, QWidget* parent) : QWidget(parent), runs_(runs) {
+  list_ = new QListView;
+  list_->setObjectName(QStringLiteral("runList"));
+  list_->setModel(runs_);
+  list_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+  list_->setWordWrap(true);
+  list_->setMinimumWidth(300);
+  metric_ = new QComboBox;
+  metric_->setObjectName(QStringLiteral("runMetric"));
+  for (const char* key : {"loss", "test_accuracy", "train_accuracy", "test_loss", "accuracy", "mlm_accuracy",
+                          "nsp_accuracy", "clm_accuracy", "mlm_loss", "clm_loss", "lr", "tokens_per_s"})
+    metric_->addItem(QString::fromLatin1(key), QString::fromLatin1(key));
+  plot_ = new CurvePlot(tr("value"), QString());
+  plot_->setObjectName(QStringLiteral("runsPlot"));
+  summary_ = new QLabel(tr("Tick runs on the left to compare them."));
+  summary_->setWordWrap(true);
+  summary_->setTextFormat(Qt::RichText);
+
+  auto* pick = new QHBoxLayout;
+  pick->addWidget(new QLabel(tr("Compare")));
+  pick->addWidget(metric_);
+  pick->addStretch(1);
+  auto* right = new QWidget;
+  auto* right_layout = new QVBoxLayout(right);
+  right_layout->addLayout(pick);
+  right_layout->addWidget(plot_, 1);
+  right_layout->addWidget(summary_);
+  auto* split = new QSplitter;
+  split->addWidget(list_);
+  split->addWidget(right);
+  split->setStretchFactor(1, 2);
+  auto* layout = new QVBoxLayout(this);
+  layout->addWidget(split);
+
+  connect(metric_, qOverload<int>(&QComboBox::currentIndexChanged), this, &RunsView::redraw);
+  connect(runs_, &RunStore::dataChanged, this, &RunsView::redraw);
+  connect(runs_, &RunStore::modelReset, this, &RunsView::redraw);
+}
+
+void RunsView::redraw() {
+  const QString key = metric_->currentData().toString();
+  plot_->clear_series();
+  plot_->yAxis->setLabel(key);
+  QStringList rows;
+  for (const RunRecord* run : runs_->checked()) {
+    if (run->curves.contains(key)) plot_->set_series(run->name, run->curves.value(key));
+    QString row = QStringLiteral("<tr><td>%1</td><td>%2</td>").arg(run->name.toHtmlEscaped(), run->status);
+    for (const char* final_key : {"test_accuracy", "train_accuracy", "loss"}) {
+      const auto value = run->final.value(QString::fromLatin1(final_key));
+      row += QStringLiteral("<td align=right>%1</td>").arg(value.isDouble() ? QString::number(value.toDouble(), 'f', 3) : QStringLiteral("–"));
+    }
+    rows << row + QStringLiteral("<td align=right>%1</td></tr>").arg(run->config.value(QStringLiteral("parameters")).toDouble(), 0, 'f', 0);
+  }
+  summary_->setText(rows.isEmpty() ? tr("Tick runs on the left to compare them.")
+                                   : tr("<table cellspacing=6><tr><th>run</th><th>status</th><th>test acc.</th>"
+                                        "<th>train acc.</th><th>last loss</th><th>parameters</th></tr>%1</table>")
+                                         .arg(rows.join(QString())));
+  plot_->refresh();
+}
+
+}  // namespace lmlab::app

@@ -1,0 +1,33 @@
+#pragma once
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QListView;
+
+namespace lmlab::app {
+
+class CurvePlot;
+class RunStore;
+
+// Every run the lab remembers; tick two or more to overlay one of their curves (full
+// fine-tuning vs frozen vs gradual unfreezing, scratch vs pretrained, teacher vs student).
+class RunsView : public QWidget {
+  Q_OBJECT
+ public:
+  explicit RunsView(RunStore* runs, QWidget* parent = nullptr);
+
+  CurvePlot* plot() const { return plot_; }
+  QComboBox* metric() const { return metric_; }
+  void redraw();
+
+ private:
+  RunStore* runs_;
+  QListView* list_;
+  QComboBox* metric_;
+  CurvePlot* plot_;
+  QLabel* summary_;
+};
+
+}  // namespace lmlab::app

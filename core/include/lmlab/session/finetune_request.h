@@ -1,0 +1,41 @@
+#pragma once
+
+#include "lmlab/session/training_job.h"
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace lmlab {
+
+// Everything needed to fine-tune (or distil) a classifier, in plain types: the CLI fills it
+// from its options, the GUI from its form.
+struct FinetuneRequest {
+  std::string task = "classify";  // classify (single texts) | pair (sentence pairs)
+  std::string train, test;        // labelled files
+  std::string format = "auto";    // auto | agnews-csv | mnli-tsv | mnli-jsonl | tsv
+  bool skip_bad_rows = false;
+  std::string from;               // checkpoint directory: fine-tuning starts from it
+  bool from_scratch = false;      // same architecture and tokenizer, fresh weights
+  int student_layers = 0;         // > 0: distil `from` (a fine-tuned classifier) into a student
+  double temperature = 2.0, soft_weight = 0.5, hard_weight = 0.5, cosine_weight = 0.0;
+  int64_t epochs = 3, max_steps = 0, batch = 32, seq_len = 128;
+  double lr = 1e-4, weight_decay = 0.01, warmup_ratio = 0.1, layer_lr_decay = 1.0, max_grad_norm = 1.0;
+  std::string schedule = "linear";  // linear | cosine | slanted
+  std::string freeze;             // FreezeState::parse syntax; empty: nothing frozen
+  int64_t gradual_unfreeze_every = 0;
+  std::string device = "auto";
+  uint64_t seed = 1234;
+  size_t train_probe_size = 2000;  // training examples scored for the train-vs-test gap
+  int64_t eval_every = 0;          // session job: score the test set every N steps (0: each epoch)
+};
+
+// Reads the request's files and builds the job (see prepared_finetuning.h for the parts).
+// Throws lmlab::Error naming the file or setting at fault.
+std::unique_ptr<TrainingJob> make_finetune_job(const FinetuneRequest& request);
+// The checkpoint's training_state.json for a run of the request (test_accuracy < 0: not known).
+std::string finetune_state_json(const FinetuneRequest& request, const std::vector<std::string>& labels,
+                                int64_t steps_done, double test_accuracy = -1);
+
+}  // namespace lmlab

@@ -1,0 +1,24 @@
+#pragma once
+
+#include "lmlab/session/finetune_request.h"
+#include "lmlab/train/fine_tuner.h"
+
+namespace lmlab {
+
+// What a FinetuneRequest turns into. The tuner holds the model (and the teacher when distilling).
+struct PreparedFinetuning {
+  std::unique_ptr<FineTuner> tuner;
+  std::shared_ptr<const SentencePieceTokenizer> tokenizer;
+  std::vector<EncodedExample> train_probe, test;  // test relabelled with the training label map
+  std::vector<std::string> labels;
+  size_t train_examples = 0;
+  std::string probe;        // a test text, for attention snapshots
+  SessionInfo info;         // kind, labels and a one-line description
+  std::vector<std::string> warnings;  // e.g. malformed rows skipped
+};
+
+// Reads the sets and the checkpoint, builds the model (fresh, pretrained or a student) on its
+// device and the tuner.
+PreparedFinetuning prepare_finetuning(const FinetuneRequest& request);
+
+}  // namespace lmlab

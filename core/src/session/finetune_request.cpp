@@ -1,0 +1,145 @@
+#include "lmlab/session/prepared_finetuning.h"
+
+#include "lmlab/data/labeled_dataset.h"
+#include "lmlab/device_choice.h"
+#include "lmlab/error.h"
+#include "lmlab/io/checkpoint.h"
+#include "lmlab/train/distillation.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+
+namespace lmlab {
+
+namespace {
+
+LabeledDataset read_set(const FinetuneRequest& r, const std::string& path) {
+  ReadOptions options;
+  options.format = parse_dataset_format(r.format);
+  options.skip_bad_rows = r.skip_bad_rows;
+  return read_labeled_dataset(path, options);
+}
+
+// The examples of a set re-labelled with the training set's label map, so a test file whose
+// labels come in another order (TSV) still scores right; unknown labels are an error.
+std::vector<EncodedExample> aligned(const LabeledDataset& data, const std::vector<std::string>& labels,
+                                    const Tokenizer& tokenizer, int64_t seq, const std::string& origin) {
+  LabeledDataset copy = data;
+  for (auto& e : copy.examples) {
+    const auto& name = data.labels.at(static_cast<size_t>(e.label));
+    const auto it = std::find(labels.begin(), labels.end(), name);
+    if (it == labels.end()) throw Error(origin + ": label '" + name + "' does not occur in the training set");
+    e.label = static_cast<int>(it - labels.begin());
+  }
+  return encode_examples(copy, tokenizer, seq);
+}
+
+FineTuneSettings settings_of(const FinetuneRequest& r, int layers) {
+  FineTuneSettings s;
+  s.epochs = r.epochs;
+  s.max_steps = r.max_steps;
+  s.adamw.lr = r.lr;
+  s.adamw.weight_decay = r.weight_decay;
+  s.schedule = r.schedule;
+  s.warmup_ratio = r.warmup_ratio;
+  s.layer_lr_decay = r.layer_lr_decay;
+  s.max_grad_norm = r.max_grad_norm;
+  if (!r.freeze.empty()) s.freeze = FreezeState::parse(r.freeze, layers);
+  s.gradual_unfreeze_every = r.gradual_unfreeze_every;
+  s.distillation.temperature = r.temperature;
+  s.distillation.soft_weight = r.soft_weight;
+  s.distillation.hard_weight = r.hard_weight;
+  s.distillation.cosine_weight = r.cosine_weight;
+  return s;
+}
+
+}  // namespace
+
+PreparedFinetuning prepare_finetuning(const FinetuneRequest& r) {
+  if (r.task != "classify" && r.task != "pair") throw Error("task must be classify or pair, got '" + r.task + "'");
+  if (!r.freeze.empty() && r.gradual_unfreeze_every > 0)
+    throw Error("freeze and gradual unfreezing cannot be combined: gradual unfreezing decides what is frozen");
+  if (r.from.empty()) throw Error("fine-tuning needs a checkpoint to start from (its tokenizer and architecture)");
+  const bool distill = r.student_layers > 0;
+  if (distill && r.from_scratch) throw Error("a distilled student starts from its teacher, not from scratch");
+  const auto train_set = read_set(r, r.train);
+  const auto test_set = read_set(r, r.test);
+  if ((r.task == "pair") != train_set.pairs)
+    throw Error(r.train + " holds " + (train_set.pairs ? "sentence pairs" : "single texts") + " but the task is " + r.task);
+  if (train_set.pairs != test_set.pairs)
+    throw Error(r.train + " and " + r.test + " are not the same kind of task (single texts vs sentence pairs)");
+
+  const auto device = resolve_device(r.device);
+  auto checkpoint = load_checkpoint(r.from, torch::kCPU);
+  LanguageModel model = checkpoint.model;
+  LanguageModel teacher{nullptr};
+  const auto max_len = model->config().max_seq_len;
+  if (r.seq_len < 8 || r.seq_len > max_len)
+    throw Error("sequence length " + std::to_string(r.seq_len) + " must be between 8 and the model's " +
+                std::to_string(max_len));
+  if (distill) {
+    if (model->config().num_labels != static_cast<int>(train_set.labels.size()))
+      throw Error(r.from + " is not a classifier for the " + std::to_string(train_set.labels.size()) + " labels of " +
+                  r.train + " (fine-tune it first)");
+    teacher = model;
+    torch::manual_seed(r.seed);
+    model = make_student(*teacher, r.student_layers);
+    teacher->to(device);
+  } else if (r.from_scratch) {
+    // The transfer-learning baseline: the same architecture and tokenizer, fresh weights.
+    torch::manual_seed(r.seed);
+    model = LanguageModel(model->config());
+  }
+  torch::manual_seed(r.seed);
+  if (!distill) model->set_num_labels(static_cast<int>(train_set.labels.size()));
+  model->to(device);
+  const auto settings = settings_of(r, static_cast<int>(model->body().layer_count()));
+
+  PreparedFinetuning out;
+  for (const auto* set : {&train_set, &test_set})
+    if (set->skipped_bad_rows > 0)
+      out.warnings.push_back("skipped " + std::to_string(set->skipped_bad_rows) + " malformed rows of " +
+                             (set == &train_set ? r.train : r.test));
+  out.tokenizer = checkpoint.tokenizer;
+  out.labels = train_set.labels;
+  auto train_examples = encode_examples(train_set, *out.tokenizer, r.seq_len);
+  out.test = aligned(test_set, train_set.labels, *out.tokenizer, r.seq_len, r.test);
+  out.train_examples = train_examples.size();
+  out.train_probe.assign(train_examples.begin(),
+                         train_examples.begin() + static_cast<std::ptrdiff_t>(std::min(r.train_probe_size, train_examples.size())));
+  const auto& first = test_set.examples.front();
+  out.probe = first.text_b.empty() ? first.text_a : first.text_a + " [SEP] " + first.text_b;
+  out.tuner = std::make_unique<FineTuner>(
+      model, ClassificationBatcher(std::move(train_examples), r.batch, out.tokenizer->special_ids().pad, true, r.seed),
+      settings, teacher);
+
+  out.info.kind = distill ? "distill" : "finetune";
+  out.info.labels = out.labels;
+  describe_model(out.info, *model);
+  const std::string what = distill ? std::to_string(r.student_layers) + "-layer student of " + out.info.arch
+                                   : std::string(r.from_scratch ? "fresh " : "pretrained ") + out.info.arch;
+  out.info.description = what + " from " + r.from + " (" + std::to_string(out.info.parameters) + " parameters), " +
+                         std::to_string(out.train_examples) + " training / " + std::to_string(out.test.size()) +
+                         " test examples, " + std::to_string(out.labels.size()) + " labels, " +
+                         std::to_string(out.tuner->total_steps()) + " steps on " + device.str();
+  return out;
+}
+
+std::string finetune_state_json(const FinetuneRequest& r, const std::vector<std::string>& labels, int64_t steps_done,
+                                double test_accuracy) {
+  nlohmann::ordered_json state{{"kind", r.student_layers > 0 ? "distill" : "finetune"}, {"task", r.task},
+                               {"labels", labels}, {"steps_done", steps_done}, {"from", r.from},
+                               {"from_scratch", r.from_scratch}};
+  if (test_accuracy >= 0) state["test_accuracy"] = test_accuracy;
+  return state.dump(2) + "\n";
+}
+
+std::unique_ptr<TrainingJob> make_finetune_job(const FinetuneRequest& r) {
+  auto p = prepare_finetuning(r);
+  const auto total = p.tuner->total_steps();
+  return make_finetune_job(std::move(p.tuner), p.tokenizer, std::move(p.test), r.eval_every, p.probe,
+                           finetune_state_json(r, p.labels, total), std::move(p.info), std::move(p.train_probe));
+}
+
+}  // namespace lmlab

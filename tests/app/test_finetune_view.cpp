@@ -1,0 +1,114 @@
+// The fine-tuning lab end to end: pretrain a tiny BERT in the pretraining lab, fine-tune it
+// on the bundled news topics, freeze a layer while it trains and see the panel report it;
+// gradual unfreezing opens layers on schedule; a corrupt checkpoint gets a dialog.
+#include "curve_plot.h"
+#include "finetune_view.h"
+#include "freeze_panel.h"
+#include "run_store.h"
+#include "session_bridge.h"
+#include "train_view.h"
+
+#include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+#include "qcustomplot_include.h"
+
+#include <map>
+
+using namespace lmlab;
+using namespace lmlab::app;
+
+class TestFineTuneView : public QObject {
+  Q_OBJECT
+
+ private Q_SLOTS:
+  void initTestCase() {
+    qputenv("XDG_CACHE_HOME", dir_.path().toUtf8());
+    runs_ = std::make_unique<RunStore>(dir_.path() + QStringLiteral("/runs"));
+    TrainView pretrain(runs_.get());
+    pretrain.set_corpus(QStringLiteral(LMLAB_SOURCE_DIR "/datasets/pretrain/world.txt"));
+    pretrain.set_steps(30);
+    QSignalSpy finished(pretrain.bridge(), &SessionBridge::finished);
+    pretrain.start();
+    QVERIFY(finished.wait(120000));
+    QCOMPARE(runs_->with_checkpoint({QStringLiteral("pretrain")}).size(), 1);
+  }
+
+  void fineTunesAndFreezesALayerWhileItTrains() {
+    FineTuneView view(runs_.get());
+    view.resize(1200, 800);
+    view.show();
+    view.set_task(QStringLiteral("news"));
+    view.set_max_steps(60);
+    QSignalSpy started(view.bridge(), &SessionBridge::started);
+    QSignalSpy steps(view.bridge(), &SessionBridge::stepsArrived);
+    QSignalSpy finished(view.bridge(), &SessionBridge::finished);
+    view.start();
+    QVERIFY(started.wait(120000));
+    QVERIFY(steps.wait(60000));
+    QPushButton* layer0 = view.freeze_panel()->toggle_for({ModelPart::Layer, 0});
+    QVERIFY(layer0 && layer0->isEnabled());
+    view.bridge()->pause();  // so the click lands well before the run ends
+    QTest::mouseClick(layer0, Qt::LeftButton);
+    view.bridge()->resume();
+    QVERIFY(finished.wait(120000));
+    QVERIFY2(view.freeze_panel()->reported().layers[0], "the session reported layer 0 frozen");
+    QVERIFY(layer0->text().contains(QStringLiteral("frozen")));
+    QVERIFY(view.freeze_panel()->memory_text().contains(QStringLiteral("Trainable")));
+    QVERIFY(view.plot()->series(QStringLiteral("test_accuracy")));
+    QVERIFY(view.plot()->series(QStringLiteral("train_accuracy")));
+    QVERIFY(view.result()->text().contains(QStringLiteral("test accuracy")));
+    const RunRecord* run = runs_->find(view.run_id());
+    QVERIFY(run);
+    QCOMPARE(run->kind, QStringLiteral("finetune"));
+    QVERIFY(run->final.contains(QStringLiteral("test_accuracy")));
+    QVERIFY(!run->checkpoint.isEmpty());
+  }
+
+  void gradualUnfreezingOpensLayersOnSchedule() {
+    FineTuneView view(runs_.get());
+    view.set_task(QStringLiteral("news"));
+    view.set_max_steps(16);
+    view.set_gradual(5);
+    std::map<int64_t, std::string> frozen;
+    connect(view.bridge(), &SessionBridge::stepsArrived, this, [&](const std::vector<SessionStep>& steps) {
+      for (const auto& s : steps) frozen[s.step] = s.frozen;
+    });
+    QSignalSpy finished(view.bridge(), &SessionBridge::finished);
+    view.start();
+    QVERIFY(finished.wait(120000));
+    // Steps count from 1; step n trains with the state prescribed at n - 1 steps done.
+    QCOMPARE(frozen[1], std::string("embeddings,0,1"));
+    QCOMPARE(frozen[6], std::string("embeddings,0"));
+    QCOMPARE(frozen[11], std::string("embeddings"));
+    QCOMPARE(frozen[16], std::string("none"));
+    QVERIFY(view.freeze_panel()->toggle_for({ModelPart::Layer, 1})->text().contains(QStringLiteral("opens at step 5")));
+  }
+
+  void aCorruptCheckpointGetsADialogNamingTheFile() {
+    QTemporaryDir bad;
+    QFile config(bad.filePath(QStringLiteral("config.json")));
+    QVERIFY(config.open(QIODevice::WriteOnly));
+    config.write("{\"arch\": ");
+    config.close();
+    FineTuneView view(runs_.get());
+    view.show();
+    view.set_from(bad.path());
+    QSignalSpy failed(view.bridge(), &SessionBridge::failed);
+    view.start();
+    QVERIFY(failed.wait(60000));
+    auto* box = view.findChild<QMessageBox*>(QStringLiteral("trainingError"));
+    QVERIFY(box);
+    QVERIFY2(box->text().contains(bad.path()), qPrintable(box->text()));
+  }
+
+ private:
+  QTemporaryDir dir_;
+  std::unique_ptr<RunStore> runs_;
+};
+
+QTEST_MAIN(TestFineTuneView)
+#include "test_finetune_view.moc"

@@ -1,0 +1,202 @@
+// Each view fed synthetic session events, as the bridge would deliver them: no training here.
+#include "attention_grid.h"
+#include "attention_view.h"
+#include "curve_plot.h"
+#include "freeze_panel.h"
+#include "masked_lm_panel.h"
+#include "probability_bars.h"
+#include "run_store.h"
+#include "runs_view.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QImage>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+#include "qcustomplot_include.h"
+
+using namespace lmlab;
+using namespace lmlab::app;
+
+namespace {
+
+// Layer l, head h: every query attends to key (l + h) % T with weight 0.7, the rest spread.
+Snapshot synthetic_snapshot(int layers, int heads, int64_t step) {
+  Snapshot s;
+  s.step = step;
+  auto& a = s.attention;
+  a.layers = layers, a.heads = heads;
+  a.tokens = {"[CLS]", "the", "cat", "[MASK]", "[SEP]"};
+  const int t = static_cast<int>(a.tokens.size());
+  for (int l = 0; l < layers; ++l)
+    for (int h = 0; h < heads; ++h)
+      for (int q = 0; q < t; ++q)
+        for (int k = 0; k < t; ++k) a.weights.push_back(k == (l + h) % t ? 0.7f : 0.3f / (t - 1));
+  return s;
+}
+
+}  // namespace
+
+class TestViews : public QObject {
+  Q_OBJECT
+
+ private Q_SLOTS:
+  void attentionGridHasACellPerLayerAndHead() {
+    AttentionView view;
+    view.resize(900, 500);
+    view.show();
+    view.show_snapshot(synthetic_snapshot(3, 4, 10));
+    QCOMPARE(view.grid()->layers(), 3);
+    QCOMPARE(view.grid()->heads(), 4);
+    QSet<QRect> cells;
+    for (int l = 0; l < 3; ++l)
+      for (int h = 0; h < 4; ++h) {
+        QVERIFY(!view.grid()->cell_rect(l, h).isEmpty());
+        cells.insert(view.grid()->cell_rect(l, h));
+      }
+    QCOMPARE(cells.size(), 12);
+    // Clicking layer 2, head 1 enlarges it: each query's strongest key is (2 + 1) % 5 = 3.
+    QTest::mouseClick(view.grid(), Qt::LeftButton, {}, view.grid()->cell_rect(2, 1).center());
+    auto* map = qobject_cast<QCPColorMap*>(view.large_plot()->plottable(0));
+    QVERIFY(map);
+    QCOMPARE(map->data()->keySize(), 5);
+    QCOMPARE(map->data()->cell(3, 0), static_cast<double>(0.7f));
+    QCOMPARE(map->data()->cell(0, 0), static_cast<double>(0.3f / 4));
+    const QPoint pixel(static_cast<int>(view.large_plot()->xAxis->coordToPixel(3)),
+                       static_cast<int>(view.large_plot()->yAxis->coordToPixel(1)));
+    QCOMPARE(view.read_out(pixel), QStringLiteral("the → [MASK]: 0.700"));
+  }
+
+  void holdKeepsTheStepOnScreen() {
+    AttentionView view;
+    view.show_snapshot(synthetic_snapshot(2, 2, 5));
+    view.hold()->setChecked(true);
+    view.show_snapshot(synthetic_snapshot(2, 2, 9));
+    QCOMPARE(view.shown_step(), 5);
+    view.hold()->setChecked(false);
+    view.show_snapshot(synthetic_snapshot(2, 2, 12));
+    QCOMPARE(view.shown_step(), 12);
+  }
+
+  void maskedLmPanelMasksClickedWordsAndShowsTheGuesses() {
+    MaskedLmPanel panel;
+    panel.show();
+    QSignalSpy changed(&panel, &MaskedLmPanel::probeChanged);
+    panel.set_text(QStringLiteral("the cat sat on the mat"));
+    QCOMPARE(panel.word_count(), 6);
+    auto* word = panel.findChild<QPushButton*>(QStringLiteral("word2"));
+    QVERIFY(word);
+    QTest::mouseClick(word, Qt::LeftButton);
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(changed.takeFirst().at(0).toString(), QStringLiteral("the cat [MASK] on the mat"));
+
+    Snapshot s = synthetic_snapshot(1, 1, 3);
+    MaskedText masked;
+    masked.filled = "the cat sat on the mat";
+    MaskPrediction prediction;
+    prediction.position = 3;
+    for (const auto& [piece, p] : {std::pair{"\u2581sat", 0.4}, {"\u2581lay", 0.2}, {"\u2581ran", 0.1}, {"\u2581is", 0.05}, {"\u2581was", 0.04}})
+      prediction.top.push_back({0, piece, p});
+    masked.masks = {prediction};
+    s.masked = masked;
+    panel.show_snapshot(s);
+    QCOMPARE(panel.bars().size(), size_t{1});
+    QCOMPARE(panel.bars().front()->count(), 5);
+    QCOMPARE(panel.bars().front()->items().front().first, QStringLiteral("sat"));
+  }
+
+  void freezeToggleAsksAndShowsWhatTheSessionReports() {
+    FreezePanel panel;
+    panel.set_model(4);
+    panel.set_interactive(true);
+    panel.show();
+    QSignalSpy asked(&panel, &FreezePanel::freezeRequested);
+    QTest::mouseClick(panel.toggle_for({ModelPart::Layer, 1}), Qt::LeftButton);
+    QCOMPARE(asked.count(), 1);
+    QCOMPARE(asked.takeFirst().at(0).toString(), QStringLiteral("1"));
+    // Until the session reports it, the layer still trains (and says it is about to freeze).
+    QVERIFY(!panel.reported().layers[1]);
+    QVERIFY(panel.toggle_for({ModelPart::Layer, 1})->text().contains(QStringLiteral("freezing at next step")));
+    SessionStep step;
+    step.step = 7;
+    step.frozen = "1";
+    step.metrics = {{"trainable_parameters", 750}, {"total_parameters", 1000}, {"gradient_bytes", 3000},
+                    {"optimizer_bytes", 6000}};
+    panel.show_step(step);
+    QVERIFY(panel.reported().layers[1]);
+    QVERIFY(panel.toggle_for({ModelPart::Layer, 1})->text().contains(QStringLiteral("frozen")));
+    QVERIFY(!panel.toggle_for({ModelPart::Layer, 1})->text().contains(QStringLiteral("next step")));
+    QVERIFY(panel.memory_text().contains(QStringLiteral("75.0%")));
+    // Gradual unfreezing draws its schedule and takes the toggles away.
+    panel.set_gradual(10);
+    QVERIFY(panel.toggle_for({ModelPart::Layer, 3})->text().contains(QStringLiteral("opens at step 10")));
+    QVERIFY(panel.toggle_for({ModelPart::Embeddings, -1})->text().contains(QStringLiteral("opens at step 50")));
+    QVERIFY(!panel.toggle_for({ModelPart::Layer, 0})->isEnabled());
+  }
+
+  void exportWritesValidPngAndCsv() {
+    QTemporaryDir dir;
+    CurvePlot plot(QStringLiteral("loss"), QStringLiteral("accuracy"));
+    plot.resize(600, 400);
+    for (int i = 1; i <= 20; ++i) {
+      plot.add_point(QStringLiteral("loss"), i, 2.0 / i);
+      plot.add_point(QStringLiteral("test_accuracy"), i, i / 20.0, CurvePlot::Axis::Right);
+    }
+    plot.refresh();
+    const QString png = dir.filePath(QStringLiteral("curves.png")), csv = dir.filePath(QStringLiteral("curves.csv"));
+    QCOMPARE(plot.export_png(png), QString());
+    QImage image(png);
+    QVERIFY(!image.isNull());
+    QVERIFY(image.width() >= 600);
+    QCOMPARE(plot.export_csv(csv), QString());
+    QFile file(csv);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QStringList lines = QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 41);
+    QCOMPARE(lines[0], QStringLiteral("series,step,value"));
+    QCOMPARE(lines[1], QStringLiteral("loss,1,2"));
+    QVERIFY(!plot.export_csv(QStringLiteral("/nonexistent/dir/x.csv")).isEmpty());
+    QVERIFY(!plot.export_png(QStringLiteral("/nonexistent/dir/x.png")).isEmpty());
+    QVERIFY(!QFile::exists(QStringLiteral("/nonexistent/dir/x.png.part")));
+  }
+
+  void runsAreKeptOnDiskAndOverlaid() {
+    QTemporaryDir dir;
+    {
+      RunStore runs(dir.path());
+      for (const char* kind : {"finetune", "distill"}) {
+        const QString id = runs.begin(QString::fromLatin1(kind), QString::fromLatin1(kind), {});
+        std::vector<SessionStep> steps;
+        for (int i = 1; i <= 10; ++i) steps.push_back({i, 1.0 / i, {{"test_accuracy", 0.05 * i}}, 1.0, "none"});
+        runs.add_steps(id, steps);
+        QCOMPARE(runs.finish(id, QStringLiteral("done")), QString());
+      }
+    }
+    RunStore runs(dir.path());
+    QVERIFY(runs.load().isEmpty());
+    QCOMPARE(runs.rowCount(), 2);
+    QCOMPARE(runs.runs()[0].curves.value(QStringLiteral("test_accuracy")).size(), 10);
+    QCOMPARE(runs.runs()[1].final.value(QStringLiteral("test_accuracy")).toDouble(), 0.5);
+    RunsView view(&runs);
+    view.metric()->setCurrentIndex(view.metric()->findData(QStringLiteral("test_accuracy")));
+    runs.setData(runs.index(0), Qt::Checked, Qt::CheckStateRole);
+    runs.setData(runs.index(1), Qt::Checked, Qt::CheckStateRole);
+    QCOMPARE(view.plot()->series_count(), 2);
+    QCOMPARE(view.plot()->graph(1)->dataCount(), 10);
+
+    // A damaged record is named, not fatal.
+    QFile broken(dir.filePath(runs.runs()[0].id + QStringLiteral("/run.json")));
+    QVERIFY(broken.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    broken.write("{not json");
+    broken.close();
+    const QStringList problems = runs.load();
+    QCOMPARE(problems.size(), 1);
+    QVERIFY(problems[0].contains(QStringLiteral("run.json")));
+    QCOMPARE(runs.rowCount(), 1);
+  }
+};
+
+QTEST_MAIN(TestViews)
+#include "test_views.moc"
