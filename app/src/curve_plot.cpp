@@ -31,9 +31,16 @@ CurvePlot::CurvePlot(const QString& left_label, const QString& right_label, QWid
   yAxis->setLabel(left_label);
   yAxis2->setLabel(right_label);
   yAxis2->setVisible(!right_label.isEmpty());
+  // The legend sits in its own row above the plot, so it never hides the curves.
   legend->setVisible(true);
-  legend->setBrush(QColor(255, 255, 255, 200));
-  axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+  legend->setBorderPen(Qt::NoPen);
+  legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+  legend->setWrap(4);
+  axisRect()->insetLayout()->take(legend);
+  plotLayout()->insertRow(0);
+  plotLayout()->addElement(0, 0, legend);
+  plotLayout()->setRowStretchFactor(0, 0.001);
+  plotLayout()->setRowSpacing(0);
   setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
   axisRect()->setRangeZoomAxes({xAxis, yAxis});
   connect(this, &QCustomPlot::mouseWheel, this, [this] { user_zoomed_ = true; });

@@ -52,7 +52,7 @@ FineTuneView::FineTuneView(RunStore* runs, QWidget* parent)
   auto* from_row = new QHBoxLayout;
   from_row->addWidget(from_, 1);
   from_row->addWidget(browse);
-  scratch_ = new QCheckBox(tr("Same model from scratch (fresh weights): the transfer-learning baseline"));
+  scratch_ = new QCheckBox(tr("From scratch: same model, fresh weights (the baseline)"));
   epochs_ = new QSpinBox;
   epochs_->setRange(1, 100);
   epochs_->setValue(2);
@@ -77,19 +77,26 @@ FineTuneView::FineTuneView(RunStore* runs, QWidget* parent)
   student_ = new QSpinBox;
   student_->setRange(0, 24);
   student_->setSpecialValueText(tr("off (fine-tune)"));
+  student_->setSuffix(tr(" layers"));
 
-  auto* form = new QFormLayout;
-  form->addRow(tr("Task"), task_);
-  form->addRow(tr("Start from"), from_row);
-  form->addRow(QString(), scratch_);
-  form->addRow(tr("Epochs"), epochs_);
-  form->addRow(tr("Stop after"), max_steps_);
-  form->addRow(tr("Learning rate"), lr_);
-  form->addRow(tr("Gradual unfreezing: one more layer every"), gradual_);
-  form->addRow(tr("Layer learning-rate decay"), layer_decay_);
-  form->addRow(tr("Distil into a student with layers"), student_);
+  // What is learned from what on the left, how it is trained on the right.
+  auto* what = new QFormLayout;
+  what->addRow(tr("Task"), task_);
+  what->addRow(tr("Start from"), from_row);
+  what->addRow(QString(), scratch_);
+  what->addRow(tr("Distil into a student with"), student_);
+  auto* how = new QFormLayout;
+  how->addRow(tr("Epochs"), epochs_);
+  how->addRow(tr("Stop after"), max_steps_);
+  how->addRow(tr("Learning rate"), lr_);
+  how->addRow(tr("Gradual unfreezing every"), gradual_);
+  how->addRow(tr("Layer learning-rate decay"), layer_decay_);
+  auto* columns = new QHBoxLayout;
+  columns->addLayout(what, 3);
+  columns->addSpacing(16);
+  columns->addLayout(how, 2);
   auto* settings = new QGroupBox(tr("Experiment"));
-  settings->setLayout(form);
+  settings->setLayout(columns);
 
   start_ = new QPushButton(tr("Start"));
   pause_ = new QPushButton(tr("Pause"));
@@ -165,21 +172,24 @@ void FineTuneView::refresh_checkpoints() {
   if (runs_)
     for (const RunRecord* run : runs_->with_checkpoint({QStringLiteral("pretrain"), QStringLiteral("finetune")}))
       from_->addItem(run->name + QStringLiteral(" (") + run->id + QLatin1Char(')'), run->checkpoint);
+  for (const QString& dir : chosen_folders_) from_->addItem(dir, dir);
   const int index = from_->findData(current);
   if (index >= 0) from_->setCurrentIndex(index);
   else if (from_->count() > 0) from_->setCurrentIndex(from_->count() - 1);  // the newest run
 }
 
-void FineTuneView::set_from(const QString& dir, const QString& label) {
+void FineTuneView::set_from(const QString& dir) {
   int index = from_->findData(dir);
   if (index < 0) {
-    from_->addItem(label.isEmpty() ? dir : label, dir);
+    chosen_folders_ << dir;
+    from_->addItem(dir, dir);
     index = from_->count() - 1;
   }
   from_->setCurrentIndex(index);
 }
 
 void FineTuneView::set_task(const QString& task) { task_->setCurrentIndex(std::max(0, task_->findData(task))); }
+void FineTuneView::set_from_scratch(bool scratch) { scratch_->setChecked(scratch); }
 void FineTuneView::set_max_steps(int steps) { max_steps_->setValue(steps); }
 void FineTuneView::set_gradual(int every) { gradual_->setValue(every); }
 void FineTuneView::set_student_layers(int layers) { student_->setValue(layers); }

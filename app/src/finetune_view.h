@@ -2,6 +2,7 @@
 
 #include "lmlab/session/session_events.h"
 
+#include <QStringList>
 #include <QWidget>
 
 class QCheckBox;
@@ -33,8 +34,9 @@ class FineTuneView : public QWidget {
   QLabel* result() const { return result_; }
   const QString& run_id() const { return run_id_; }
   // A checkpoint folder to start from (added to the list and chosen).
-  void set_from(const QString& dir, const QString& label = {});
+  void set_from(const QString& dir);
   void set_task(const QString& task);  // news | nli
+  void set_from_scratch(bool scratch);
   void set_max_steps(int steps);
   void set_gradual(int every);
   void set_student_layers(int layers);
@@ -52,6 +54,7 @@ class FineTuneView : public QWidget {
   SessionBridge* bridge_;
   RunStore* runs_;
   QString run_id_;
+  QStringList chosen_folders_;  // checkpoints picked by folder, kept when the run list refreshes
   QComboBox* task_;
   QComboBox* from_;
   QCheckBox* scratch_;

@@ -8,6 +8,7 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 
 int main(int argc, char** argv) {
@@ -25,8 +26,12 @@ int main(int argc, char** argv) {
   lmlab::set_cpu_threads(0);
   lmlab::app::MainWindow window;
   window.show();
-  // --lab: open on the pretraining lab and start training at once (demos, screenshots).
+  // --lab: open on the pretraining lab and start training at once; --finetune DIR: open the
+  // fine-tuning lab on that checkpoint (or, with --scratch, its fresh twin) and start; --tab N: open on tab N (demos, screenshots).
   if (argc > 1 && std::strcmp(argv[1], "--lab") == 0) window.open_lab_and_train();
+  if (argc > 2 && std::strcmp(argv[1], "--finetune") == 0)
+    window.open_finetune_and_train(QString::fromLocal8Bit(argv[2]), argc > 3 && std::strcmp(argv[3], "--scratch") == 0);
+  if (argc > 2 && std::strcmp(argv[1], "--tab") == 0) window.open_tab(std::atoi(argv[2]));
   if (report_startup) {
     QTimer::singleShot(0, &app, [&app] {
       std::printf("window visible after %.0f ms\n", lmlab::app::ms_since_process_start());

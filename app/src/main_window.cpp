@@ -154,6 +154,15 @@ void MainWindow::open_lab_and_train() {
   train_view_->start();
 }
 
+void MainWindow::open_finetune_and_train(const QString& checkpoint, bool from_scratch) {
+  tabs_->setCurrentWidget(finetune_view_);
+  finetune_view_->set_from(checkpoint);
+  finetune_view_->set_from_scratch(from_scratch);
+  finetune_view_->start();
+}
+
+void MainWindow::open_tab(int index) { tabs_->setCurrentIndex(qBound(0, index, tabs_->count() - 1)); }
+
 void MainWindow::show_about() {
   QMessageBox::about(
       this, tr("About LM Lab"),

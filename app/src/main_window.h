@@ -30,6 +30,8 @@ class MainWindow : public QMainWindow {
   FineTuneView* finetune_view() const { return finetune_view_; }
   RunStore* runs() const { return runs_; }
   void open_lab_and_train();
+  void open_finetune_and_train(const QString& checkpoint, bool from_scratch = false);
+  void open_tab(int index);
 
  protected:
   void closeEvent(QCloseEvent* event) override;

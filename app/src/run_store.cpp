@@ -68,14 +68,16 @@ QStringList RunStore::load() {
   for (const QString& name : root.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name)) {
     const QString path = root.filePath(name + QStringLiteral("/run.json"));
     QFile file(path);
-    if (!file.exists()) continue;  // a run that never finished writing (the app was killed)
+    if (!file.exists()) continue;  // not a run folder
     QJsonParseError error{};
     const auto doc = file.open(QIODevice::ReadOnly) ? QJsonDocument::fromJson(file.readAll(), &error) : QJsonDocument();
     if (!doc.isObject() || doc.object().value(QStringLiteral("id")).toString() != name) {
       problems << tr("%1: not a run record (%2)").arg(path, error.error ? error.errorString() : tr("unreadable"));
       continue;
     }
-    runs_.append(from_json(doc.object()));
+    RunRecord run = from_json(doc.object());
+    if (run.status == QLatin1String("running")) run.status = QStringLiteral("interrupted");  // the app ended mid-run
+    runs_.append(run);
   }
   endResetModel();
   return problems;
@@ -91,6 +93,7 @@ QString RunStore::begin(const QString& kind, const QString& name, const QJsonObj
   run.name = name;
   run.config = config;
   QDir().mkpath(QDir(dir_).filePath(run.id));
+  save(run);  // so a run cut short by a crash or kill still shows up, as interrupted
   beginInsertRows({}, static_cast<int>(runs_.size()), static_cast<int>(runs_.size()));
   runs_.append(run);
   endInsertRows();

@@ -18,7 +18,7 @@ struct RunRecord {
   QString name;  // shown in lists, e.g. "BERT pretraining, 2000 steps"
   QString kind;  // pretrain | finetune | distill
   QString arch;  // bert | gpt
-  QString status = QStringLiteral("running");  // running | done | stopped | failed
+  QString status = QStringLiteral("running");  // running | done | stopped | failed | interrupted
   QJsonObject config;
   QMap<QString, QVector<QPointF>> curves;  // series -> (step, value)
   QJsonObject final;                       // last value of every series, and the error if any

@@ -7,6 +7,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListView>
+#include <QSettings>
 #include <QSplitter>
 #include <QVBoxLayout>
 
@@ -29,6 +30,7 @@ RunsView::RunsView(RunStore* runs, QWidget* parent) : QWidget(parent), runs_(run
   summary_ = new QLabel(tr("Tick runs on the left to compare them."));
   summary_->setWordWrap(true);
   summary_->setTextFormat(Qt::RichText);
+  summary_->setObjectName(QStringLiteral("runSummary"));
 
   auto* pick = new QHBoxLayout;
   pick->addWidget(new QLabel(tr("Compare")));
@@ -46,9 +48,22 @@ RunsView::RunsView(RunStore* runs, QWidget* parent) : QWidget(parent), runs_(run
   auto* layout = new QVBoxLayout(this);
   layout->addWidget(split);
 
-  connect(metric_, qOverload<int>(&QComboBox::currentIndexChanged), this, &RunsView::redraw);
+  // The comparison the learner set up last time comes back with the app.
+  for (const QString& id : QSettings().value(QStringLiteral("runs/checked")).toStringList()) runs_->set_checked(id, true);
+  metric_->setCurrentIndex(std::max(0, metric_->findData(QSettings().value(QStringLiteral("runs/metric")).toString())));
+  connect(metric_, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] {
+    QSettings().setValue(QStringLiteral("runs/metric"), metric_->currentData());
+    redraw();
+  });
+  connect(runs_, &RunStore::dataChanged, this, [this](const QModelIndex&, const QModelIndex&, const QList<int>& roles) {
+    if (!roles.contains(Qt::CheckStateRole)) return;
+    QStringList ids;
+    for (const RunRecord* run : runs_->checked()) ids << run->id;
+    QSettings().setValue(QStringLiteral("runs/checked"), ids);
+  });
   connect(runs_, &RunStore::dataChanged, this, &RunsView::redraw);
   connect(runs_, &RunStore::modelReset, this, &RunsView::redraw);
+  redraw();
 }
 
 void RunsView::redraw() {

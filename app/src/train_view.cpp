@@ -65,6 +65,7 @@ TrainView::TrainView(RunStore* runs, QWidget* parent)
   upper->addWidget(probe_);
   upper->setStretchFactor(0, 3);
   upper->setStretchFactor(1, 2);
+  upper->setSizes({680, 460});
   auto* split = new QSplitter(Qt::Vertical);
   split->addWidget(upper);
   split->addWidget(attention_);
