@@ -32,6 +32,9 @@ int main(int argc, char** argv) {
   if (argc > 2 && std::strcmp(argv[1], "--finetune") == 0)
     window.open_finetune_and_train(QString::fromLocal8Bit(argv[2]), argc > 3 && std::strcmp(argv[3], "--scratch") == 0);
   if (argc > 2 && std::strcmp(argv[1], "--tab") == 0) window.open_tab(std::atoi(argv[2]));
+  // --playground DIR TEXT: load DIR in the playground, generate from TEXT and tokenize it.
+  if (argc > 3 && std::strcmp(argv[1], "--playground") == 0)
+    window.open_playground(QString::fromLocal8Bit(argv[2]), QString::fromLocal8Bit(argv[3]));
   if (report_startup) {
     QTimer::singleShot(0, &app, [&app] {
       std::printf("window visible after %.0f ms\n", lmlab::app::ms_since_process_start());

@@ -3,8 +3,10 @@
 #include "device_probe.h"
 #include "finetune_view.h"
 #include "lesson_catalog.h"
+#include "playground_view.h"
 #include "run_store.h"
 #include "runs_view.h"
+#include "session_bridge.h"
 #include "train_view.h"
 #include "lmlab/version.h"
 
@@ -13,6 +15,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListView>
 #include <QLocale>
 #include <QMenuBar>
@@ -60,6 +63,8 @@ MainWindow::MainWindow(QWidget* parent)
   train_view_->setObjectName(QStringLiteral("trainView"));
   finetune_view_ = new FineTuneView(runs_);
   finetune_view_->setObjectName(QStringLiteral("finetuneView"));
+  playground_ = new PlaygroundView(runs_);
+  playground_->setObjectName(QStringLiteral("playground"));
   runs_view_ = new RunsView(runs_);
   runs_view_->setObjectName(QStringLiteral("runsView"));
   tabs_ = new QTabWidget;
@@ -67,6 +72,7 @@ MainWindow::MainWindow(QWidget* parent)
   tabs_->addTab(splitter, tr("Lessons"));
   tabs_->addTab(train_view_, tr("Pretraining lab"));
   tabs_->addTab(finetune_view_, tr("Fine-tuning lab"));
+  tabs_->addTab(playground_, tr("Playground"));
   tabs_->addTab(runs_view_, tr("Runs"));
   setCentralWidget(tabs_);
 
@@ -162,6 +168,14 @@ void MainWindow::open_finetune_and_train(const QString& checkpoint, bool from_sc
 }
 
 void MainWindow::open_tab(int index) { tabs_->setCurrentIndex(qBound(0, index, tabs_->count() - 1)); }
+
+void MainWindow::open_playground(const QString& checkpoint, const QString& text) {
+  tabs_->setCurrentWidget(playground_);
+  playground_->prompt()->setText(text);
+  playground_->findChild<QLineEdit*>(QStringLiteral("tokenizerText"))->setText(text);
+  connect(playground_->bridge(), &SessionBridge::started, playground_, &PlaygroundView::generate);
+  playground_->load(checkpoint);
+}
 
 void MainWindow::show_about() {
   QMessageBox::about(

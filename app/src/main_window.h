@@ -11,6 +11,7 @@ namespace lmlab::app {
 
 class FineTuneView;
 class LessonCatalog;
+class PlaygroundView;
 class RunStore;
 class RunsView;
 class TrainView;
@@ -32,6 +33,7 @@ class MainWindow : public QMainWindow {
   void open_lab_and_train();
   void open_finetune_and_train(const QString& checkpoint, bool from_scratch = false);
   void open_tab(int index);
+  void open_playground(const QString& checkpoint, const QString& text);
 
  protected:
   void closeEvent(QCloseEvent* event) override;
@@ -48,6 +50,7 @@ class MainWindow : public QMainWindow {
   RunStore* runs_;
   TrainView* train_view_;
   FineTuneView* finetune_view_;
+  PlaygroundView* playground_;
   RunsView* runs_view_;
   QTabWidget* tabs_;
   QLabel* device_label_;

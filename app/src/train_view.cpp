@@ -70,6 +70,7 @@ TrainView::TrainView(RunStore* runs, QWidget* parent)
   split->addWidget(upper);
   split->addWidget(attention_);
   split->setStretchFactor(1, 1);
+  split->setSizes({400, 330});  // room for five guess bars above the attention maps
   auto* layout = new QVBoxLayout(this);
   layout->addLayout(controls);
   layout->addWidget(split, 1);

@@ -22,6 +22,26 @@ void GenerationSettings::validate() const {
 
 namespace {
 
+// Logits for the token after context (the last max_seq_len ids), specials other than </s>
+// masked out: a GPT never writes [MASK] or [CLS].
+std::vector<float> next_logits(LanguageModelImpl& model, const SpecialIds& specials, const std::vector<int>& context) {
+  const auto window = static_cast<size_t>(model.config().max_seq_len);
+  const size_t start = context.size() > window ? context.size() - window : 0;
+  std::vector<int64_t> ids(context.begin() + static_cast<std::ptrdiff_t>(start), context.end());
+  auto input = at::tensor(ids, at::kLong).view({1, -1}).to(model.parameters().front().device());
+  auto hidden = model.hidden_states(input).select(1, -1);                       // (1, C)
+  auto logits = model.lm_logits(hidden).squeeze(0).to(at::kFloat).to(at::kCPU);  // (V)
+  std::vector<float> values(logits.data_ptr<float>(), logits.data_ptr<float>() + logits.numel());
+  for (int id : {specials.pad, specials.unk, specials.cls, specials.sep, specials.mask, specials.bos})
+    if (id >= 0 && id < static_cast<int>(values.size())) values[id] = -std::numeric_limits<float>::infinity();
+  return values;
+}
+
+void require_decoder(const LanguageModelImpl& model) {
+  if (model.config().arch != Architecture::Gpt)
+    throw Error("generation needs a GPT-style model; this one is BERT (use predict-mask)");
+}
+
 // Picks the next token from logits over the vocabulary, after temperature, top-k, top-p.
 int sample(std::vector<float> logits, const GenerationSettings& s, std::mt19937_64& rng) {
   const int vocab = static_cast<int>(logits.size());
@@ -50,30 +70,46 @@ int sample(std::vector<float> logits, const GenerationSettings& s, std::mt19937_
 std::vector<int> generate_ids(LanguageModelImpl& model, const SpecialIds& specials, std::vector<int> context,
                               const GenerationSettings& settings) {
   settings.validate();
-  if (model.config().arch != Architecture::Gpt)
-    throw Error("generation needs a GPT-style model; this one is BERT (use predict-mask)");
+  require_decoder(model);
   if (context.empty()) context.push_back(specials.eos);  // a document boundary: "start of text"
   torch::NoGradGuard no_grad;
   EvalMode eval(model);
-  const auto device = model.parameters().front().device();
-  const auto window = static_cast<size_t>(model.config().max_seq_len);
   std::mt19937_64 rng(settings.seed);
   std::vector<int> produced;
   for (int n = 0; n < settings.max_tokens; ++n) {
-    const size_t start = context.size() > window ? context.size() - window : 0;
-    std::vector<int64_t> ids(context.begin() + static_cast<std::ptrdiff_t>(start), context.end());
-    auto input = at::tensor(ids, at::kLong).view({1, -1}).to(device);
-    auto hidden = model.hidden_states(input).select(1, -1);                       // (1, C)
-    auto logits = model.lm_logits(hidden).squeeze(0).to(at::kFloat).to(at::kCPU);  // (V)
-    std::vector<float> values(logits.data_ptr<float>(), logits.data_ptr<float>() + logits.numel());
-    for (int id : {specials.pad, specials.unk, specials.cls, specials.sep, specials.mask, specials.bos})
-      if (id >= 0 && id < static_cast<int>(values.size())) values[id] = -std::numeric_limits<float>::infinity();
-    const int next = sample(std::move(values), settings, rng);
+    const int next = sample(next_logits(model, specials, context), settings, rng);
     if (settings.stop_at_eos && next == specials.eos) break;
     produced.push_back(next);
     context.push_back(next);
   }
   return produced;
+}
+
+std::vector<TokenGuess> next_token_top(LanguageModelImpl& model, const Tokenizer& tokenizer, const std::string& prompt,
+                                       int k, double temperature) {
+  require_decoder(model);
+  if (k < 1) throw Error("k must be at least 1");
+  if (!(temperature >= 0 && temperature <= 100)) throw Error("temperature must be between 0 and 100");
+  const double t = temperature > 0 ? temperature : 1.0;
+  const auto specials = tokenizer.special_ids();
+  std::vector<int> context = tokenizer.encode(prompt);
+  if (context.empty()) context.push_back(specials.eos);
+  torch::NoGradGuard no_grad;
+  EvalMode eval(model);
+  const auto logits = next_logits(model, specials, context);
+  const float top = *std::max_element(logits.begin(), logits.end());
+  std::vector<double> probs(logits.size());
+  double total = 0;
+  for (size_t i = 0; i < logits.size(); ++i) total += probs[i] = std::exp((logits[i] - top) / t);
+  std::vector<int> order(logits.size());
+  std::iota(order.begin(), order.end(), 0);
+  const auto keep = std::min<size_t>(static_cast<size_t>(k), order.size());
+  std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(keep), order.end(),
+                    [&](int a, int b) { return probs[a] > probs[b]; });
+  std::vector<TokenGuess> out;
+  for (size_t i = 0; i < keep; ++i)
+    out.push_back({order[i], tokenizer.id_to_piece(order[i]), probs[static_cast<size_t>(order[i])] / total});
+  return out;
 }
 
 std::string generate_text(LanguageModelImpl& model, const Tokenizer& tokenizer, const std::string& prompt,

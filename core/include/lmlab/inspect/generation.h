@@ -1,5 +1,7 @@
 #pragma once
 
+#include "lmlab/inspect/masked_text.h"
+
 #include "lmlab/model/language_model.h"
 #include "lmlab/tokenizer.h"
 
@@ -24,6 +26,11 @@ struct GenerationSettings {
 // when it grows past max_seq_len. Special tokens other than </s> are never produced.
 std::vector<int> generate_ids(LanguageModelImpl& model, const SpecialIds& specials,
                               std::vector<int> prompt_ids, const GenerationSettings& settings);
+
+// The k most likely next tokens after prompt, at a temperature (0 is read as 1: the model's
+// own distribution), with the same special tokens excluded as in sampling.
+std::vector<TokenGuess> next_token_top(LanguageModelImpl& model, const Tokenizer& tokenizer, const std::string& prompt,
+                                       int k, double temperature);
 
 // Text in, continuation text out.
 std::string generate_text(LanguageModelImpl& model, const Tokenizer& tokenizer, const std::string& prompt,

@@ -42,6 +42,10 @@ void describe_model(SessionInfo& info, LanguageModelImpl& model);
 // does not disturb training: eval mode, NoGradGuard, capture on only for its duration.
 Snapshot probe_snapshot(LanguageModelImpl& model, const Tokenizer& tokenizer, const std::string& probe, int64_t step);
 
+// A saved checkpoint to question (generation, probes, tokenization) with nothing to train.
+// Throws lmlab::Error naming the file at fault.
+std::unique_ptr<TrainingJob> make_inspection_job(const std::string& checkpoint_dir, const std::string& device = "auto");
+
 // Self-supervised pretraining as a job.
 std::unique_ptr<TrainingJob> make_pretrain_job(std::unique_ptr<Pretrainer> trainer,
                                                std::shared_ptr<const SentencePieceTokenizer> tokenizer,

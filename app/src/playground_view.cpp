@@ -1,0 +1,254 @@
+#include "playground_view.h"
+
+#include "probability_bars.h"
+#include "run_store.h"
+#include "session_bridge.h"
+
+#include "lmlab/session/training_job.h"
+
+#include <QComboBox>
+#include <QDateTime>
+#include <QDoubleSpinBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPointer>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTextBrowser>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace lmlab::app {
+
+namespace {
+
+QString readable(const std::string& piece) {
+  QString text = QString::fromStdString(piece);
+  text.replace(QChar(0x2581), QStringLiteral("▁"));
+  return text;
+}
+
+// Runs query on the session thread and hands its result (or its error) to the view's thread.
+template <typename Result, typename Query, typename Show>
+bool ask(SessionBridge* bridge, PlaygroundView* view, Query query, Show show,
+         void (PlaygroundView::*fail)(const QString&)) {
+  QPointer<PlaygroundView> target(view);
+  return bridge->inspect([target, query, show, fail](TrainingJob& job) {
+    try {
+      Result result = query(job);
+      QMetaObject::invokeMethod(target, [target, result, show] {
+        if (target) show(*target, result);
+      }, Qt::QueuedConnection);
+    } catch (const std::exception& e) {
+      const QString message = QString::fromStdString(e.what());
+      QMetaObject::invokeMethod(target, [target, message, fail] {
+        if (target) (target->*fail)(message);
+      }, Qt::QueuedConnection);
+    }
+  });
+}
+
+}  // namespace
+
+PlaygroundView::PlaygroundView(RunStore* runs, QWidget* parent)
+    : QWidget(parent), bridge_(new SessionBridge(this)), runs_(runs) {
+  model_ = new QComboBox;
+  model_->setObjectName(QStringLiteral("playgroundModel"));
+  auto* browse = new QPushButton(tr("Folder…"));
+  load_ = new QPushButton(tr("Load"));
+  status_ = new QLabel(tr("Load a checkpoint: a GPT to generate with; any model to see its tokenizer."));
+  status_->setWordWrap(true);
+  auto* top = new QHBoxLayout;
+  top->addWidget(new QLabel(tr("Model")));
+  top->addWidget(model_, 1);
+  top->addWidget(browse);
+  top->addWidget(load_);
+
+  prompt_ = new QLineEdit;
+  prompt_->setObjectName(QStringLiteral("prompt"));
+  prompt_->setPlaceholderText(tr("A prompt, e.g. the king of"));
+  temperature_ = new QDoubleSpinBox;
+  temperature_->setRange(0, 5);
+  temperature_->setSingleStep(0.1);
+  temperature_->setValue(0.8);
+  temperature_->setToolTip(tr("0 always takes the most likely token; higher values flatten the distribution."));
+  top_k_ = new QSpinBox;
+  top_k_->setRange(0, 1000);
+  top_k_->setSpecialValueText(tr("off"));
+  top_p_ = new QDoubleSpinBox;
+  top_p_->setRange(0.01, 1.0);
+  top_p_->setSingleStep(0.05);
+  top_p_->setValue(0.95);
+  max_tokens_ = new QSpinBox;
+  max_tokens_->setRange(1, 500);
+  max_tokens_->setValue(30);
+  generate_ = new QPushButton(tr("Generate"));
+  generate_->setObjectName(QStringLiteral("generate"));
+  auto* knobs = new QFormLayout;
+  knobs->addRow(tr("Prompt"), prompt_);
+  knobs->addRow(tr("Temperature"), temperature_);
+  knobs->addRow(tr("Top-k"), top_k_);
+  knobs->addRow(tr("Top-p (nucleus)"), top_p_);
+  knobs->addRow(tr("New tokens"), max_tokens_);
+  knobs->addRow(QString(), generate_);
+  output_ = new QTextBrowser;
+  output_->setObjectName(QStringLiteral("generation"));
+  output_->setMinimumHeight(90);
+  next_ = new ProbabilityBars;
+  next_->setObjectName(QStringLiteral("nextTokenBars"));
+  auto* generation = new QGroupBox(tr("Generation (GPT)"));
+  auto* generation_layout = new QVBoxLayout(generation);
+  generation_layout->addLayout(knobs);
+  generation_layout->addWidget(output_, 1);
+  generation_layout->addWidget(new QLabel(tr("Next token after the prompt, at this temperature:")));
+  generation_layout->addWidget(next_);
+
+  text_ = new QLineEdit;
+  text_->setObjectName(QStringLiteral("tokenizerText"));
+  text_->setPlaceholderText(tr("Type any text"));
+  pieces_ = new QLabel;
+  pieces_->setObjectName(QStringLiteral("tokenizerPieces"));
+  pieces_->setWordWrap(true);
+  pieces_->setTextFormat(Qt::RichText);
+  pieces_->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+  auto* tokenizer = new QGroupBox(tr("Tokenizer"));
+  auto* tokenizer_layout = new QVBoxLayout(tokenizer);
+  tokenizer_layout->addWidget(new QLabel(tr("How the model reads text: SentencePiece pieces (▁ marks a word start) "
+                                            "and their ids.")));
+  tokenizer_layout->addWidget(text_);
+  tokenizer_layout->addWidget(pieces_, 1);
+  retokenize_ = new QTimer(this);
+  retokenize_->setSingleShot(true);
+  retokenize_->setInterval(150);  // one question per pause in typing, not per key
+
+  auto* panes = new QHBoxLayout;
+  panes->addWidget(generation, 3);
+  panes->addWidget(tokenizer, 2);
+  auto* layout = new QVBoxLayout(this);
+  layout->addLayout(top);
+  layout->addWidget(status_);
+  layout->addLayout(panes, 1);
+
+  connect(browse, &QPushButton::clicked, this, [this] {
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Checkpoint folder"));
+    if (dir.isEmpty()) return;
+    chosen_folders_ << dir;
+    model_->addItem(dir, dir);
+    model_->setCurrentIndex(model_->count() - 1);
+  });
+  connect(load_, &QPushButton::clicked, this, [this] { load(model_->currentData().toString()); });
+  connect(generate_, &QPushButton::clicked, this, &PlaygroundView::generate);
+  connect(prompt_, &QLineEdit::returnPressed, this, &PlaygroundView::generate);
+  connect(text_, &QLineEdit::textChanged, retokenize_, qOverload<>(&QTimer::start));
+  connect(retokenize_, &QTimer::timeout, this, [this] { tokenize(text_->text()); });
+  connect(bridge_, &SessionBridge::started, this, [this](const SessionInfo& info) {
+    status_->setText(tr("Loaded: %1").arg(QString::fromStdString(info.description)));
+    set_loaded(true, QString::fromStdString(info.arch));
+    if (!text_->text().isEmpty()) tokenize(text_->text());
+  });
+  connect(bridge_, &SessionBridge::failed, this, &PlaygroundView::show_error);
+  if (runs_) {
+    connect(runs_, &RunStore::modelReset, this, &PlaygroundView::refresh_checkpoints);
+    connect(runs_, &RunStore::dataChanged, this, &PlaygroundView::refresh_checkpoints);
+  }
+  refresh_checkpoints();
+  set_loaded(false, {});
+}
+
+void PlaygroundView::refresh_checkpoints() {
+  const QString current = model_->currentData().toString();
+  model_->clear();
+  if (runs_)
+    for (const RunRecord* run : runs_->with_checkpoint({QStringLiteral("pretrain"), QStringLiteral("finetune"),
+                                                        QStringLiteral("distill")}))
+      model_->addItem(run->name + QStringLiteral(" (") + run->id + QLatin1Char(')'), run->checkpoint);
+  for (const QString& dir : chosen_folders_) model_->addItem(dir, dir);
+  const int index = model_->findData(current);
+  model_->setCurrentIndex(index >= 0 ? index : model_->count() - 1);
+}
+
+void PlaygroundView::load(const QString& checkpoint_dir) {
+  if (checkpoint_dir.isEmpty()) return show_error(tr("Choose a checkpoint to load."));
+  if (model_->findData(checkpoint_dir) < 0) {
+    chosen_folders_ << checkpoint_dir;
+    model_->addItem(checkpoint_dir, checkpoint_dir);
+  }
+  model_->setCurrentIndex(model_->findData(checkpoint_dir));
+  set_loaded(false, {});
+  status_->setText(tr("Loading %1…").arg(checkpoint_dir));
+  const std::string dir = checkpoint_dir.toStdString();
+  bridge_->start([dir] { return make_inspection_job(dir); });
+}
+
+void PlaygroundView::set_loaded(bool loaded, const QString& arch) {
+  arch_ = arch;
+  const bool gpt = loaded && arch == QLatin1String("gpt");
+  generate_->setEnabled(gpt);
+  generate_->setToolTip(loaded && !gpt ? tr("A BERT fills in [MASK] words but does not write text; load a GPT.")
+                                       : QString());
+  text_->setEnabled(loaded);
+}
+
+void PlaygroundView::generate() {
+  if (!generate_->isEnabled()) return;
+  GenerationQuery query;
+  query.prompt = prompt_->text().toStdString();
+  query.temperature = temperature_->value();
+  query.top_k = top_k_->value();
+  query.top_p = top_p_->value();
+  query.max_tokens = max_tokens_->value();
+  query.seed = static_cast<uint64_t>(QDateTime::currentMSecsSinceEpoch());  // a new sample each click
+  const QString prompt = prompt_->text();
+  generate_->setEnabled(false);
+  ask<GenerationAnswer>(
+      bridge_, this, [query](TrainingJob& job) { return answer_generation(job, query); },
+      [prompt](PlaygroundView& view, const GenerationAnswer& answer) { view.show_generation(answer, prompt); },
+      &PlaygroundView::show_error);
+}
+
+void PlaygroundView::tokenize(const QString& text) {
+  const std::string utf8 = text.toStdString();
+  ask<std::vector<TokenGuess>>(
+      bridge_, this, [utf8](TrainingJob& job) { return tokenize_with(job, utf8); },
+      [](PlaygroundView& view, const std::vector<TokenGuess>& pieces) { view.show_pieces(pieces); },
+      &PlaygroundView::show_error);
+}
+
+void PlaygroundView::show_generation(const GenerationAnswer& answer, const QString& prompt) {
+  generate_->setEnabled(arch_ == QLatin1String("gpt"));
+  output_->setHtml(QStringLiteral("<p style='font-size:12pt'>%1 <b style='color:#1e6ec8'>%2</b></p>")
+                       .arg(prompt.toHtmlEscaped(), QString::fromStdString(answer.continuation).toHtmlEscaped()));
+  std::vector<std::pair<QString, double>> bars;
+  for (const auto& guess : answer.next) bars.emplace_back(readable(guess.piece), guess.probability);
+  next_->set_items(std::move(bars));
+  Q_EMIT answered();
+}
+
+void PlaygroundView::show_pieces(const std::vector<TokenGuess>& pieces) {
+  // Alternating soft colours make piece boundaries visible without reading the ids.
+  static const char* colours[] = {"#fde2b8", "#c9e4f6", "#d7f0c8", "#f3d0e6"};
+  QString html;
+  for (size_t i = 0; i < pieces.size(); ++i)
+    html += QStringLiteral("<span style='background:%1'>&nbsp;%2&nbsp;<sub>%3</sub></span> ")
+                .arg(QString::fromLatin1(colours[i % 4]), readable(pieces[i].piece).toHtmlEscaped())
+                .arg(pieces[i].id);
+  pieces_->setText(tr("<p style='line-height:160%'>%1</p><p>%2 pieces</p>").arg(html).arg(pieces.size()));
+  Q_EMIT answered();
+}
+
+void PlaygroundView::show_error(const QString& message) {
+  generate_->setEnabled(arch_ == QLatin1String("gpt"));
+  status_->setText(tr("Error: %1").arg(message));
+  auto* box = new QMessageBox(QMessageBox::Warning, tr("Playground"), message, QMessageBox::Ok, this);
+  box->setObjectName(QStringLiteral("playgroundError"));
+  box->setAttribute(Qt::WA_DeleteOnClose);
+  box->open();
+  Q_EMIT failed(message);
+}
+
+}  // namespace lmlab::app

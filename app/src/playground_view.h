@@ -1,0 +1,74 @@
+#pragma once
+
+#include "lmlab/session/job_queries.h"
+
+#include <QStringList>
+#include <QWidget>
+
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QSpinBox;
+class QTextBrowser;
+class QTimer;
+
+namespace lmlab::app {
+
+class ProbabilityBars;
+class RunStore;
+class SessionBridge;
+
+// Question a saved model: a generation playground (prompt, temperature, top-k, top-p, and the
+// next-token distribution at the prompt's end as bars) and a tokenizer view (text in, the
+// SentencePiece pieces out as coloured spans with their ids). The model is loaded on the
+// session thread and every question is answered there; the GUI thread only draws.
+class PlaygroundView : public QWidget {
+  Q_OBJECT
+ public:
+  explicit PlaygroundView(RunStore* runs = nullptr, QWidget* parent = nullptr);
+
+  SessionBridge* bridge() const { return bridge_; }
+  void load(const QString& checkpoint_dir);
+  void generate();
+  void tokenize(const QString& text);
+  ProbabilityBars* next_bars() const { return next_; }
+  QTextBrowser* output() const { return output_; }
+  QLabel* pieces() const { return pieces_; }
+  QLineEdit* prompt() const { return prompt_; }
+
+ Q_SIGNALS:
+  void answered();  // a generation or tokenization result was drawn
+  void failed(const QString& message);
+
+ public Q_SLOTS:
+  void refresh_checkpoints();
+
+ private:
+  void show_generation(const GenerationAnswer& answer, const QString& prompt);
+  void show_pieces(const std::vector<TokenGuess>& pieces);
+  void show_error(const QString& message);
+  void set_loaded(bool loaded, const QString& arch);
+
+  SessionBridge* bridge_;
+  RunStore* runs_;
+  QStringList chosen_folders_;
+  QString arch_;
+  QComboBox* model_;
+  QPushButton* load_;
+  QLabel* status_;
+  QLineEdit* prompt_;
+  QDoubleSpinBox* temperature_;
+  QSpinBox* top_k_;
+  QDoubleSpinBox* top_p_;
+  QSpinBox* max_tokens_;
+  QPushButton* generate_;
+  QTextBrowser* output_;
+  ProbabilityBars* next_;
+  QLineEdit* text_;
+  QLabel* pieces_;
+  QTimer* retokenize_;
+};
+
+}  // namespace lmlab::app

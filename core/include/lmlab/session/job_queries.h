@@ -1,0 +1,37 @@
+#pragma once
+
+#include "lmlab/inspect/masked_text.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace lmlab {
+
+class TrainingJob;
+
+// Questions a playground asks a job's model, in plain types, so the GUI can post them to the
+// session thread without including torch. Each throws lmlab::Error on bad settings or a model
+// of the wrong kind.
+
+struct GenerationQuery {
+  std::string prompt;
+  int max_tokens = 30;
+  double temperature = 0.8;  // 0: greedy
+  int top_k = 0;             // 0: no cut
+  double top_p = 0.95;
+  uint64_t seed = 1;
+  int next_k = 10;  // how many next-token candidates to report for the prompt's last position
+};
+
+struct GenerationAnswer {
+  std::string continuation;
+  std::vector<TokenGuess> next;  // most likely first, at the query's temperature
+};
+
+GenerationAnswer answer_generation(TrainingJob& job, const GenerationQuery& query);
+
+// The job's tokenizer applied to text: each piece with its id.
+std::vector<TokenGuess> tokenize_with(TrainingJob& job, const std::string& text);
+
+}  // namespace lmlab

@@ -1,0 +1,44 @@
+#include "lmlab/device_choice.h"
+#include "lmlab/error.h"
+#include "lmlab/io/checkpoint.h"
+#include "lmlab/session/training_job.h"
+
+namespace lmlab {
+
+namespace {
+
+// A saved model to question, with nothing to train: done from the start, so a session over
+// it goes straight to serving probes and inspection commands.
+class InspectionJob final : public TrainingJob {
+ public:
+  InspectionJob(LoadedCheckpoint checkpoint, const std::string& dir) : checkpoint_(std::move(checkpoint)) {
+    info_.kind = "inspect";
+    describe_model(info_, *checkpoint_.model);
+    info_.description = info_.arch + " from " + dir + ", " + std::to_string(info_.layers) + " layers, " +
+                        std::to_string(info_.parameters) + " parameters";
+  }
+
+  SessionInfo info() const override { return info_; }
+  bool done() const override { return true; }
+  SessionStep step() override { throw Error("a saved model is inspected, not trained"); }
+  Snapshot snapshot() override { return probe_snapshot(*checkpoint_.model, *checkpoint_.tokenizer, probe_, 0); }
+  void save(const std::string& dir) override {
+    save_checkpoint(dir, *checkpoint_.model, *checkpoint_.tokenizer, checkpoint_.training_state_json);
+  }
+  void set_probe(std::string probe) override { probe_ = std::move(probe); }
+  LanguageModelImpl& model() override { return *checkpoint_.model; }
+  const SentencePieceTokenizer& tokenizer() const override { return *checkpoint_.tokenizer; }
+
+ private:
+  LoadedCheckpoint checkpoint_;
+  SessionInfo info_;
+  std::string probe_;
+};
+
+}  // namespace
+
+std::unique_ptr<TrainingJob> make_inspection_job(const std::string& checkpoint_dir, const std::string& device) {
+  return std::make_unique<InspectionJob>(load_checkpoint(checkpoint_dir, resolve_device(device)), checkpoint_dir);
+}
+
+}  // namespace lmlab

@@ -1,0 +1,28 @@
+#include "lmlab/session/job_queries.h"
+
+#include "lmlab/inspect/generation.h"
+#include "lmlab/sentencepiece_tokenizer.h"
+#include "lmlab/session/training_job.h"
+
+namespace lmlab {
+
+GenerationAnswer answer_generation(TrainingJob& job, const GenerationQuery& q) {
+  GenerationSettings settings;
+  settings.max_tokens = q.max_tokens;
+  settings.temperature = q.temperature;
+  settings.top_k = q.top_k;
+  settings.top_p = q.top_p;
+  settings.seed = q.seed;
+  GenerationAnswer answer;
+  answer.next = next_token_top(job.model(), job.tokenizer(), q.prompt, q.next_k, q.temperature);
+  answer.continuation = generate_text(job.model(), job.tokenizer(), q.prompt, settings);
+  return answer;
+}
+
+std::vector<TokenGuess> tokenize_with(TrainingJob& job, const std::string& text) {
+  std::vector<TokenGuess> pieces;
+  for (int id : job.tokenizer().encode(text)) pieces.push_back({id, job.tokenizer().id_to_piece(id), 0});
+  return pieces;
+}
+
+}  // namespace lmlab
