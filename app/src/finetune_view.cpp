@@ -2,6 +2,7 @@
 
 #include "bundled_data.h"
 #include "curve_plot.h"
+#include "form_widgets.h"
 #include "freeze_panel.h"
 #include "run_store.h"
 #include "session_bridge.h"
@@ -19,6 +20,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QMessageBox>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QVBoxLayout>
@@ -91,6 +93,8 @@ FineTuneView::FineTuneView(RunStore* runs, QWidget* parent)
   how->addRow(tr("Learning rate"), lr_);
   how->addRow(tr("Gradual unfreezing every"), gradual_);
   how->addRow(tr("Layer learning-rate decay"), layer_decay_);
+  device_ = make_device_combo();
+  how->addRow(tr("Device"), device_);
   auto* columns = new QHBoxLayout;
   columns->addLayout(what, 3);
   columns->addSpacing(16);
@@ -108,6 +112,8 @@ FineTuneView::FineTuneView(RunStore* runs, QWidget* parent)
   buttons->addWidget(start_);
   buttons->addWidget(pause_);
   buttons->addWidget(stop_);
+  busy_ = make_busy_bar();
+  buttons->addWidget(busy_);
   buttons->addWidget(status_, 1);
 
   plot_ = new CurvePlot(tr("loss"), tr("accuracy"));
@@ -137,6 +143,7 @@ FineTuneView::FineTuneView(RunStore* runs, QWidget* parent)
   connect(stop_, &QPushButton::clicked, bridge_, &SessionBridge::stop);
   connect(freeze_, &FreezePanel::freezeRequested, bridge_, &SessionBridge::set_freeze);
   connect(bridge_, &SessionBridge::started, this, [this](const SessionInfo& info) {
+    busy_->hide();
     status_->setText(tr("Training: %1").arg(QString::fromStdString(info.description)));
     freeze_->set_model(info.layers);
     freeze_->set_gradual(gradual_->value());
@@ -145,6 +152,7 @@ FineTuneView::FineTuneView(RunStore* runs, QWidget* parent)
   });
   connect(bridge_, &SessionBridge::stepsArrived, this, &FineTuneView::add_steps);
   connect(bridge_, &SessionBridge::failed, this, [this](const QString& message) {
+    busy_->hide();
     set_running(false);
     status_->setText(tr("Stopped by an error."));
     finish_run(QStringLiteral("failed"), message);
@@ -201,7 +209,7 @@ void FineTuneView::choose_folder() {
 
 void FineTuneView::set_running(bool running) {
   for (QWidget* w : std::initializer_list<QWidget*>{start_, task_, from_, scratch_, epochs_, max_steps_, lr_, gradual_,
-                                                    layer_decay_, student_})
+                                                    layer_decay_, student_, device_})
     w->setEnabled(!running);
   pause_->setEnabled(running);
   stop_->setEnabled(running);
@@ -236,6 +244,7 @@ void FineTuneView::start() {
   request.seq_len = 64;
   request.train_probe_size = 500;
   request.eval_every = 25;
+  request.device = device_->currentData().toString().toStdString();
   SessionOptions options;
   if (runs_) {
     QString name = request.student_layers > 0 ? tr("distil %1 into %2 layers").arg(task).arg(request.student_layers)
@@ -257,6 +266,7 @@ void FineTuneView::start() {
   plot_->clear_series();
   result_->clear();
   set_running(true);
+  busy_->show();
   status_->setText(tr("Reading the data and loading the checkpoint…"));
   bridge_->start([request] { return make_finetune_job(request); }, options);
 }

@@ -9,6 +9,7 @@ class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
+class QProgressBar;
 class QPushButton;
 class QSpinBox;
 
@@ -64,6 +65,8 @@ class FineTuneView : public QWidget {
   QSpinBox* gradual_;
   QDoubleSpinBox* layer_decay_;
   QSpinBox* student_;
+  QComboBox* device_;
+  QProgressBar* busy_;
   QPushButton* start_;
   QPushButton* pause_;
   QPushButton* stop_;

@@ -3,6 +3,7 @@
 #include "attention_view.h"
 #include "bundled_data.h"
 #include "curve_plot.h"
+#include "form_widgets.h"
 #include "masked_lm_panel.h"
 #include "run_store.h"
 #include "session_bridge.h"
@@ -14,9 +15,11 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QMessageBox>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 namespace lmlab::app {
@@ -48,20 +51,32 @@ TrainView::TrainView(RunStore* runs, QWidget* parent)
   start_ = new QPushButton(tr("Start"));
   pause_ = new QPushButton(tr("Pause"));
   stop_ = new QPushButton(tr("Stop"));
+  device_ = make_device_combo();
+  busy_ = make_busy_bar();
   status_ = new QLabel(tr("Bundled corpus. Press Start."));
   status_->setObjectName(QStringLiteral("trainStatus"));
   auto* controls = new QHBoxLayout;
-  for (QWidget* w : std::initializer_list<QWidget*>{arch_, preset_, steps_, start_, pause_, stop_}) controls->addWidget(w);
+  for (QWidget* w : std::initializer_list<QWidget*>{arch_, preset_, steps_, device_, start_, pause_, stop_, busy_})
+    controls->addWidget(w);
   controls->addWidget(status_, 1);
 
   loss_plot_ = new CurvePlot(tr("loss"), tr("accuracy"));
   loss_plot_->setObjectName(QStringLiteral("lossPlot"));
+  rate_plot_ = new CurvePlot(tr("learning rate"), QString());
+  rate_plot_->setObjectName(QStringLiteral("ratePlot"));
+  speed_plot_ = new CurvePlot(tr("tokens per second"), QString());
+  speed_plot_->setObjectName(QStringLiteral("speedPlot"));
+  auto* curves = new QTabWidget;
+  curves->setDocumentMode(true);
+  curves->addTab(loss_plot_, tr("Loss and accuracy"));
+  curves->addTab(rate_plot_, tr("Learning rate"));
+  curves->addTab(speed_plot_, tr("Speed"));
   attention_ = new AttentionView;
   probe_ = new MaskedLmPanel;
   probe_->setObjectName(QStringLiteral("probePanel"));
 
   auto* upper = new QSplitter;
-  upper->addWidget(loss_plot_);
+  upper->addWidget(curves);
   upper->addWidget(probe_);
   upper->setStretchFactor(0, 3);
   upper->setStretchFactor(1, 2);
@@ -86,6 +101,7 @@ TrainView::TrainView(RunStore* runs, QWidget* parent)
           [this] { probe_->set_architecture(arch_->currentData().toString()); });
   connect(probe_, &MaskedLmPanel::probeChanged, bridge_, &SessionBridge::set_probe);
   connect(bridge_, &SessionBridge::started, this, [this](const SessionInfo& info) {
+    busy_->hide();
     status_->setText(tr("Training: %1").arg(QString::fromStdString(info.description)));
     if (runs_) runs_->set_info(run_id_, info);
     probe_->set_text(QString::fromStdString(info.probe));
@@ -93,6 +109,7 @@ TrainView::TrainView(RunStore* runs, QWidget* parent)
   connect(bridge_, &SessionBridge::stepsArrived, this, &TrainView::add_steps);
   connect(bridge_, &SessionBridge::snapshotArrived, this, &TrainView::show_snapshot);
   connect(bridge_, &SessionBridge::failed, this, [this](const QString& message) {
+    busy_->hide();
     set_running(false);
     status_->setText(tr("Stopped by an error."));
     finish_run(QStringLiteral("failed"), message);
@@ -120,7 +137,7 @@ void TrainView::set_architecture(const QString& arch) {
 }
 
 void TrainView::set_running(bool running) {
-  for (QWidget* w : std::initializer_list<QWidget*>{start_, arch_, preset_, steps_}) w->setEnabled(!running);
+  for (QWidget* w : std::initializer_list<QWidget*>{start_, arch_, preset_, steps_, device_}) w->setEnabled(!running);
   pause_->setEnabled(running);
   stop_->setEnabled(running);
   paused_ = false;
@@ -135,6 +152,7 @@ void TrainView::start() {
   request.corpus = corpus_.toStdString();
   request.preset = preset_->currentData().toString().toStdString();
   request.steps = steps_->value();
+  request.device = device_->currentData().toString().toStdString();
   SessionOptions options;
   if (runs_) {
     const QJsonObject config{{QStringLiteral("architecture"), arch},
@@ -146,9 +164,10 @@ void TrainView::start() {
                            config);
     options.checkpoint_dir = runs_->checkpoint_dir(run_id_).toStdString();
   }
-  loss_plot_->clear_series();
+  for (CurvePlot* plot : {loss_plot_, rate_plot_, speed_plot_}) plot->clear_series();
   snapshot_.reset();
   set_running(true);
+  busy_->show();
   status_->setText(tr("Preparing the tokenizer and the model…"));
   bridge_->start([request] { return make_pretrain_job(request); }, options);
 }
@@ -163,8 +182,11 @@ void TrainView::add_steps(const std::vector<SessionStep>& steps) {
       if ((loss && objectives) || key.find("accuracy") != std::string::npos)
         loss_plot_->add_point(QString::fromStdString(key), static_cast<double>(s.step), value, axis_of(key));
     }
+    if (s.metrics.count("lr")) rate_plot_->add_point(QStringLiteral("lr"), static_cast<double>(s.step), s.metrics.at("lr"));
+    if (s.metrics.count("tokens_per_s"))
+      speed_plot_->add_point(QStringLiteral("tokens/s"), static_cast<double>(s.step), s.metrics.at("tokens_per_s"));
   }
-  loss_plot_->refresh();
+  for (CurvePlot* plot : {loss_plot_, rate_plot_, speed_plot_}) plot->refresh();
   if (runs_) runs_->add_steps(run_id_, steps);
   const auto& last = steps.back();
   QString text = tr("step %1 · loss %2").arg(last.step).arg(last.loss, 0, 'f', 3);

@@ -9,6 +9,7 @@
 
 class QComboBox;
 class QLabel;
+class QProgressBar;
 class QPushButton;
 class QSpinBox;
 
@@ -55,11 +56,15 @@ class TrainView : public QWidget {
   QComboBox* arch_;
   QComboBox* preset_;
   QSpinBox* steps_;
+  QComboBox* device_;
+  QProgressBar* busy_;
   QPushButton* start_;
   QPushButton* pause_;
   QPushButton* stop_;
   QLabel* status_;
   CurvePlot* loss_plot_;
+  CurvePlot* rate_plot_;
+  CurvePlot* speed_plot_;
   AttentionView* attention_;
   MaskedLmPanel* probe_;
   std::optional<Snapshot> snapshot_;

@@ -11,6 +11,7 @@
 #include "train_view.h"
 
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QMessageBox>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -105,7 +106,10 @@ class TestTrainView : public QObject {
     });
     clock.start();
     tick.start();
-    QTest::qWait(4000);
+    // A real event loop: QTest::qWait sleeps 10 ms between its passes, which would be measured.
+    QEventLoop loop;
+    QTimer::singleShot(4000, &loop, &QEventLoop::quit);
+    loop.exec();
     tick.stop();
     view.bridge()->stop();
     QVERIFY(late.size() > 100);
