@@ -7,6 +7,8 @@
 #include "run_store.h"
 #include "session_bridge.h"
 
+#include "lmlab/train/freeze_state.h"
+
 #include "lmlab/session/finetune_request.h"
 
 #include <QCheckBox>
@@ -19,6 +21,7 @@
 #include <QHBoxLayout>
 #include <QJsonObject>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
@@ -80,12 +83,22 @@ FineTuneView::FineTuneView(RunStore* runs, QWidget* parent)
   student_->setRange(0, 24);
   student_->setSpecialValueText(tr("off (fine-tune)"));
   student_->setSuffix(tr(" layers"));
+  freeze_start_ = new QLineEdit;
+  freeze_start_->setObjectName(QStringLiteral("freezeAtStart"));
+  freeze_start_->setPlaceholderText(tr("nothing (e.g. embeddings,0 or all-but-head)"));
+  train_limit_ = new QSpinBox;
+  train_limit_->setObjectName(QStringLiteral("trainLimit"));
+  train_limit_->setRange(0, 1'000'000);
+  train_limit_->setSingleStep(100);
+  train_limit_->setSpecialValueText(tr("all"));
 
   // What is learned from what on the left, how it is trained on the right.
   auto* what = new QFormLayout;
   what->addRow(tr("Task"), task_);
   what->addRow(tr("Start from"), from_row);
   what->addRow(QString(), scratch_);
+  what->addRow(tr("Labelled examples"), train_limit_);
+  what->addRow(tr("Frozen at start"), freeze_start_);
   what->addRow(tr("Distil into a student with"), student_);
   auto* how = new QFormLayout;
   how->addRow(tr("Epochs"), epochs_);
@@ -202,6 +215,65 @@ void FineTuneView::set_max_steps(int steps) { max_steps_->setValue(steps); }
 void FineTuneView::set_gradual(int every) { gradual_->setValue(every); }
 void FineTuneView::set_student_layers(int layers) { student_->setValue(layers); }
 
+QString FineTuneView::apply_preset(const QJsonObject& preset) {
+  // The form is reset first, so a lesson's runs do not inherit the previous lesson's choices.
+  scratch_->setChecked(false);
+  gradual_->setValue(0);
+  layer_decay_->setValue(1.0);
+  student_->setValue(0);
+  freeze_start_->clear();
+  train_limit_->setValue(0);
+  max_steps_->setValue(0);
+  soft_weight_ = hard_weight_ = 0.5;
+  const auto number = [](const QJsonValue& v, double low, double high) {
+    return v.isDouble() && v.toDouble() >= low && v.toDouble() <= high;
+  };
+  for (auto it = preset.begin(); it != preset.end(); ++it) {
+    const QString key = it.key();
+    const QJsonValue v = it.value();
+    if (key == QLatin1String("task")) {
+      if (task_->findData(v.toString()) < 0) return tr("unknown task '%1' (news or nli)").arg(v.toString());
+      set_task(v.toString());
+    } else if (key == QLatin1String("from")) {
+      set_from(v.toString());
+    } else if (key == QLatin1String("scratch")) {
+      scratch_->setChecked(v.toBool());
+    } else if (key == QLatin1String("epochs") && number(v, 1, 100)) {
+      epochs_->setValue(v.toInt());
+    } else if (key == QLatin1String("max_steps") && number(v, 0, 1e6)) {
+      max_steps_->setValue(v.toInt());
+    } else if (key == QLatin1String("lr") && number(v, 1e-5, 0.01)) {
+      lr_->setValue(v.toDouble());
+    } else if (key == QLatin1String("gradual") && number(v, 0, 1e5)) {
+      gradual_->setValue(v.toInt());
+    } else if (key == QLatin1String("layer_decay") && number(v, 0.1, 1)) {
+      layer_decay_->setValue(v.toDouble());
+    } else if (key == QLatin1String("student_layers") && number(v, 0, 24)) {
+      student_->setValue(v.toInt());
+    } else if (key == QLatin1String("freeze")) {
+      try {
+        (void)FreezeState::parse(v.toString().toStdString(), 64);  // the syntax; layer numbers are checked at start
+      } catch (const std::exception& e) {
+        return QString::fromStdString(e.what());
+      }
+      freeze_start_->setText(v.toString());
+    } else if (key == QLatin1String("train_limit") && number(v, 0, 1e6)) {
+      train_limit_->setValue(v.toInt());
+    } else if (key == QLatin1String("soft_weight") && number(v, 0, 100)) {
+      soft_weight_ = v.toDouble();
+    } else if (key == QLatin1String("hard_weight") && number(v, 0, 100)) {
+      hard_weight_ = v.toDouble();
+    } else if (key == QLatin1String("name")) {
+      run_name_ = v.toString();
+    } else if (key == QLatin1String("tag")) {
+      tag_ = v.toString();
+    } else {
+      return tr("unknown or out-of-range fine-tuning setting '%1'").arg(key);
+    }
+  }
+  return {};
+}
+
 void FineTuneView::choose_folder() {
   const QString dir = QFileDialog::getExistingDirectory(this, tr("Checkpoint folder"));
   if (!dir.isEmpty()) set_from(dir);
@@ -209,7 +281,7 @@ void FineTuneView::choose_folder() {
 
 void FineTuneView::set_running(bool running) {
   for (QWidget* w : std::initializer_list<QWidget*>{start_, task_, from_, scratch_, epochs_, max_steps_, lr_, gradual_,
-                                                    layer_decay_, student_, device_})
+                                                    layer_decay_, student_, device_, freeze_start_, train_limit_})
     w->setEnabled(!running);
   pause_->setEnabled(running);
   stop_->setEnabled(running);
@@ -241,6 +313,10 @@ void FineTuneView::start() {
   request.lr = lr_->value();
   request.gradual_unfreeze_every = gradual_->value();
   request.layer_lr_decay = layer_decay_->value();
+  request.max_train_examples = static_cast<size_t>(train_limit_->value());
+  request.freeze = freeze_start_->text().trimmed().toStdString();
+  request.soft_weight = soft_weight_;
+  request.hard_weight = hard_weight_;
   request.seq_len = 64;
   request.train_probe_size = 500;
   request.eval_every = 25;
@@ -251,7 +327,9 @@ void FineTuneView::start() {
                    : request.from_scratch   ? tr("%1 from scratch").arg(task)
                                             : tr("%1 fine-tune").arg(task);
     if (request.gradual_unfreeze_every > 0) name += tr(", gradual unfreezing every %1").arg(request.gradual_unfreeze_every);
-    const QJsonObject config{{QStringLiteral("task"), task},
+    if (!request.freeze.empty()) name += tr(", frozen: %1").arg(freeze_start_->text().trimmed());
+    if (!run_name_.isEmpty()) name = run_name_;
+    QJsonObject config{{QStringLiteral("task"), task},
                              {QStringLiteral("from"), from},
                              {QStringLiteral("from_scratch"), request.from_scratch},
                              {QStringLiteral("student_layers"), request.student_layers},
@@ -259,10 +337,14 @@ void FineTuneView::start() {
                              {QStringLiteral("max_steps"), max_steps_->value()},
                              {QStringLiteral("lr"), lr_->value()},
                              {QStringLiteral("gradual_unfreeze_every"), gradual_->value()},
-                             {QStringLiteral("layer_lr_decay"), layer_decay_->value()}};
+                             {QStringLiteral("layer_lr_decay"), layer_decay_->value()},
+                             {QStringLiteral("freeze"), freeze_start_->text().trimmed()},
+                             {QStringLiteral("train_limit"), train_limit_->value()}};
+    if (!tag_.isEmpty()) config.insert(QStringLiteral("tag"), tag_);
     run_id_ = runs_->begin(request.student_layers > 0 ? QStringLiteral("distill") : QStringLiteral("finetune"), name, config);
     options.checkpoint_dir = runs_->checkpoint_dir(run_id_).toStdString();
   }
+  run_name_.clear(), tag_.clear();  // a preset names and tags one run only
   plot_->clear_series();
   result_->clear();
   set_running(true);

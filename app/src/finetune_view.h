@@ -2,6 +2,7 @@
 
 #include "lmlab/session/session_events.h"
 
+#include <QJsonObject>
 #include <QStringList>
 #include <QWidget>
 
@@ -9,6 +10,7 @@ class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
+class QLineEdit;
 class QProgressBar;
 class QPushButton;
 class QSpinBox;
@@ -41,6 +43,9 @@ class FineTuneView : public QWidget {
   void set_max_steps(int steps);
   void set_gradual(int every);
   void set_student_layers(int layers);
+  // Lesson presets, e.g. {"task": "news", "from": DIR, "freeze": "all-but-head", "max_steps": 200,
+  // "train_limit": 300, "name": "head only"}. Returns what is wrong, or empty.
+  QString apply_preset(const QJsonObject& preset);
   void start();
 
  public Q_SLOTS:
@@ -54,7 +59,8 @@ class FineTuneView : public QWidget {
 
   SessionBridge* bridge_;
   RunStore* runs_;
-  QString run_id_;
+  QString run_id_, run_name_, tag_;
+  double soft_weight_ = 0.5, hard_weight_ = 0.5;
   QStringList chosen_folders_;  // checkpoints picked by folder, kept when the run list refreshes
   QComboBox* task_;
   QComboBox* from_;
@@ -65,6 +71,8 @@ class FineTuneView : public QWidget {
   QSpinBox* gradual_;
   QDoubleSpinBox* layer_decay_;
   QSpinBox* student_;
+  QLineEdit* freeze_start_;
+  QSpinBox* train_limit_;
   QComboBox* device_;
   QProgressBar* busy_;
   QPushButton* start_;

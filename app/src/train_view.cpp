@@ -38,8 +38,10 @@ TrainView::TrainView(RunStore* runs, QWidget* parent)
       corpus_(bundled_datasets_dir() + QStringLiteral("/pretrain/world.txt")) {
   arch_ = new QComboBox;
   arch_->setObjectName(QStringLiteral("architecture"));
-  arch_->addItem(tr("BERT: masked words + next sentence"), QStringLiteral("bert"));
-  arch_->addItem(tr("GPT: next word"), QStringLiteral("gpt"));
+  // Data: "architecture:objective", as the core spells them.
+  arch_->addItem(tr("BERT: masked words + next sentence"), QStringLiteral("bert:mlm+nsp"));
+  arch_->addItem(tr("BERT: masked words only"), QStringLiteral("bert:mlm"));
+  arch_->addItem(tr("GPT: next word"), QStringLiteral("gpt:clm"));
   preset_ = new QComboBox;
   preset_->setObjectName(QStringLiteral("preset"));
   preset_->addItem(tr("tiny (2 layers, 128 wide)"), QStringLiteral("tiny"));
@@ -98,7 +100,7 @@ TrainView::TrainView(RunStore* runs, QWidget* parent)
   });
   connect(stop_, &QPushButton::clicked, bridge_, &SessionBridge::stop);
   connect(arch_, qOverload<int>(&QComboBox::currentIndexChanged), this,
-          [this] { probe_->set_architecture(arch_->currentData().toString()); });
+          [this] { probe_->set_architecture(arch_->currentData().toString().section(QLatin1Char(':'), 0, 0)); });
   connect(probe_, &MaskedLmPanel::probeChanged, bridge_, &SessionBridge::set_probe);
   connect(bridge_, &SessionBridge::started, this, [this](const SessionInfo& info) {
     busy_->hide();
@@ -132,8 +134,32 @@ TrainView::TrainView(RunStore* runs, QWidget* parent)
 void TrainView::set_steps(int steps) { steps_->setValue(steps); }
 
 void TrainView::set_architecture(const QString& arch) {
-  const int index = arch_->findData(arch);
-  if (index >= 0) arch_->setCurrentIndex(index);
+  for (int i = 0; i < arch_->count(); ++i)
+    if (arch_->itemData(i).toString().startsWith(arch + QLatin1Char(':'))) return arch_->setCurrentIndex(i);
+}
+
+QString TrainView::apply_preset(const QJsonObject& preset) {
+  for (auto it = preset.begin(); it != preset.end(); ++it) {
+    const QString key = it.key();
+    if (key == QLatin1String("model")) {
+      const int index = arch_->findData(it.value().toString());
+      if (index < 0) return tr("unknown model '%1' (bert:mlm+nsp, bert:mlm or gpt:clm)").arg(it.value().toString());
+      arch_->setCurrentIndex(index);
+    } else if (key == QLatin1String("size")) {
+      const int index = preset_->findData(it.value().toString());
+      if (index < 0) return tr("unknown size '%1' (tiny or small)").arg(it.value().toString());
+      preset_->setCurrentIndex(index);
+    } else if (key == QLatin1String("steps")) {
+      const int steps = it.value().toInt();
+      if (steps < steps_->minimum() || steps > steps_->maximum()) return tr("steps must be between 10 and 1000000");
+      steps_->setValue(steps);
+    } else if (key == QLatin1String("tag")) {
+      tag_ = it.value().toString();
+    } else {
+      return tr("unknown pretraining setting '%1'").arg(key);
+    }
+  }
+  return {};
 }
 
 void TrainView::set_running(bool running) {
@@ -147,23 +173,30 @@ void TrainView::set_running(bool running) {
 void TrainView::start() {
   if (bridge_->busy()) return;
   PretrainRequest request;
-  const QString arch = arch_->currentData().toString();
+  const QString arch = arch_->currentData().toString().section(QLatin1Char(':'), 0, 0);
+  const QString objective = arch_->currentData().toString().section(QLatin1Char(':'), 1);
   request.arch = arch == QLatin1String("gpt") ? Architecture::Gpt : Architecture::Bert;
+  request.objective = objective.toStdString();
   request.corpus = corpus_.toStdString();
   request.preset = preset_->currentData().toString().toStdString();
   request.steps = steps_->value();
   request.device = device_->currentData().toString().toStdString();
   SessionOptions options;
   if (runs_) {
-    const QJsonObject config{{QStringLiteral("architecture"), arch},
+    QJsonObject config{{QStringLiteral("architecture"), arch},
+                             {QStringLiteral("objective"), objective},
                              {QStringLiteral("preset"), preset_->currentData().toString()},
                              {QStringLiteral("steps"), steps_->value()},
                              {QStringLiteral("corpus"), corpus_}};
+    if (!tag_.isEmpty()) config.insert(QStringLiteral("tag"), tag_);
     run_id_ = runs_->begin(QStringLiteral("pretrain"),
-                           tr("%1 %2 pretraining, %3 steps").arg(arch.toUpper(), preset_->currentData().toString()).arg(steps_->value()),
+                           tr("%1 %2 pretraining (%3), %4 steps")
+                               .arg(arch.toUpper(), preset_->currentData().toString(), objective)
+                               .arg(steps_->value()),
                            config);
     options.checkpoint_dir = runs_->checkpoint_dir(run_id_).toStdString();
   }
+  tag_.clear();  // a preset's tag marks one run, not the learner's later ones
   for (CurvePlot* plot : {loss_plot_, rate_plot_, speed_plot_}) plot->clear_series();
   snapshot_.reset();
   set_running(true);

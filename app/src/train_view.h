@@ -2,6 +2,7 @@
 
 #include "lmlab/session/session_events.h"
 
+#include <QJsonObject>
 #include <QWidget>
 
 #include <optional>
@@ -39,6 +40,9 @@ class TrainView : public QWidget {
   void set_corpus(const QString& path) { corpus_ = path; }
   void set_steps(int steps);
   void set_architecture(const QString& arch);  // bert | gpt
+  // Lesson presets: {"model": "bert:mlm", "size": "tiny", "steps": 600, "tag": "base-bert"}
+  // (a tag marks the run so lessons can find it again). Returns what is wrong, or empty.
+  QString apply_preset(const QJsonObject& preset);
   void start();
 
  Q_SIGNALS:
@@ -52,7 +56,7 @@ class TrainView : public QWidget {
 
   SessionBridge* bridge_;
   RunStore* runs_;
-  QString corpus_, run_id_;
+  QString corpus_, run_id_, tag_;
   QComboBox* arch_;
   QComboBox* preset_;
   QSpinBox* steps_;

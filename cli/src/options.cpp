@@ -1,5 +1,7 @@
 #include "options.h"
 
+#include "lmlab/parse_number.h"
+
 #include <cmath>
 #include <sstream>
 
@@ -56,15 +58,9 @@ std::string Options::text(const std::string& name) const {
 
 long Options::integer(const std::string& name, long min, long max) const {
   const std::string value = text(name);
-  size_t used = 0;
-  long parsed = 0;
-  try {
-    parsed = std::stol(value, &used);
-  } catch (const std::exception&) {
-    used = 0;
-  }
-  if (used == 0 || used != value.size())
-    throw UsageError("option '--" + name + "' expects an integer, got '" + value + "'");
+  const auto number = parse_integer(value);
+  if (!number) throw UsageError("option '--" + name + "' expects an integer, got '" + value + "'");
+  const long parsed = *number;
   if (parsed < min || parsed > max)
     throw UsageError("option '--" + name + "' must be between " + std::to_string(min) +
                      " and " + std::to_string(max) + ", got " + value);

@@ -72,7 +72,7 @@ test ! -e "$dir/never"
   --out "$dir/gpt" > /dev/null 2>&1
 "$expect" 0 '"event":"final","labels":\["World","Sports","Business","Sci/Tech"\],"chance":0.25,"test_accuracy":[0-9.]+,"by_k":\[\{"k":0' \
   "$cli" fewshot --from "$dir/gpt" --train "$dir/news-train.csv" --test "$dir/news-test.csv" --k 0,2 --max-test 8
-"$expect" 1 "few-shot prompting needs a GPT-style model" \
+"$expect" 1 "is a BERT; few-shot prompting needs a GPT-style decoder" \
   "$cli" fewshot --from "$dir/bert" --train "$dir/news-train.csv" --test "$dir/news-test.csv" --k 0 --max-test 2
 "$expect" 2 "option '--k' expects numbers from 0 to 64" \
   "$cli" fewshot --from "$dir/gpt" --train "$dir/news-train.csv" --test "$dir/news-test.csv" --k 0,100

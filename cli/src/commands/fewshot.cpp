@@ -1,59 +1,44 @@
 #include "../command.h"
 
-#include "lmlab/data/labeled_dataset.h"
-#include "lmlab/device_choice.h"
 #include "lmlab/error.h"
-#include "lmlab/inspect/few_shot.h"
-#include "lmlab/io/checkpoint.h"
+#include "lmlab/parse_number.h"
+#include "lmlab/session/fewshot_request.h"
 
 #include <nlohmann/json.hpp>
 
 #include <iostream>
-#include <sstream>
 
 namespace lmlab::cli {
 
 namespace {
 
-std::vector<int> parse_ks(const std::string& text) {
-  std::vector<int> ks;
-  std::istringstream items(text);
-  for (std::string item; std::getline(items, item, ',');) {
-    size_t used = 0;
-    int k = -1;
-    try {
-      k = std::stoi(item, &used);
-    } catch (const std::exception&) {
-      used = 0;
-    }
-    if (used == 0 || used != item.size() || k < 0 || k > 64)
-      throw UsageError("option '--k' expects numbers from 0 to 64 separated by commas, got '" + text + "'");
-    ks.push_back(k);
-  }
-  if (ks.empty()) throw UsageError("option '--k' is empty");
-  return ks;
-}
-
 int fewshot(const Options& o) {
-  const auto ks = parse_ks(o.text("k"));
-  ReadOptions read;
-  read.format = parse_dataset_format(o.text("format"));
-  read.skip_bad_rows = o.flag("skip-bad-rows");
-  const auto train = read_labeled_dataset(o.text("train"), read);
-  const auto test = read_labeled_dataset(o.text("test"), read);
-  auto checkpoint = load_checkpoint(o.text("from"), resolve_device(o.text("device")));
-  const auto results = few_shot_accuracy(*checkpoint.model, *checkpoint.tokenizer, train, test, ks,
-                                         o.integer("max-test", 1, 1'000'000),
-                                         static_cast<uint64_t>(o.integer("seed", 0, 1L << 40)));
+  FewShotRequest r;
+  const auto ks = parse_integer_list(o.text("k"), 0, 64);
+  if (!ks) throw UsageError("option '--k' expects numbers from 0 to 64 separated by commas, got '" + o.text("k") + "'");
+  r.ks.assign(ks->begin(), ks->end());
+  r.from = o.text("from");
+  r.train = o.text("train");
+  r.test = o.text("test");
+  r.format = o.text("format");
+  r.skip_bad_rows = o.flag("skip-bad-rows");
+  r.max_test = o.integer("max-test", 1, 1'000'000);
+  r.seed = static_cast<uint64_t>(o.integer("seed", 0, 1L << 40));
+  r.device = o.text("device");
+  auto job = make_fewshot_job(r);
+  const auto info = job->info();
   nlohmann::ordered_json all = nlohmann::json::array();
-  for (const auto& r : results) {
-    nlohmann::ordered_json j{{"k", r.k}, {"accuracy", r.accuracy}, {"examples", r.examples}};
-    std::cout << j.dump() << "\n";
+  double last = 0;
+  while (!job->done()) {
+    const auto s = job->step();
+    last = s.metrics.at("fewshot_accuracy");
+    nlohmann::ordered_json j{{"k", s.step}, {"accuracy", last}, {"examples", static_cast<int64_t>(s.metrics.at("examples"))}};
+    std::cout << j.dump() << "\n" << std::flush;
     all.push_back(j);
   }
-  nlohmann::ordered_json final{{"event", "final"}, {"labels", train.labels},
-                               {"chance", 1.0 / static_cast<double>(train.labels.size())},
-                               {"test_accuracy", results.back().accuracy}, {"by_k", all}};
+  nlohmann::ordered_json final{{"event", "final"}, {"labels", info.labels},
+                               {"chance", 1.0 / static_cast<double>(info.labels.size())},
+                               {"test_accuracy", last}, {"by_k", all}};
   std::cout << final.dump() << "\n";
   return 0;
 }

@@ -23,6 +23,7 @@ FinetuneRequest request_of(const Options& o, bool distill) {
   r.test = o.text("test");
   r.format = o.text("format");
   r.skip_bad_rows = o.flag("skip-bad-rows");
+  if (o.has("train-limit")) r.max_train_examples = static_cast<size_t>(o.integer("train-limit", 1, 100'000'000));
   r.from = o.text(distill ? "teacher" : "from");
   if (distill) {
     r.student_layers = static_cast<int>(o.integer("student-layers", 1, 96));
@@ -124,6 +125,7 @@ std::vector<OptionSpec> training_options() {
           {"test", "FILE", "test set, scored every epoch and at the end", ""},
           {"format", "auto|agnews-csv|mnli-tsv|mnli-jsonl|tsv", "how to read the sets", "auto"},
           {"skip-bad-rows", "", "skip and count malformed rows", ""},
+          {"train-limit", "N", "use only the first N training examples (a small labelled set)", ""},
           {"freeze", "SPEC", "frozen parts: none, all-but-head, or e.g. embeddings,0,1", ""},
           {"gradual-unfreeze", "K", "ULMFiT: train the head, then open one layer from the top every K steps", ""},
           {"layer-lr-decay", "F", "discriminative learning rates: each layer down gets F times the one above", "1.0"},

@@ -63,7 +63,9 @@ PreparedFinetuning prepare_finetuning(const FinetuneRequest& r) {
   if (r.from.empty()) throw Error("fine-tuning needs a checkpoint to start from (its tokenizer and architecture)");
   const bool distill = r.student_layers > 0;
   if (distill && r.from_scratch) throw Error("a distilled student starts from its teacher, not from scratch");
-  const auto train_set = read_set(r, r.train);
+  auto train_set = read_set(r, r.train);
+  if (r.max_train_examples > 0 && train_set.examples.size() > r.max_train_examples)
+    train_set.examples.resize(r.max_train_examples);
   const auto test_set = read_set(r, r.test);
   if ((r.task == "pair") != train_set.pairs)
     throw Error(r.train + " holds " + (train_set.pairs ? "sentence pairs" : "single texts") + " but the task is " + r.task);
@@ -97,7 +99,7 @@ PreparedFinetuning prepare_finetuning(const FinetuneRequest& r) {
   const auto settings = settings_of(r, static_cast<int>(model->body().layer_count()));
 
   PreparedFinetuning out;
-  for (const auto* set : {&train_set, &test_set})
+  for (const LabeledDataset* set : {static_cast<const LabeledDataset*>(&train_set), &test_set})
     if (set->skipped_bad_rows > 0)
       out.warnings.push_back("skipped " + std::to_string(set->skipped_bad_rows) + " malformed rows of " +
                              (set == &train_set ? r.train : r.test));

@@ -1,6 +1,7 @@
 #include "lmlab/train/freeze_state.h"
 
 #include "lmlab/error.h"
+#include "lmlab/parse_number.h"
 
 #include <sstream>
 
@@ -36,17 +37,11 @@ FreezeState FreezeState::parse(const std::string& spec, int layer_count) {
     } else if (item == "head") {
       s.head = true;
     } else {
-      size_t used = 0;
-      int layer = -1;
-      try {
-        layer = std::stoi(item, &used);
-      } catch (const std::exception&) {
-        used = 0;
-      }
-      if (used == 0 || used != item.size() || layer < 0 || layer >= layer_count)
+      const auto layer = parse_integer(item);
+      if (!layer || *layer < 0 || *layer >= layer_count)
         throw Error("freeze: '" + item + "' is not embeddings, head or a layer number from 0 to " +
                     std::to_string(layer_count - 1));
-      s.layers[static_cast<size_t>(layer)] = true;
+      s.layers[static_cast<size_t>(*layer)] = true;
     }
   }
   return s;

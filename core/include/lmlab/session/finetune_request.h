@@ -16,6 +16,7 @@ struct FinetuneRequest {
   std::string train, test;        // labelled files
   std::string format = "auto";    // auto | agnews-csv | mnli-tsv | mnli-jsonl | tsv
   bool skip_bad_rows = false;
+  size_t max_train_examples = 0;  // > 0: only the first N training examples (little labelled data)
   std::string from;               // checkpoint directory: fine-tuning starts from it
   bool from_scratch = false;      // same architecture and tokenizer, fresh weights
   int student_layers = 0;         // > 0: distil `from` (a fine-tuned classifier) into a student
