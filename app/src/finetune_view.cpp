@@ -225,6 +225,7 @@ QString FineTuneView::apply_preset(const QJsonObject& preset) {
   train_limit_->setValue(0);
   max_steps_->setValue(0);
   soft_weight_ = hard_weight_ = 0.5;
+  run_name_.clear(), tag_.clear();
   const auto number = [](const QJsonValue& v, double low, double high) {
     return v.isDouble() && v.toDouble() >= low && v.toDouble() <= high;
   };
@@ -381,6 +382,7 @@ void FineTuneView::finish_run(const QString& status, const QString& error) {
   if (!runs_ || run_id_.isEmpty()) return;
   const QString problem = runs_->finish(run_id_, status, error);
   if (!problem.isEmpty()) status_->setText(problem);
+  Q_EMIT runFinished(run_id_);
 }
 
 }  // namespace lmlab::app

@@ -48,6 +48,9 @@ class FineTuneView : public QWidget {
   QString apply_preset(const QJsonObject& preset);
   void start();
 
+ Q_SIGNALS:
+  void runFinished(const QString& run_id);
+
  public Q_SLOTS:
   void refresh_checkpoints();
 

@@ -21,7 +21,8 @@ QString LessonCatalog::load(const QString& index_path) {
     const auto o = value.toObject();
     Lesson lesson{o.value(QStringLiteral("id")).toString(),
                   o.value(QStringLiteral("title_en")).toString(),
-                  o.value(QStringLiteral("title_ko")).toString()};
+                  o.value(QStringLiteral("title_ko")).toString(),
+                  o.value(QStringLiteral("experiment")).toObject()};
     if (lesson.id.isEmpty() || lesson.title_en.isEmpty())
       return tr("Lesson index %1 has a lesson without id or English title").arg(index_path);
     lessons.push_back(lesson);
@@ -57,6 +58,10 @@ QVariant LessonCatalog::data(const QModelIndex& index, int role) const {
     default:
       return {};
   }
+}
+
+QJsonObject LessonCatalog::experiment(int row) const {
+  return row < 0 || row >= lessons_.size() ? QJsonObject() : lessons_[row].experiment;
 }
 
 QString LessonCatalog::markdown(int row) const {

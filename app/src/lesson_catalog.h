@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QAbstractListModel>
+#include <QJsonObject>
 #include <QString>
 #include <QVector>
 
@@ -10,6 +11,7 @@ struct Lesson {
   QString id;
   QString title_en;
   QString title_ko;
+  QJsonObject experiment;  // {"steps": [...]} for LessonRunner; empty when the lesson has none
 };
 
 // The course's lessons in order, read from resources/lessons/index.json (in the qrc).
@@ -30,6 +32,7 @@ class LessonCatalog : public QAbstractListModel {
 
   // The lesson's Markdown in the current language, falling back to English.
   QString markdown(int row) const;
+  QJsonObject experiment(int row) const;
 
  private:
   QVector<Lesson> lessons_;

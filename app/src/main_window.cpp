@@ -3,6 +3,7 @@
 #include "device_probe.h"
 #include "finetune_view.h"
 #include "lesson_catalog.h"
+#include "lesson_runner.h"
 #include "playground_view.h"
 #include "run_store.h"
 #include "runs_view.h"
@@ -19,6 +20,9 @@
 #include <QListView>
 #include <QLocale>
 #include <QMenuBar>
+#include <QPushButton>
+#include <QHBoxLayout>
+#include <QVBoxLayout>
 #include <QMessageBox>
 #include <QSettings>
 #include <QSplitter>
@@ -51,10 +55,27 @@ MainWindow::MainWindow(QWidget* parent)
   content_->setOpenExternalLinks(true);
   content_->document()->setDocumentMargin(24);
 
+  // Under the lesson text: its experiment, one click away.
+  run_lesson_ = new QPushButton(tr("▶ Run this lesson's experiment"));
+  run_lesson_->setObjectName(QStringLiteral("runLesson"));
+  cancel_lesson_ = new QPushButton(tr("Cancel"));
+  cancel_lesson_->setEnabled(false);
+  lesson_status_ = new QLabel;
+  lesson_status_->setObjectName(QStringLiteral("lessonStatus"));
+  lesson_status_->setWordWrap(true);
+  auto* lesson_bar = new QHBoxLayout;
+  lesson_bar->addWidget(run_lesson_);
+  lesson_bar->addWidget(cancel_lesson_);
+  lesson_bar->addWidget(lesson_status_, 1);
+  auto* lesson_pane = new QWidget;
+  auto* lesson_layout = new QVBoxLayout(lesson_pane);
+  lesson_layout->setContentsMargins(0, 0, 0, 0);
+  lesson_layout->addWidget(content_, 1);
+  lesson_layout->addLayout(lesson_bar);
   auto* splitter = new QSplitter;
   splitter->setObjectName(QStringLiteral("mainSplitter"));
   splitter->addWidget(lesson_list_);
-  splitter->addWidget(content_);
+  splitter->addWidget(lesson_pane);
   splitter->setStretchFactor(1, 1);
   splitter->setSizes({320, 960});
   runs_ = new RunStore(RunStore::default_dir(), this);
@@ -75,6 +96,24 @@ MainWindow::MainWindow(QWidget* parent)
   tabs_->addTab(playground_, tr("Playground"));
   tabs_->addTab(runs_view_, tr("Runs"));
   setCentralWidget(tabs_);
+
+  runner_ = new LessonRunner({tabs_, train_view_, finetune_view_, playground_, runs_view_, runs_}, this);
+  connect(run_lesson_, &QPushButton::clicked, this, [this] {
+    runner_->start(lessons_->experiment(lesson_list_->currentIndex().row()));
+    cancel_lesson_->setEnabled(runner_->running());
+  });
+  connect(cancel_lesson_, &QPushButton::clicked, runner_, &LessonRunner::cancel);
+  connect(runner_, &LessonRunner::progress, lesson_status_, &QLabel::setText);
+  connect(runner_, &LessonRunner::progress, this, [this](const QString& text) { statusBar()->showMessage(text); });
+  connect(runner_, &LessonRunner::finished, this, [this] { cancel_lesson_->setEnabled(false); });
+  connect(runner_, &LessonRunner::failed, this, [this](const QString& message) {
+    cancel_lesson_->setEnabled(false);
+    lesson_status_->setText(tr("The experiment stopped: %1").arg(message));
+    auto* box = new QMessageBox(QMessageBox::Warning, tr("Lesson experiment"), message, QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("lessonError"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+  });
 
   connect(lesson_list_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
           [this](const QModelIndex& current) { show_lesson(current.row()); });
@@ -143,6 +182,13 @@ void MainWindow::build_menus() {
 
 void MainWindow::show_lesson(int row) {
   content_->setMarkdown(lessons_->markdown(row));
+  const bool runnable = !lessons_->experiment(row).isEmpty();
+  run_lesson_->setVisible(runnable);
+  cancel_lesson_->setVisible(runnable);
+  const int minutes = lessons_->experiment(row).value(QStringLiteral("minutes")).toInt(2);
+  if (!runner_->running())
+    lesson_status_->setText(runnable ? tr("At most about %1 min on a 2-core CPU; models trained once are reused.").arg(minutes)
+                                     : QString());
   QSettings().setValue(QStringLiteral("lesson/last"), row);
 }
 

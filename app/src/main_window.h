@@ -4,6 +4,7 @@
 
 class QLabel;
 class QListView;
+class QPushButton;
 class QTabWidget;
 class QTextBrowser;
 
@@ -11,6 +12,7 @@ namespace lmlab::app {
 
 class FineTuneView;
 class LessonCatalog;
+class LessonRunner;
 class PlaygroundView;
 class RunStore;
 class RunsView;
@@ -27,6 +29,7 @@ class MainWindow : public QMainWindow {
 
   QString device_text() const;
   LessonCatalog* lessons() const { return lessons_; }
+  LessonRunner* lesson_runner() const { return runner_; }
   TrainView* train_view() const { return train_view_; }
   FineTuneView* finetune_view() const { return finetune_view_; }
   RunStore* runs() const { return runs_; }
@@ -47,6 +50,10 @@ class MainWindow : public QMainWindow {
   LessonCatalog* lessons_;
   QListView* lesson_list_;
   QTextBrowser* content_;
+  LessonRunner* runner_;
+  QPushButton* run_lesson_;
+  QPushButton* cancel_lesson_;
+  QLabel* lesson_status_;
   RunStore* runs_;
   TrainView* train_view_;
   FineTuneView* finetune_view_;

@@ -8,6 +8,8 @@
 #include <QSaveFile>
 #include <QStandardPaths>
 
+#include <cmath>
+
 namespace lmlab::app {
 
 namespace {
@@ -116,9 +118,11 @@ void RunStore::add_steps(const QString& id, const std::vector<SessionStep>& step
   if (row < 0) return;
   RunRecord& run = runs_[row];
   for (const auto& s : steps) {
-    run.curves[QStringLiteral("loss")].append({static_cast<double>(s.step), s.loss});
+    // Non-finite values (a few-shot job has no loss) cannot be stored in JSON, nor plotted.
+    if (std::isfinite(s.loss)) run.curves[QStringLiteral("loss")].append({static_cast<double>(s.step), s.loss});
     for (const auto& [key, value] : s.metrics)
-      if (is_curve(key)) run.curves[QString::fromStdString(key)].append({static_cast<double>(s.step), value});
+      if (is_curve(key) && std::isfinite(value))
+        run.curves[QString::fromStdString(key)].append({static_cast<double>(s.step), value});
   }
   Q_EMIT runChanged(id);
 }
@@ -170,6 +174,14 @@ QVector<const RunRecord*> RunStore::with_checkpoint(const QStringList& kinds) co
   for (const auto& run : runs_)
     if (!run.checkpoint.isEmpty() && kinds.contains(run.kind)) out.append(&run);
   return out;
+}
+
+const RunRecord* RunStore::tagged(const QString& tag, bool need_checkpoint) const {
+  for (auto it = runs_.rbegin(); it != runs_.rend(); ++it)
+    if (it->config.value(QStringLiteral("tag")).toString() == tag && it->status == QLatin1String("done") &&
+        (!need_checkpoint || !it->checkpoint.isEmpty()))
+      return &*it;
+  return nullptr;
 }
 
 int RunStore::row_of(const QString& id) const {

@@ -49,6 +49,8 @@ class RunStore : public QAbstractListModel {
   void set_checked(const QString& id, bool checked);
   // Runs that can seed fine-tuning: finished with a checkpoint, of the given kinds.
   QVector<const RunRecord*> with_checkpoint(const QStringList& kinds) const;
+  // The newest finished run whose config carries this tag (lesson presets mark their runs).
+  const RunRecord* tagged(const QString& tag, bool need_checkpoint) const;
 
   int rowCount(const QModelIndex& parent = {}) const override;
   QVariant data(const QModelIndex& index, int role) const override;

@@ -23,7 +23,7 @@ RunsView::RunsView(RunStore* runs, QWidget* parent) : QWidget(parent), runs_(run
   metric_ = new QComboBox;
   metric_->setObjectName(QStringLiteral("runMetric"));
   for (const char* key : {"loss", "test_accuracy", "train_accuracy", "test_loss", "accuracy", "mlm_accuracy",
-                          "nsp_accuracy", "clm_accuracy", "mlm_loss", "clm_loss", "lr", "tokens_per_s"})
+                          "nsp_accuracy", "clm_accuracy", "mlm_loss", "clm_loss", "fewshot_accuracy", "lr", "tokens_per_s"})
     metric_->addItem(QString::fromLatin1(key), QString::fromLatin1(key));
   plot_ = new CurvePlot(tr("value"), QString());
   plot_->setObjectName(QStringLiteral("runsPlot"));
@@ -66,10 +66,20 @@ RunsView::RunsView(RunStore* runs, QWidget* parent) : QWidget(parent), runs_(run
   redraw();
 }
 
+void RunsView::compare(const QStringList& ids, const QString& metric) {
+  for (const RunRecord* run : runs_->checked()) runs_->set_checked(run->id, false);
+  for (const QString& id : ids) runs_->set_checked(id, true);
+  const int index = metric_->findData(metric);
+  if (index >= 0) metric_->setCurrentIndex(index);
+  redraw();
+}
+
 void RunsView::redraw() {
   const QString key = metric_->currentData().toString();
   plot_->clear_series();
   plot_->yAxis->setLabel(key);
+  // Few-shot runs are measured per number of demonstrations, not per training step.
+  plot_->xAxis->setLabel(key == QLatin1String("fewshot_accuracy") ? tr("k (labelled examples in the prompt)") : tr("step"));
   QStringList rows;
   for (const RunRecord* run : runs_->checked()) {
     if (run->curves.contains(key)) plot_->set_series(run->name, run->curves.value(key));

@@ -21,6 +21,8 @@ class RunsView : public QWidget {
   CurvePlot* plot() const { return plot_; }
   QComboBox* metric() const { return metric_; }
   void redraw();
+  // Ticks exactly these runs and shows their metric (lessons end on a comparison).
+  void compare(const QStringList& ids, const QString& metric);
 
  private:
   RunStore* runs_;

@@ -139,6 +139,7 @@ void TrainView::set_architecture(const QString& arch) {
 }
 
 QString TrainView::apply_preset(const QJsonObject& preset) {
+  tag_.clear();
   for (auto it = preset.begin(); it != preset.end(); ++it) {
     const QString key = it.key();
     if (key == QLatin1String("model")) {

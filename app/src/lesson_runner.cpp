@@ -1,0 +1,232 @@
+#include "lesson_runner.h"
+
+#include "bundled_data.h"
+#include "finetune_view.h"
+#include "playground_view.h"
+#include "run_store.h"
+#include "runs_view.h"
+#include "session_bridge.h"
+#include "train_view.h"
+
+#include "lmlab/session/fewshot_request.h"
+
+#include <QJsonArray>
+#include <QLineEdit>
+#include <QTabWidget>
+#include <QTimer>
+
+namespace lmlab::app {
+
+namespace {
+
+const QStringList kLabs{QStringLiteral("pretrain"), QStringLiteral("finetune"), QStringLiteral("fewshot"),
+                        QStringLiteral("playground"), QStringLiteral("runs")};
+
+QJsonObject without(QJsonObject o, std::initializer_list<const char*> keys) {
+  for (const char* key : keys) o.remove(QString::fromLatin1(key));
+  return o;
+}
+
+QString unknown_keys(const QJsonObject& o, const QStringList& allowed) {
+  for (auto it = o.begin(); it != o.end(); ++it)
+    if (!allowed.contains(it.key())) return QObject::tr("unknown setting '%1'").arg(it.key());
+  return {};
+}
+
+QString describe(const QJsonObject& step) {
+  const QString lab = step.value(QStringLiteral("lab")).toString();
+  const QString name = step.value(QStringLiteral("name")).toString();
+  if (lab == QLatin1String("pretrain")) return QObject::tr("pretraining %1").arg(step.value(QStringLiteral("model")).toString());
+  if (lab == QLatin1String("finetune")) return QObject::tr("fine-tuning: %1").arg(name);
+  if (lab == QLatin1String("fewshot")) return QObject::tr("few-shot prompting");
+  if (lab == QLatin1String("playground")) return QObject::tr("the generation playground");
+  return QObject::tr("comparing the runs");
+}
+
+}  // namespace
+
+LessonRunner::LessonRunner(Labs labs, QObject* parent)
+    : QObject(parent), labs_(labs), fewshot_(new SessionBridge(this)) {
+  connect(fewshot_, &SessionBridge::stepsArrived, this, [this](const std::vector<SessionStep>& steps) {
+    labs_.runs->add_steps(fewshot_run_, steps);
+    labs_.runs_view->compare(started_runs_ + QStringList{fewshot_run_}, QStringLiteral("fewshot_accuracy"));
+  });
+  connect(fewshot_, &SessionBridge::finished, this, [this](qint64, bool stopped) {
+    labs_.runs->finish(fewshot_run_, stopped ? QStringLiteral("stopped") : QStringLiteral("done"));
+    if (running_) step_done(fewshot_run_);
+  });
+  connect(fewshot_, &SessionBridge::failed, this, [this](const QString& message) {
+    labs_.runs->finish(fewshot_run_, QStringLiteral("failed"), message);
+    if (running_) fail(message);
+  });
+}
+
+QString LessonRunner::validate(const QJsonObject& experiment) {
+  const QJsonArray steps = experiment.value(QStringLiteral("steps")).toArray();
+  if (steps.isEmpty()) return tr("the experiment has no steps");
+  for (int i = 0; i < steps.size(); ++i) {
+    const QJsonObject step = steps[i].toObject();
+    const QString lab = step.value(QStringLiteral("lab")).toString();
+    QString problem;
+    if (!kLabs.contains(lab)) {
+      problem = tr("unknown lab '%1'").arg(lab);
+    } else if (lab == QLatin1String("pretrain")) {
+      problem = labs_.pretrain->apply_preset(without(step, {"lab", "reuse"}));
+    } else if (lab == QLatin1String("finetune")) {
+      problem = labs_.finetune->apply_preset(without(step, {"lab", "from"}));
+      if (problem.isEmpty() && !step.value(QStringLiteral("from")).toString().startsWith(QLatin1String("tag:")))
+        problem = tr("'from' must name a tagged run (tag:NAME)");
+    } else if (lab == QLatin1String("fewshot")) {
+      problem = unknown_keys(step, {QStringLiteral("lab"), QStringLiteral("from"), QStringLiteral("task"),
+                                    QStringLiteral("k"), QStringLiteral("examples")});
+      for (const QJsonValue& k : step.value(QStringLiteral("k")).toArray())
+        if (!k.isDouble() || k.toInt() < 0 || k.toInt() > 64) problem = tr("every k must be a number from 0 to 64");
+      if (step.value(QStringLiteral("examples")).toInt() < 1) problem = tr("'examples' must be at least 1");
+    } else if (lab == QLatin1String("playground")) {
+      problem = unknown_keys(step, {QStringLiteral("lab"), QStringLiteral("from"), QStringLiteral("prompt")});
+    } else {
+      problem = unknown_keys(step, {QStringLiteral("lab"), QStringLiteral("metric"), QStringLiteral("include_tags")});
+    }
+    if (!problem.isEmpty()) return tr("step %1 (%2): %3").arg(i + 1).arg(lab, problem);
+  }
+  // Checking filled the forms; leave no preset tag or name behind for the learner's own runs.
+  labs_.pretrain->apply_preset({});
+  labs_.finetune->apply_preset({});
+  return {};
+}
+
+void LessonRunner::start(const QJsonObject& experiment) {
+  if (running_) return;
+  if (const QString problem = validate(experiment); !problem.isEmpty()) return fail(problem);
+  queue_.clear();
+  for (const QJsonValue& step : experiment.value(QStringLiteral("steps")).toArray()) queue_.append(step.toObject());
+  total_ = static_cast<int>(queue_.size());
+  started_runs_.clear();
+  running_ = true;
+  next();
+}
+
+void LessonRunner::cancel() {
+  if (!running_) return;
+  for (const auto& wait : waits_) disconnect(wait);
+  waits_.clear();
+  queue_.clear();
+  running_ = false;
+  labs_.pretrain->bridge()->stop();
+  labs_.finetune->bridge()->stop();
+  fewshot_->stop();
+  Q_EMIT progress(tr("Cancelled."));
+}
+
+void LessonRunner::fail(const QString& message) {
+  for (const auto& wait : waits_) disconnect(wait);
+  waits_.clear();
+  queue_.clear();
+  running_ = false;
+  Q_EMIT failed(message);
+}
+
+void LessonRunner::next() {
+  if (!running_) return;
+  if (queue_.isEmpty()) {
+    running_ = false;
+    Q_EMIT progress(tr("Done. Read “What to look for” and check it on screen."));
+    Q_EMIT finished();
+    return;
+  }
+  const QJsonObject step = queue_.takeFirst();
+  const int number = total_ - static_cast<int>(queue_.size());
+  Q_EMIT progress(tr("Step %1 of %2: %3…").arg(number).arg(total_).arg(describe(step)));
+  if (const QString problem = run_step(step); !problem.isEmpty()) fail(problem);
+}
+
+void LessonRunner::step_done(const QString& run_id) {
+  for (const auto& wait : waits_) disconnect(wait);
+  waits_.clear();
+  const RunRecord* run = labs_.runs->find(run_id);
+  if (!run || run->status == QLatin1String("failed"))
+    return fail(run ? run->final.value(QStringLiteral("error")).toString() : tr("the run was lost"));
+  if (run->status == QLatin1String("stopped")) return fail(tr("The run was stopped, so the lesson's experiment ended."));
+  started_runs_ << run_id;
+  next();
+}
+
+QString LessonRunner::resolve_from(QJsonObject& step) const {
+  const QString from = step.value(QStringLiteral("from")).toString();
+  const RunRecord* run = labs_.runs->tagged(from.mid(4), true);
+  if (!from.startsWith(QLatin1String("tag:")) || !run)
+    return tr("this step needs the run tagged '%1', which has not been trained yet").arg(from.mid(4));
+  step.insert(QStringLiteral("from"), run->checkpoint);
+  return {};
+}
+
+QString LessonRunner::run_step(const QJsonObject& original) {
+  QJsonObject step = original;
+  const QString lab = step.value(QStringLiteral("lab")).toString();
+  if (lab == QLatin1String("pretrain")) {
+    const QString tag = step.value(QStringLiteral("tag")).toString();
+    if (step.value(QStringLiteral("reuse")).toBool() && !tag.isEmpty() && labs_.runs->tagged(tag, true)) {
+      Q_EMIT progress(tr("Reusing the model already trained for “%1”.").arg(tag));
+      QTimer::singleShot(0, this, &LessonRunner::next);
+      return {};
+    }
+    if (labs_.pretrain->bridge()->busy()) return tr("The pretraining lab is busy: stop its run first.");
+    QJsonObject preset = without(step, {"lab", "reuse"});
+    if (cap_ > 0) preset.insert(QStringLiteral("steps"), std::min(preset.value(QStringLiteral("steps")).toInt(1000), cap_));
+    if (const QString problem = labs_.pretrain->apply_preset(preset); !problem.isEmpty()) return problem;
+    labs_.tabs->setCurrentWidget(labs_.pretrain);
+    waits_ << connect(labs_.pretrain, &TrainView::runFinished, this, &LessonRunner::step_done);
+    labs_.pretrain->start();
+    return {};
+  }
+  if (const QString problem = lab == QLatin1String("runs") ? QString() : resolve_from(step); !problem.isEmpty())
+    return problem;
+  if (lab == QLatin1String("finetune")) {
+    if (labs_.finetune->bridge()->busy()) return tr("The fine-tuning lab is busy: stop its run first.");
+    QJsonObject preset = without(step, {"lab"});
+    if (cap_ > 0) preset.insert(QStringLiteral("max_steps"), cap_);
+    if (const QString problem = labs_.finetune->apply_preset(preset); !problem.isEmpty()) return problem;
+    labs_.tabs->setCurrentWidget(labs_.finetune);
+    waits_ << connect(labs_.finetune, &FineTuneView::runFinished, this, &LessonRunner::step_done);
+    labs_.finetune->start();
+    return {};
+  }
+  if (lab == QLatin1String("fewshot")) {
+    FewShotRequest request;
+    const bool nli = step.value(QStringLiteral("task")).toString() == QLatin1String("nli");
+    const QString data = bundled_datasets_dir();
+    request.from = step.value(QStringLiteral("from")).toString().toStdString();
+    request.train = (data + (nli ? QStringLiteral("/mnli/train.tsv") : QStringLiteral("/agnews/train.csv"))).toStdString();
+    request.test = (data + (nli ? QStringLiteral("/mnli/dev_matched.tsv") : QStringLiteral("/agnews/test.csv"))).toStdString();
+    request.ks.clear();
+    for (const QJsonValue& k : step.value(QStringLiteral("k")).toArray()) request.ks.push_back(k.toInt());
+    request.max_test = step.value(QStringLiteral("examples")).toInt(100);
+    if (cap_ > 0) request.max_test = std::min<int64_t>(request.max_test, cap_);
+    fewshot_run_ = labs_.runs->begin(QStringLiteral("fewshot"),
+                                     tr("few-shot, %1 questions per k").arg(request.max_test),
+                                     {{QStringLiteral("from"), QString::fromStdString(request.from)},
+                                      {QStringLiteral("task"), nli ? QStringLiteral("nli") : QStringLiteral("news")}});
+    labs_.tabs->setCurrentWidget(labs_.runs_view);
+    fewshot_->start([request] { return make_fewshot_job(request); });
+    return {};
+  }
+  if (lab == QLatin1String("playground")) {
+    labs_.tabs->setCurrentWidget(labs_.playground);
+    labs_.playground->prompt()->setText(step.value(QStringLiteral("prompt")).toString());
+    waits_ << connect(labs_.playground->bridge(), &SessionBridge::started, labs_.playground, &PlaygroundView::generate,
+                      Qt::SingleShotConnection);
+    labs_.playground->load(step.value(QStringLiteral("from")).toString());
+    QTimer::singleShot(0, this, &LessonRunner::next);
+    return {};
+  }
+  // runs: this lesson's runs, plus the newest run of each tag asked for (an earlier lesson's).
+  QStringList ids = started_runs_;
+  for (const QJsonValue& tag : step.value(QStringLiteral("include_tags")).toArray())
+    if (const RunRecord* run = labs_.runs->tagged(tag.toString(), false)) ids.prepend(run->id);
+  labs_.runs_view->compare(ids, step.value(QStringLiteral("metric")).toString(QStringLiteral("test_accuracy")));
+  labs_.tabs->setCurrentWidget(labs_.runs_view);
+  QTimer::singleShot(0, this, &LessonRunner::next);
+  return {};
+}
+
+}  // namespace lmlab::app
