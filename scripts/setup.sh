@@ -10,7 +10,7 @@ packages=(
   libsentencepiece-dev
   nlohmann-json3-dev
   googletest libgtest-dev
-  qt6-base-dev libqcustomplot-dev
+  qt6-base-dev qt6-tools-dev qt6-l10n-tools qt6-translations-l10n libqcustomplot-dev
   fonts-noto-cjk               # Korean lessons and text
   wordnet-base                 # real English text: lmlab-cli data build --source wordnet
   xvfb xauth x11-utils imagemagick   # GUI checks and screenshots in a virtual display

@@ -5,7 +5,9 @@
 #include "train_view.h"
 
 #include <QApplication>
+#include <QLibraryInfo>
 #include <QTimer>
+#include <QTranslator>
 
 #include <cstdio>
 #include <cstdlib>
@@ -22,6 +24,15 @@ int main(int argc, char** argv) {
   // --startup-time: print how long the window took to become visible, then quit. Used by
   // the test that keeps start-up under 1.5 s.
   const bool report_startup = argc > 1 && std::strcmp(argv[1], "--startup-time") == 0;
+
+  // UI strings follow the saved language (or the system's) from the start; lesson texts
+  // switch at once when the learner picks another language.
+  QTranslator ui_strings, qt_strings;
+  if (lmlab::app::MainWindow::saved_language() == QLatin1String("ko")) {
+    if (ui_strings.load(QStringLiteral(":/i18n/lmlab_ko.qm"))) QApplication::installTranslator(&ui_strings);
+    if (qt_strings.load(QStringLiteral("qtbase_ko"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+      QApplication::installTranslator(&qt_strings);
+  }
 
   lmlab::set_cpu_threads(0);
   lmlab::app::MainWindow window;

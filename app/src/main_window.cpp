@@ -139,9 +139,7 @@ MainWindow::MainWindow(QWidget* parent)
   if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
     resize(1280, 800);
   splitter->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray());
-  const QString system_language =
-      QLocale::system().language() == QLocale::Korean ? QStringLiteral("ko") : QStringLiteral("en");
-  set_language(settings.value(QStringLiteral("language"), system_language).toString());
+  set_language(saved_language());
   const int last = settings.value(QStringLiteral("lesson/last"), 0).toInt();
   if (lessons_->rowCount() > 0)
     lesson_list_->setCurrentIndex(lessons_->index(qBound(0, last, lessons_->rowCount() - 1)));
@@ -151,6 +149,12 @@ MainWindow::MainWindow(QWidget* parent)
 }
 
 QString MainWindow::device_text() const { return device_label_->text(); }
+
+QString MainWindow::saved_language() {
+  const QString system_language =
+      QLocale::system().language() == QLocale::Korean ? QStringLiteral("ko") : QStringLiteral("en");
+  return QSettings().value(QStringLiteral("language"), system_language).toString();
+}
 
 void MainWindow::build_menus() {
   QMenu* file = menuBar()->addMenu(tr("&File"));
@@ -194,6 +198,10 @@ void MainWindow::show_lesson(int row) {
 
 void MainWindow::set_language(const QString& language) {
   const QString code = language == QLatin1String("ko") ? language : QStringLiteral("en");
+  if (code != lessons_->language() && isVisible())
+    statusBar()->showMessage(code == QLatin1String("ko") ? QStringLiteral("강의는 지금 한국어로 바뀝니다. 메뉴와 실습실은 다음 실행 때 바뀝니다.")
+                                                         : QStringLiteral("Lessons switch to English now; menus and labs at the next start."),
+                             10000);
   lessons_->set_language(code);
   for (QAction* action : findChildren<QAction*>())
     if (action->objectName() == QStringLiteral("language_") + code) action->setChecked(true);

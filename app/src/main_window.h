@@ -28,6 +28,8 @@ class MainWindow : public QMainWindow {
   explicit MainWindow(QWidget* parent = nullptr);
 
   QString device_text() const;
+  // "en" or "ko": the learner's choice, or the system's language the first time.
+  static QString saved_language();
   LessonCatalog* lessons() const { return lessons_; }
   LessonRunner* lesson_runner() const { return runner_; }
   TrainView* train_view() const { return train_view_; }

@@ -1,0 +1,909 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ko_KR">
+<context>
+    <name>QObject</name>
+    <message>
+        <source>Embeddings</source>
+        <translation>임베딩</translation>
+    </message>
+    <message>
+        <source>Head (pooler + classifier)</source>
+        <translation>헤드(풀러 + 분류기)</translation>
+    </message>
+    <message>
+        <source>Layer %1</source>
+        <translation>%1층</translation>
+    </message>
+    <message>
+        <source>unknown setting &apos;%1&apos;</source>
+        <translation>알 수 없는 설정 &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>pretraining %1</source>
+        <translation>%1 사전학습</translation>
+    </message>
+    <message>
+        <source>fine-tuning: %1</source>
+        <translation>파인튜닝: %1</translation>
+    </message>
+    <message>
+        <source>few-shot prompting</source>
+        <translation>퓨샷 프롬프팅</translation>
+    </message>
+    <message>
+        <source>the generation playground</source>
+        <translation>생성 플레이그라운드</translation>
+    </message>
+    <message>
+        <source>comparing the runs</source>
+        <translation>실행 비교</translation>
+    </message>
+</context>
+<context>
+    <name>lmlab</name>
+    <message>
+        <source>auto device</source>
+        <translation>자동 장치</translation>
+    </message>
+    <message>
+        <source>auto: the GPU when this build has CUDA and one is present</source>
+        <translation>자동: 이 빌드에 CUDA가 있고 GPU가 있으면 GPU를 씁니다</translation>
+    </message>
+</context>
+<context>
+    <name>lmlab::app::AttentionGrid</name>
+    <message>
+        <source>Each cell is one attention head (row: layer, column: head). Click one to enlarge it.</source>
+        <translation>칸 하나가 어텐션 헤드 하나입니다(행: 층, 열: 헤드). 누르면 크게 보입니다.</translation>
+    </message>
+    <message>
+        <source>Attention appears here once training starts.</source>
+        <translation>학습이 시작되면 여기에 어텐션이 나타납니다.</translation>
+    </message>
+    <message>
+        <source>head %1</source>
+        <translation>헤드 %1</translation>
+    </message>
+    <message>
+        <source>layer %1</source>
+        <translation>%1층</translation>
+    </message>
+</context>
+<context>
+    <name>lmlab::app::AttentionView</name>
+    <message>
+        <source>attention weight</source>
+        <translation>어텐션 가중치</translation>
+    </message>
+    <message>
+        <source>attends to (key)</source>
+        <translation>참조 대상(키)</translation>
+    </message>
+    <message>
+        <source>token (query)</source>
+        <translation>토큰(쿼리)</translation>
+    </message>
+    <message>
+        <source>Hold this step</source>
+        <translation>이 스텝 고정</translation>
+    </message>
+    <message>
+        <source>Keep the maps of the current step on screen while training goes on.</source>
+        <translation>학습이 계속되는 동안 현재 스텝의 맵을 화면에 붙잡아 둡니다.</translation>
+    </message>
+    <message>
+        <source>Attention of the probe sentence, per layer and head.</source>
+        <translation>탐침 문장의 어텐션, 층과 헤드별.</translation>
+    </message>
+    <message>
+        <source>Step %1 · layer %2, head %3 · each row: where that token looks (rows sum to 1)</source>
+        <translation>스텝 %1 · %2층, 헤드 %3 · 각 행: 그 토큰이 어디를 보는지(행의 합은 1)</translation>
+    </message>
+    <message>
+        <source>%1 → %2: %3</source>
+        <translation>%1 → %2: %3</translation>
+    </message>
+</context>
+<context>
+    <name>lmlab::app::CurvePlot</name>
+    <message>
+        <source>step</source>
+        <translation>스텝</translation>
+    </message>
+    <message>
+        <source>Export as PNG…</source>
+        <translation>PNG로 내보내기…</translation>
+    </message>
+    <message>
+        <source>Export as CSV…</source>
+        <translation>CSV로 내보내기…</translation>
+    </message>
+    <message>
+        <source>Reset zoom</source>
+        <translation>확대 초기화</translation>
+    </message>
+    <message>
+        <source>Export plot</source>
+        <translation>그래프 내보내기</translation>
+    </message>
+    <message>
+        <source>Export data</source>
+        <translation>데이터 내보내기</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 이미지 (*.png)</translation>
+    </message>
+    <message>
+        <source>CSV table (*.csv)</source>
+        <translation>CSV 표 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>내보내기 실패</translation>
+    </message>
+    <message>
+        <source>Could not write the image %1.</source>
+        <translation>이미지 %1을(를) 쓸 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1을(를) 쓸 수 없습니다: %2</translation>
+    </message>
+</context>
+<context>
+    <name>lmlab::app::FineTuneView</name>
+    <message>
+        <source>News topics (4 classes, single sentences)</source>
+        <translation>뉴스 주제(4개 클래스, 단일 문장)</translation>
+    </message>
+    <message>
+        <source>NLI: entailment / neutral / contradiction (pairs)</source>
+        <translation>자연어 추론: 함의 / 중립 / 모순(문장 쌍)</translation>
+    </message>
+    <message>
+        <source>Folder…</source>
+        <translation>폴더…</translation>
+    </message>
+    <message>
+        <source>From scratch: same model, fresh weights (the baseline)</source>
+        <translation>처음부터: 같은 모델, 새 가중치(기준선)</translation>
+    </message>
+    <message>
+        <source>all epochs</source>
+        <translation>모든 에폭</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>끔</translation>
+    </message>
+    <message>
+        <source> steps</source>
+        <translation> 스텝</translation>
+    </message>
+    <message>
+        <source>off (fine-tune)</source>
+        <translation>끔(파인튜닝)</translation>
+    </message>
+    <message>
+        <source> layers</source>
+        <translation> 층</translation>
+    </message>
+    <message>
+        <source>nothing (e.g. embeddings,0 or all-but-head)</source>
+        <translation>없음(예: embeddings,0 또는 all-but-head)</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>전부</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>과제</translation>
+    </message>
+    <message>
+        <source>Start from</source>
+        <translation>시작점</translation>
+    </message>
+    <message>
+        <source>Labelled examples</source>
+        <translation>레이블 예제 수</translation>
+    </message>
+    <message>
+        <source>Frozen at start</source>
+        <translation>시작 시 고정</translation>
+    </message>
+    <message>
+        <source>Distil into a student with</source>
+        <translation>학생 모델로 증류(층 수)</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>에폭</translation>
+    </message>
+    <message>
+        <source>Stop after</source>
+        <translation>중단 시점</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>학습률</translation>
+    </message>
+    <message>
+        <source>Gradual unfreezing every</source>
+        <translation>점진적 해동 간격</translation>
+    </message>
+    <message>
+        <source>Layer learning-rate decay</source>
+        <translation>층별 학습률 감쇠</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>장치</translation>
+    </message>
+    <message>
+        <source>Experiment</source>
+        <translation>실험</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>시작</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>일시정지</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>정지</translation>
+    </message>
+    <message>
+        <source>Choose a checkpoint (pretrain one in the Pretraining lab), then Start.</source>
+        <translation>체크포인트를 고르고(사전학습 실습실에서 만들 수 있습니다) 시작을 누르세요.</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>손실</translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation>정확도</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>계속</translation>
+    </message>
+    <message>
+        <source>Training: %1</source>
+        <translation>학습 중: %1</translation>
+    </message>
+    <message>
+        <source>Stopped by an error.</source>
+        <translation>오류로 멈췄습니다.</translation>
+    </message>
+    <message>
+        <source>Fine-tuning failed</source>
+        <translation>파인튜닝 실패</translation>
+    </message>
+    <message>
+        <source>Stopped after %1 steps.</source>
+        <translation>%1스텝 후 멈췄습니다.</translation>
+    </message>
+    <message>
+        <source>Done: %1 steps.</source>
+        <translation>완료: %1스텝.</translation>
+    </message>
+    <message>
+        <source>unknown task &apos;%1&apos; (news or nli)</source>
+        <translation>알 수 없는 과제 &apos;%1&apos;(news 또는 nli)</translation>
+    </message>
+    <message>
+        <source>unknown or out-of-range fine-tuning setting &apos;%1&apos;</source>
+        <translation>알 수 없거나 범위를 벗어난 파인튜닝 설정 &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Checkpoint folder</source>
+        <translation>체크포인트 폴더</translation>
+    </message>
+    <message>
+        <source>No checkpoint</source>
+        <translation>체크포인트 없음</translation>
+    </message>
+    <message>
+        <source>Fine-tuning starts from a checkpoint: pretrain a model in the Pretraining lab, or choose a checkpoint folder.</source>
+        <translation>파인튜닝은 체크포인트에서 시작합니다. 사전학습 실습실에서 모델을 사전학습하거나 체크포인트 폴더를 고르세요.</translation>
+    </message>
+    <message>
+        <source>distil %1 into %2 layers</source>
+        <translation>%1을(를) %2층으로 증류</translation>
+    </message>
+    <message>
+        <source>%1 from scratch</source>
+        <translation>%1 처음부터</translation>
+    </message>
+    <message>
+        <source>%1 fine-tune</source>
+        <translation>%1 파인튜닝</translation>
+    </message>
+    <message>
+        <source>, gradual unfreezing every %1</source>
+        <translation>, %1스텝마다 점진적 해동</translation>
+    </message>
+    <message>
+        <source>, frozen: %1</source>
+        <translation>, 고정: %1</translation>
+    </message>
+    <message>
+        <source>Reading the data and loading the checkpoint…</source>
+        <translation>데이터를 읽고 체크포인트를 불러오는 중…</translation>
+    </message>
+    <message>
+        <source>train loss (batch)</source>
+        <translation>학습 손실(배치)</translation>
+    </message>
+    <message>
+        <source>step %1 · loss %2 · frozen: %3</source>
+        <translation>스텝 %1 · 손실 %2 · 고정: %3</translation>
+    </message>
+    <message>
+        <source>At step %1: train accuracy %2%, test accuracy &lt;b&gt;%3%&lt;/b&gt;</source>
+        <translation>스텝 %1: 학습 정확도 %2%, 테스트 정확도 &lt;b&gt;%3%&lt;/b&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>lmlab::app::FreezePanel</name>
+    <message>
+        <source>&lt;b&gt;What trains&lt;/b&gt;&lt;br&gt;&lt;small&gt;Click a part to freeze or unfreeze it at the next step.&lt;/small&gt;</source>
+        <translation>&lt;b&gt;학습되는 부분&lt;/b&gt;&lt;br&gt;&lt;small&gt;부분을 누르면 다음 스텝부터 고정하거나 풉니다.&lt;/small&gt;</translation>
+    </message>
+    <message>
+        <source>Step %1&lt;br&gt;Trainable: &lt;b&gt;%2&lt;/b&gt; of %3 parameters (%4%)&lt;br&gt;Gradients: %5&lt;br&gt;Optimizer state: %6</source>
+        <translation>스텝 %1&lt;br&gt;학습 가능: 파라미터 %3개 중 &lt;b&gt;%2&lt;/b&gt;개 (%4%)&lt;br&gt;그래디언트: %5&lt;br&gt;옵티마이저 상태: %6</translation>
+    </message>
+    <message>
+        <source>frozen</source>
+        <translation>고정됨</translation>
+    </message>
+    <message>
+        <source>training</source>
+        <translation>학습 중</translation>
+    </message>
+    <message>
+        <source> → freezing at next step</source>
+        <translation> → 다음 스텝에 고정</translation>
+    </message>
+    <message>
+        <source> → unfreezing at next step</source>
+        <translation> → 다음 스텝에 해동</translation>
+    </message>
+    <message>
+        <source> (from the start)</source>
+        <translation> (처음부터)</translation>
+    </message>
+    <message>
+        <source> (opens at step %1)</source>
+        <translation> (%1스텝에 열림)</translation>
+    </message>
+</context>
+<context>
+    <name>lmlab::app::LessonCatalog</name>
+    <message>
+        <source>Cannot open lesson index %1</source>
+        <translation>강의 목록 %1을(를) 열 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Lesson index %1 is not valid JSON: %2</source>
+        <translation>강의 목록 %1이(가) 올바른 JSON이 아닙니다: %2</translation>
+    </message>
+    <message>
+        <source>Lesson index %1 has a lesson without id or English title</source>
+        <translation>강의 목록 %1에 id나 영어 제목이 없는 강의가 있습니다</translation>
+    </message>
+    <message>
+        <source>The text of lesson &apos;%1&apos; is missing from this build.</source>
+        <translation>강의 &apos;%1&apos;의 본문이 이 빌드에 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>lmlab::app::LessonRunner</name>
+    <message>
+        <source>the experiment has no steps</source>
+        <translation>실험에 단계가 없습니다</translation>
+    </message>
+    <message>
+        <source>unknown lab &apos;%1&apos;</source>
+        <translation>알 수 없는 실습실 &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;from&apos; must name a tagged run (tag:NAME)</source>
+        <translation>&apos;from&apos;은 태그가 붙은 실행(tag:이름)을 가리켜야 합니다</translation>
+    </message>
+    <message>
+        <source>every k must be a number from 0 to 64</source>
+        <translation>k는 모두 0에서 64 사이의 수여야 합니다</translation>
+    </message>
+    <message>
+        <source>&apos;examples&apos; must be at least 1</source>
+        <translation>&apos;examples&apos;는 1 이상이어야 합니다</translation>
+    </message>
+    <message>
+        <source>step %1 (%2): %3</source>
+        <translation>%1단계(%2): %3</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>취소했습니다.</translation>
+    </message>
+    <message>
+        <source>Done. Read “What to look for” and check it on screen.</source>
+        <translation>완료. “볼 것”을 읽고 화면에서 확인하세요.</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2: %3…</source>
+        <translation>%2단계 중 %1단계: %3…</translation>
+    </message>
+    <message>
+        <source>the run was lost</source>
+        <translation>실행을 찾을 수 없습니다</translation>
+    </message>
+    <message>
+        <source>The run was stopped, so the lesson&apos;s experiment ended.</source>
+        <translation>실행이 정지되어 강의 실험이 끝났습니다.</translation>
+    </message>
+    <message>
+        <source>this step needs the run tagged &apos;%1&apos;, which has not been trained yet</source>
+        <translation>이 단계에는 &apos;%1&apos; 태그가 붙은 실행이 필요한데 아직 학습되지 않았습니다</translation>
+    </message>
+    <message>
+        <source>Reusing the model already trained for “%1”.</source>
+        <translation>“%1”용으로 이미 학습한 모델을 다시 씁니다.</translation>
+    </message>
+    <message>
+        <source>The pretraining lab is busy: stop its run first.</source>
+        <translation>사전학습 실습실이 사용 중입니다. 먼저 그 실행을 정지하세요.</translation>
+    </message>
+    <message>
+        <source>The fine-tuning lab is busy: stop its run first.</source>
+        <translation>파인튜닝 실습실이 사용 중입니다. 먼저 그 실행을 정지하세요.</translation>
+    </message>
+    <message>
+        <source>few-shot, %1 questions per k</source>
+        <translation>퓨샷, k마다 질문 %1개</translation>
+    </message>
+</context>
+<context>
+    <name>lmlab::app::MainWindow</name>
+    <message>
+        <source>Device: probing…</source>
+        <translation>장치: 확인 중…</translation>
+    </message>
+    <message>
+        <source>LM Lab</source>
+        <translation>LM Lab</translation>
+    </message>
+    <message>
+        <source>Lessons unavailable</source>
+        <translation>강의를 불러올 수 없음</translation>
+    </message>
+    <message>
+        <source>▶ Run this lesson&apos;s experiment</source>
+        <translation>▶ 이 강의의 실험 실행</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Lessons</source>
+        <translation>강의</translation>
+    </message>
+    <message>
+        <source>Pretraining lab</source>
+        <translation>사전학습 실습실</translation>
+    </message>
+    <message>
+        <source>Fine-tuning lab</source>
+        <translation>파인튜닝 실습실</translation>
+    </message>
+    <message>
+        <source>Playground</source>
+        <translation>플레이그라운드</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>실행</translation>
+    </message>
+    <message>
+        <source>The experiment stopped: %1</source>
+        <translation>실험이 멈췄습니다: %1</translation>
+    </message>
+    <message>
+        <source>Lesson experiment</source>
+        <translation>강의 실험</translation>
+    </message>
+    <message>
+        <source>LM Lab %1 · Qt %2</source>
+        <translation>LM Lab %1 · Qt %2</translation>
+    </message>
+    <message>
+        <source>Device: %1</source>
+        <translation>장치: %1</translation>
+    </message>
+    <message>
+        <source>LM Lab %1 · LibTorch %2 · Qt %3</source>
+        <translation>LM Lab %1 · LibTorch %2 · Qt %3</translation>
+    </message>
+    <message>
+        <source>Some runs could not be read</source>
+        <translation>일부 실행을 읽을 수 없습니다</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>파일(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>끝내기(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>보기(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Lesson List</source>
+        <translation>강의 목록(&amp;L)</translation>
+    </message>
+    <message>
+        <source>L&amp;anguage</source>
+        <translation>언어(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>도움말(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About LM Lab</source>
+        <translation>LM Lab 정보(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Qt 정보(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>At most about %1 min on a 2-core CPU; models trained once are reused.</source>
+        <translation>2코어 CPU에서 최대 약 %1분. 한 번 학습한 모델은 다시 씁니다.</translation>
+    </message>
+    <message>
+        <source>About LM Lab</source>
+        <translation>LM Lab 정보</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;LM Lab %1&lt;/h3&gt;&lt;p&gt;Train small BERT- and GPT-style transformers and watch them learn: loss curves, attention heads, masked-word guesses, frozen layers.&lt;/p&gt;&lt;p&gt;%2&lt;br&gt;Qt %3&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;LM Lab %1&lt;/h3&gt;&lt;p&gt;작은 BERT와 GPT 스타일 트랜스포머를 직접 학습시키며 배우는 과정을 봅니다: 손실 곡선, 어텐션 헤드, 마스크 단어 추측, 고정된 층.&lt;/p&gt;&lt;p&gt;%2&lt;br&gt;Qt %3&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>lmlab::app::MaskedLmPanel</name>
+    <message>
+        <source>Type a sentence and press Enter</source>
+        <translation>문장을 입력하고 Enter를 누르세요</translation>
+    </message>
+    <message>
+        <source>Click words to hide them behind [MASK]; the bars show the model&apos;s top-5 guesses, updated as it trains.</source>
+        <translation>단어를 누르면 [MASK]로 가려집니다. 막대는 모델의 상위 5개 추측이며 학습하면서 바뀝니다.</translation>
+    </message>
+    <message>
+        <source>Type a prompt; below is what the model writes next (greedy), updated as it trains.</source>
+        <translation>프롬프트를 입력하세요. 아래는 모델이 이어 쓰는 내용(탐욕적)이며 학습하면서 바뀝니다.</translation>
+    </message>
+    <message>
+        <source>Mask a word to see the model&apos;s guesses.</source>
+        <translation>단어를 가리면 모델의 추측이 보입니다.</translation>
+    </message>
+    <message>
+        <source>Step %1 · best guess: &lt;b&gt;%2&lt;/b&gt;</source>
+        <translation>스텝 %1 · 최선의 추측: &lt;b&gt;%2&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Step %1 · &lt;i&gt;%2&lt;/i&gt; &lt;b&gt;%3&lt;/b&gt;</source>
+        <translation>스텝 %1 · &lt;i&gt;%2&lt;/i&gt; &lt;b&gt;%3&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Step %1 · this model does not fill in [MASK] words.</source>
+        <translation>스텝 %1 · 이 모델은 [MASK] 단어를 채우지 않습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>lmlab::app::PlaygroundView</name>
+    <message>
+        <source>Folder…</source>
+        <translation>폴더…</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>불러오기</translation>
+    </message>
+    <message>
+        <source>Load a checkpoint: a GPT to generate with; any model to see its tokenizer.</source>
+        <translation>체크포인트를 불러오세요. 생성에는 GPT, 토크나이저 보기에는 어떤 모델이든 됩니다.</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>모델</translation>
+    </message>
+    <message>
+        <source>A prompt, e.g. the king of</source>
+        <translation>프롬프트, 예: the king of</translation>
+    </message>
+    <message>
+        <source>0 always takes the most likely token; higher values flatten the distribution.</source>
+        <translation>0이면 늘 가장 확률 높은 토큰을 고릅니다. 값이 클수록 분포가 평평해집니다.</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>끔</translation>
+    </message>
+    <message>
+        <source>Generate</source>
+        <translation>생성</translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation>프롬프트</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>온도</translation>
+    </message>
+    <message>
+        <source>Top-k</source>
+        <translation>Top-k</translation>
+    </message>
+    <message>
+        <source>Top-p (nucleus)</source>
+        <translation>Top-p(뉴클리어스)</translation>
+    </message>
+    <message>
+        <source>New tokens</source>
+        <translation>새 토큰 수</translation>
+    </message>
+    <message>
+        <source>Generation (GPT)</source>
+        <translation>생성(GPT)</translation>
+    </message>
+    <message>
+        <source>Next token after the prompt, at this temperature:</source>
+        <translation>프롬프트 다음 토큰, 이 온도에서:</translation>
+    </message>
+    <message>
+        <source>Type any text</source>
+        <translation>아무 텍스트나 입력하세요</translation>
+    </message>
+    <message>
+        <source>Tokenizer</source>
+        <translation>토크나이저</translation>
+    </message>
+    <message>
+        <source>How the model reads text: SentencePiece pieces (▁ marks a word start) and their ids.</source>
+        <translation>모델이 텍스트를 읽는 방식: SentencePiece 조각(▁는 단어 시작)과 그 id.</translation>
+    </message>
+    <message>
+        <source>Checkpoint folder</source>
+        <translation>체크포인트 폴더</translation>
+    </message>
+    <message>
+        <source>Loaded: %1</source>
+        <translation>불러옴: %1</translation>
+    </message>
+    <message>
+        <source>Choose a checkpoint to load.</source>
+        <translation>불러올 체크포인트를 고르세요.</translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>%1 불러오는 중…</translation>
+    </message>
+    <message>
+        <source>A BERT fills in [MASK] words but does not write text; load a GPT.</source>
+        <translation>BERT는 [MASK] 단어를 채우지만 글을 쓰지는 않습니다. GPT를 불러오세요.</translation>
+    </message>
+    <message>
+        <source>&lt;p style=&apos;line-height:160%&apos;&gt;%1&lt;/p&gt;&lt;p&gt;%2 pieces&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;line-height:160%&apos;&gt;%1&lt;/p&gt;&lt;p&gt;조각 %2개&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>오류: %1</translation>
+    </message>
+    <message>
+        <source>Playground</source>
+        <translation>플레이그라운드</translation>
+    </message>
+</context>
+<context>
+    <name>lmlab::app::RunStore</name>
+    <message>
+        <source>%1: not a run record (%2)</source>
+        <translation>%1: 실행 기록이 아닙니다(%2)</translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation>읽을 수 없음</translation>
+    </message>
+    <message>
+        <source>unknown run %1</source>
+        <translation>알 수 없는 실행 %1</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1을(를) 쓸 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>, test accuracy %1%</source>
+        <translation>, 테스트 정확도 %1%</translation>
+    </message>
+    <message>
+        <source>, loss %1</source>
+        <translation>, 손실 %1</translation>
+    </message>
+</context>
+<context>
+    <name>lmlab::app::RunsView</name>
+    <message>
+        <source>value</source>
+        <translation>값</translation>
+    </message>
+    <message>
+        <source>Tick runs on the left to compare them.</source>
+        <translation>비교할 실행을 왼쪽에서 체크하세요.</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>비교</translation>
+    </message>
+    <message>
+        <source>k (labelled examples in the prompt)</source>
+        <translation>k(프롬프트 속 레이블 예제 수)</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>스텝</translation>
+    </message>
+    <message>
+        <source>&lt;table cellspacing=6&gt;&lt;tr&gt;&lt;th&gt;run&lt;/th&gt;&lt;th&gt;status&lt;/th&gt;&lt;th&gt;test acc.&lt;/th&gt;&lt;th&gt;train acc.&lt;/th&gt;&lt;th&gt;last loss&lt;/th&gt;&lt;th&gt;parameters&lt;/th&gt;&lt;/tr&gt;%1&lt;/table&gt;</source>
+        <translation>&lt;table cellspacing=6&gt;&lt;tr&gt;&lt;th&gt;실행&lt;/th&gt;&lt;th&gt;상태&lt;/th&gt;&lt;th&gt;테스트 정확도&lt;/th&gt;&lt;th&gt;학습 정확도&lt;/th&gt;&lt;th&gt;마지막 손실&lt;/th&gt;&lt;th&gt;파라미터&lt;/th&gt;&lt;/tr&gt;%1&lt;/table&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>lmlab::app::TrainView</name>
+    <message>
+        <source>BERT: masked words + next sentence</source>
+        <translation>BERT: 마스크 단어 + 다음 문장</translation>
+    </message>
+    <message>
+        <source>BERT: masked words only</source>
+        <translation>BERT: 마스크 단어만</translation>
+    </message>
+    <message>
+        <source>GPT: next word</source>
+        <translation>GPT: 다음 단어</translation>
+    </message>
+    <message>
+        <source>tiny (2 layers, 128 wide)</source>
+        <translation>tiny(2층, 폭 128)</translation>
+    </message>
+    <message>
+        <source>small (4 layers, 256 wide)</source>
+        <translation>small(4층, 폭 256)</translation>
+    </message>
+    <message>
+        <source> steps</source>
+        <translation> 스텝</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>시작</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>일시정지</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>정지</translation>
+    </message>
+    <message>
+        <source>Bundled corpus. Press Start.</source>
+        <translation>내장 말뭉치. 시작을 누르세요.</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>손실</translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation>정확도</translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation>학습률</translation>
+    </message>
+    <message>
+        <source>tokens per second</source>
+        <translation>초당 토큰 수</translation>
+    </message>
+    <message>
+        <source>Loss and accuracy</source>
+        <translation>손실과 정확도</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>학습률</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>속도</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>계속</translation>
+    </message>
+    <message>
+        <source>Training: %1</source>
+        <translation>학습 중: %1</translation>
+    </message>
+    <message>
+        <source>Stopped by an error.</source>
+        <translation>오류로 멈췄습니다.</translation>
+    </message>
+    <message>
+        <source>Training failed</source>
+        <translation>학습 실패</translation>
+    </message>
+    <message>
+        <source>Stopped after %1 steps.</source>
+        <translation>%1스텝 후 멈췄습니다.</translation>
+    </message>
+    <message>
+        <source>Done: %1 steps.</source>
+        <translation>완료: %1스텝.</translation>
+    </message>
+    <message>
+        <source> The model still answers new probes.</source>
+        <translation> 모델은 여전히 새 탐침에 답합니다.</translation>
+    </message>
+    <message>
+        <source>unknown model &apos;%1&apos; (bert:mlm+nsp, bert:mlm or gpt:clm)</source>
+        <translation>알 수 없는 모델 &apos;%1&apos;(bert:mlm+nsp, bert:mlm 또는 gpt:clm)</translation>
+    </message>
+    <message>
+        <source>unknown size &apos;%1&apos; (tiny or small)</source>
+        <translation>알 수 없는 크기 &apos;%1&apos;(tiny 또는 small)</translation>
+    </message>
+    <message>
+        <source>steps must be between 10 and 1000000</source>
+        <translation>스텝은 10에서 1000000 사이여야 합니다</translation>
+    </message>
+    <message>
+        <source>unknown pretraining setting &apos;%1&apos;</source>
+        <translation>알 수 없는 사전학습 설정 &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>%1 %2 pretraining (%3), %4 steps</source>
+        <translation>%1 %2 사전학습(%3), %4스텝</translation>
+    </message>
+    <message>
+        <source>Preparing the tokenizer and the model…</source>
+        <translation>토크나이저와 모델을 준비하는 중…</translation>
+    </message>
+    <message>
+        <source>step %1 · loss %2</source>
+        <translation>스텝 %1 · 손실 %2</translation>
+    </message>
+    <message>
+        <source> · %1 tokens/s</source>
+        <translation> · 초당 %1 토큰</translation>
+    </message>
+</context>
+</TS>
