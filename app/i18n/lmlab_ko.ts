@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ko_KR">
 <context>
     <name>QObject</name>
@@ -16,8 +15,8 @@
         <translation>%1층</translation>
     </message>
     <message>
-        <source>unknown setting &apos;%1&apos;</source>
-        <translation>알 수 없는 설정 &apos;%1&apos;</translation>
+        <source>unknown setting '%1'</source>
+        <translation>알 수 없는 설정 '%1'</translation>
     </message>
     <message>
         <source>pretraining %1</source>
@@ -150,6 +149,73 @@
     <message>
         <source>Could not write %1: %2</source>
         <translation>%1을(를) 쓸 수 없습니다: %2</translation>
+    </message>
+</context>
+<context>
+    <name>lmlab::app::DataBuildDialog</name>
+    <message>
+        <source>Build a dataset from Debian packages</source>
+        <translation>데비안 패키지로 데이터셋 만들기</translation>
+    </message>
+    <message>
+        <source>WordNet (wordnet-base): English corpus, 8-topic set, NLI set</source>
+        <translation>WordNet(wordnet-base): 영어 말뭉치, 8개 주제 데이터, 자연어 추론 데이터</translation>
+    </message>
+    <message>
+        <source>Fortunes (fortunes): English prose and quotations</source>
+        <translation>Fortunes(fortunes): 영어 산문과 인용구</translation>
+    </message>
+    <message>
+        <source>LibreOffice help (libreoffice-help-ko): Korean prose</source>
+        <translation>LibreOffice 도움말(libreoffice-help-ko): 한국어 산문</translation>
+    </message>
+    <message>
+        <source>Folder…</source>
+        <translation>폴더…</translation>
+    </message>
+    <message>
+        <source>Build</source>
+        <translation>만들기</translation>
+    </message>
+    <message>
+        <source>Pretrain on this corpus</source>
+        <translation>이 말뭉치로 사전학습</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>출처</translation>
+    </message>
+    <message>
+        <source>Write to</source>
+        <translation>저장 위치</translation>
+    </message>
+    <message>
+        <source>Real text is built on this machine from installed Debian packages; nothing is downloaded. Licences: datasets/README.md.</source>
+        <translation>실제 텍스트를 설치된 데비안 패키지로 이 컴퓨터에서 만듭니다. 아무것도 내려받지 않습니다. 라이선스: datasets/README.md.</translation>
+    </message>
+    <message>
+        <source>Write the dataset to</source>
+        <translation>데이터셋 저장 위치</translation>
+    </message>
+    <message>
+        <source>%1 documents, %2 sentences in %3</source>
+        <translation>문서 %1개, 문장 %2개: %3</translation>
+    </message>
+    <message>
+        <source>; %1 topic examples, %2 NLI pairs beside it</source>
+        <translation>; 옆에 주제 예제 %1개, 자연어 추론 쌍 %2개</translation>
+    </message>
+    <message>
+        <source>Not built: %1</source>
+        <translation>만들지 못함: %1</translation>
+    </message>
+    <message>
+        <source>Dataset not built</source>
+        <translation>데이터셋을 만들지 못했습니다</translation>
+    </message>
+    <message>
+        <source>Built: %1</source>
+        <translation>완료: %1</translation>
     </message>
 </context>
 <context>
@@ -295,12 +361,12 @@
         <translation>완료: %1스텝.</translation>
     </message>
     <message>
-        <source>unknown task &apos;%1&apos; (news or nli)</source>
-        <translation>알 수 없는 과제 &apos;%1&apos;(news 또는 nli)</translation>
+        <source>unknown task '%1' (news or nli)</source>
+        <translation>알 수 없는 과제 '%1'(news 또는 nli)</translation>
     </message>
     <message>
-        <source>unknown or out-of-range fine-tuning setting &apos;%1&apos;</source>
-        <translation>알 수 없거나 범위를 벗어난 파인튜닝 설정 &apos;%1&apos;</translation>
+        <source>unknown or out-of-range fine-tuning setting '%1'</source>
+        <translation>알 수 없거나 범위를 벗어난 파인튜닝 설정 '%1'</translation>
     </message>
     <message>
         <source>Checkpoint folder</source>
@@ -401,8 +467,8 @@
         <translation>강의 목록 %1에 id나 영어 제목이 없는 강의가 있습니다</translation>
     </message>
     <message>
-        <source>The text of lesson &apos;%1&apos; is missing from this build.</source>
-        <translation>강의 &apos;%1&apos;의 본문이 이 빌드에 없습니다.</translation>
+        <source>The text of lesson '%1' is missing from this build.</source>
+        <translation>강의 '%1'의 본문이 이 빌드에 없습니다.</translation>
     </message>
 </context>
 <context>
@@ -412,20 +478,20 @@
         <translation>실험에 단계가 없습니다</translation>
     </message>
     <message>
-        <source>unknown lab &apos;%1&apos;</source>
-        <translation>알 수 없는 실습실 &apos;%1&apos;</translation>
+        <source>unknown lab '%1'</source>
+        <translation>알 수 없는 실습실 '%1'</translation>
     </message>
     <message>
-        <source>&apos;from&apos; must name a tagged run (tag:NAME)</source>
-        <translation>&apos;from&apos;은 태그가 붙은 실행(tag:이름)을 가리켜야 합니다</translation>
+        <source>'from' must name a tagged run (tag:NAME)</source>
+        <translation>'from'은 태그가 붙은 실행(tag:이름)을 가리켜야 합니다</translation>
     </message>
     <message>
         <source>every k must be a number from 0 to 64</source>
         <translation>k는 모두 0에서 64 사이의 수여야 합니다</translation>
     </message>
     <message>
-        <source>&apos;examples&apos; must be at least 1</source>
-        <translation>&apos;examples&apos;는 1 이상이어야 합니다</translation>
+        <source>'examples' must be at least 1</source>
+        <translation>'examples'는 1 이상이어야 합니다</translation>
     </message>
     <message>
         <source>step %1 (%2): %3</source>
@@ -448,12 +514,12 @@
         <translation>실행을 찾을 수 없습니다</translation>
     </message>
     <message>
-        <source>The run was stopped, so the lesson&apos;s experiment ended.</source>
+        <source>The run was stopped, so the lesson's experiment ended.</source>
         <translation>실행이 정지되어 강의 실험이 끝났습니다.</translation>
     </message>
     <message>
-        <source>this step needs the run tagged &apos;%1&apos;, which has not been trained yet</source>
-        <translation>이 단계에는 &apos;%1&apos; 태그가 붙은 실행이 필요한데 아직 학습되지 않았습니다</translation>
+        <source>this step needs the run tagged '%1', which has not been trained yet</source>
+        <translation>이 단계에는 '%1' 태그가 붙은 실행이 필요한데 아직 학습되지 않았습니다</translation>
     </message>
     <message>
         <source>Reusing the model already trained for “%1”.</source>
@@ -487,7 +553,7 @@
         <translation>강의를 불러올 수 없음</translation>
     </message>
     <message>
-        <source>▶ Run this lesson&apos;s experiment</source>
+        <source>▶ Run this lesson's experiment</source>
         <translation>▶ 이 강의의 실험 실행</translation>
     </message>
     <message>
@@ -582,6 +648,30 @@
         <source>&lt;h3&gt;LM Lab %1&lt;/h3&gt;&lt;p&gt;Train small BERT- and GPT-style transformers and watch them learn: loss curves, attention heads, masked-word guesses, frozen layers.&lt;/p&gt;&lt;p&gt;%2&lt;br&gt;Qt %3&lt;/p&gt;</source>
         <translation>&lt;h3&gt;LM Lab %1&lt;/h3&gt;&lt;p&gt;작은 BERT와 GPT 스타일 트랜스포머를 직접 학습시키며 배우는 과정을 봅니다: 손실 곡선, 어텐션 헤드, 마스크 단어 추측, 고정된 층.&lt;/p&gt;&lt;p&gt;%2&lt;br&gt;Qt %3&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>&amp;Data</source>
+        <translation>데이터(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Build a dataset from Debian packages…</source>
+        <translation>데비안 패키지로 데이터셋 만들기(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Pretrain on a corpus file…</source>
+        <translation>말뭉치 파일로 사전학습(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Corpus: one sentence per line, blank lines between documents</source>
+        <translation>말뭉치: 한 줄에 한 문장, 문서 사이에 빈 줄</translation>
+    </message>
+    <message>
+        <source>Text (*.txt);;All files (*)</source>
+        <translation>텍스트 (*.txt);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>The pretraining lab now trains on %1.</source>
+        <translation>이제 사전학습 실습실은 %1(으)로 학습합니다.</translation>
+    </message>
 </context>
 <context>
     <name>lmlab::app::MaskedLmPanel</name>
@@ -590,7 +680,7 @@
         <translation>문장을 입력하고 Enter를 누르세요</translation>
     </message>
     <message>
-        <source>Click words to hide them behind [MASK]; the bars show the model&apos;s top-5 guesses, updated as it trains.</source>
+        <source>Click words to hide them behind [MASK]; the bars show the model's top-5 guesses, updated as it trains.</source>
         <translation>단어를 누르면 [MASK]로 가려집니다. 막대는 모델의 상위 5개 추측이며 학습하면서 바뀝니다.</translation>
     </message>
     <message>
@@ -598,7 +688,7 @@
         <translation>프롬프트를 입력하세요. 아래는 모델이 이어 쓰는 내용(탐욕적)이며 학습하면서 바뀝니다.</translation>
     </message>
     <message>
-        <source>Mask a word to see the model&apos;s guesses.</source>
+        <source>Mask a word to see the model's guesses.</source>
         <translation>단어를 가리면 모델의 추측이 보입니다.</translation>
     </message>
     <message>
@@ -709,8 +799,8 @@
         <translation>BERT는 [MASK] 단어를 채우지만 글을 쓰지는 않습니다. GPT를 불러오세요.</translation>
     </message>
     <message>
-        <source>&lt;p style=&apos;line-height:160%&apos;&gt;%1&lt;/p&gt;&lt;p&gt;%2 pieces&lt;/p&gt;</source>
-        <translation>&lt;p style=&apos;line-height:160%&apos;&gt;%1&lt;/p&gt;&lt;p&gt;조각 %2개&lt;/p&gt;</translation>
+        <source>&lt;p style='line-height:160%'&gt;%1&lt;/p&gt;&lt;p&gt;%2 pieces&lt;/p&gt;</source>
+        <translation>&lt;p style='line-height:160%'&gt;%1&lt;/p&gt;&lt;p&gt;조각 %2개&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Error: %1</source>
@@ -814,10 +904,6 @@
         <translation>정지</translation>
     </message>
     <message>
-        <source>Bundled corpus. Press Start.</source>
-        <translation>내장 말뭉치. 시작을 누르세요.</translation>
-    </message>
-    <message>
         <source>loss</source>
         <translation>손실</translation>
     </message>
@@ -874,20 +960,20 @@
         <translation> 모델은 여전히 새 탐침에 답합니다.</translation>
     </message>
     <message>
-        <source>unknown model &apos;%1&apos; (bert:mlm+nsp, bert:mlm or gpt:clm)</source>
-        <translation>알 수 없는 모델 &apos;%1&apos;(bert:mlm+nsp, bert:mlm 또는 gpt:clm)</translation>
+        <source>unknown model '%1' (bert:mlm+nsp, bert:mlm or gpt:clm)</source>
+        <translation>알 수 없는 모델 '%1'(bert:mlm+nsp, bert:mlm 또는 gpt:clm)</translation>
     </message>
     <message>
-        <source>unknown size &apos;%1&apos; (tiny or small)</source>
-        <translation>알 수 없는 크기 &apos;%1&apos;(tiny 또는 small)</translation>
+        <source>unknown size '%1' (tiny or small)</source>
+        <translation>알 수 없는 크기 '%1'(tiny 또는 small)</translation>
     </message>
     <message>
         <source>steps must be between 10 and 1000000</source>
         <translation>스텝은 10에서 1000000 사이여야 합니다</translation>
     </message>
     <message>
-        <source>unknown pretraining setting &apos;%1&apos;</source>
-        <translation>알 수 없는 사전학습 설정 &apos;%1&apos;</translation>
+        <source>unknown pretraining setting '%1'</source>
+        <translation>알 수 없는 사전학습 설정 '%1'</translation>
     </message>
     <message>
         <source>%1 %2 pretraining (%3), %4 steps</source>
@@ -904,6 +990,14 @@
     <message>
         <source> · %1 tokens/s</source>
         <translation> · 초당 %1 토큰</translation>
+    </message>
+    <message>
+        <source>Bundled corpus (%1). Press Start.</source>
+        <translation>내장 말뭉치(%1). 시작을 누르세요.</translation>
+    </message>
+    <message>
+        <source>Corpus: %1. Press Start.</source>
+        <translation>말뭉치: %1. 시작을 누르세요.</translation>
     </message>
 </context>
 </TS>

@@ -1,5 +1,6 @@
 #include "main_window.h"
 
+#include "data_build_dialog.h"
 #include "device_probe.h"
 #include "finetune_view.h"
 #include "lesson_catalog.h"
@@ -15,6 +16,7 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QFileDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -161,6 +163,21 @@ void MainWindow::build_menus() {
   QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
   quit->setShortcut(QKeySequence::Quit);
 
+  QMenu* data = menuBar()->addMenu(tr("&Data"));
+  QAction* build_data = data->addAction(tr("&Build a dataset from Debian packages…"));
+  build_data->setObjectName(QStringLiteral("buildDataset"));
+  connect(build_data, &QAction::triggered, this, [this] {
+    auto* dialog = new DataBuildDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &DataBuildDialog::corpusChosen, this, &MainWindow::pretrain_on);
+    dialog->open();
+  });
+  data->addAction(tr("&Pretrain on a corpus file…"), this, [this] {
+    const QString file = QFileDialog::getOpenFileName(this, tr("Corpus: one sentence per line, blank lines between documents"),
+                                                      QString(), tr("Text (*.txt);;All files (*)"));
+    if (!file.isEmpty()) pretrain_on(file);
+  });
+
   QMenu* view = menuBar()->addMenu(tr("&View"));
   QAction* show_lessons = view->addAction(tr("&Lesson List"));
   show_lessons->setCheckable(true);
@@ -219,6 +236,12 @@ void MainWindow::open_finetune_and_train(const QString& checkpoint, bool from_sc
   finetune_view_->set_from(checkpoint);
   finetune_view_->set_from_scratch(from_scratch);
   finetune_view_->start();
+}
+
+void MainWindow::pretrain_on(const QString& corpus) {
+  train_view_->set_corpus(corpus);
+  tabs_->setCurrentWidget(train_view_);
+  statusBar()->showMessage(tr("The pretraining lab now trains on %1.").arg(corpus), 10000);
 }
 
 void MainWindow::open_tab(int index) { tabs_->setCurrentIndex(qBound(0, index, tabs_->count() - 1)); }

@@ -38,6 +38,7 @@ class MainWindow : public QMainWindow {
   void open_lab_and_train();
   void open_finetune_and_train(const QString& checkpoint, bool from_scratch = false);
   void open_tab(int index);
+  void pretrain_on(const QString& corpus);  // the pretraining lab's corpus from now on
   void open_playground(const QString& checkpoint, const QString& text);
 
  protected:

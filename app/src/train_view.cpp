@@ -11,6 +11,7 @@
 #include "lmlab/session/pretrain_request.h"
 
 #include <QComboBox>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QJsonObject>
 #include <QLabel>
@@ -55,7 +56,7 @@ TrainView::TrainView(RunStore* runs, QWidget* parent)
   stop_ = new QPushButton(tr("Stop"));
   device_ = make_device_combo();
   busy_ = make_busy_bar();
-  status_ = new QLabel(tr("Bundled corpus. Press Start."));
+  status_ = new QLabel(tr("Bundled corpus (%1). Press Start.").arg(QFileInfo(corpus_).fileName()));
   status_->setObjectName(QStringLiteral("trainStatus"));
   auto* controls = new QHBoxLayout;
   for (QWidget* w : std::initializer_list<QWidget*>{arch_, preset_, steps_, device_, start_, pause_, stop_, busy_})
@@ -132,6 +133,11 @@ TrainView::TrainView(RunStore* runs, QWidget* parent)
 }
 
 void TrainView::set_steps(int steps) { steps_->setValue(steps); }
+
+void TrainView::set_corpus(const QString& path) {
+  corpus_ = path;
+  if (!bridge_->busy()) status_->setText(tr("Corpus: %1. Press Start.").arg(QFileInfo(path).fileName()));
+}
 
 void TrainView::set_architecture(const QString& arch) {
   for (int i = 0; i < arch_->count(); ++i)

@@ -37,7 +37,7 @@ class TrainView : public QWidget {
   MaskedLmPanel* probe_panel() const { return probe_; }
   const std::optional<Snapshot>& last_snapshot() const { return snapshot_; }
   const QString& run_id() const { return run_id_; }
-  void set_corpus(const QString& path) { corpus_ = path; }
+  void set_corpus(const QString& path);
   void set_steps(int steps);
   void set_architecture(const QString& arch);  // bert | gpt
   // Lesson presets: {"model": "bert:mlm", "size": "tiny", "steps": 600, "tag": "base-bert"}

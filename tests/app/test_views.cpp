@@ -2,6 +2,7 @@
 #include "attention_grid.h"
 #include "attention_view.h"
 #include "curve_plot.h"
+#include "data_build_dialog.h"
 #include "freeze_panel.h"
 #include "masked_lm_panel.h"
 #include "probability_bars.h"
@@ -11,6 +12,8 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QImage>
+#include <QLabel>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -160,6 +163,26 @@ class TestViews : public QObject {
     QVERIFY(!plot.export_csv(QStringLiteral("/nonexistent/dir/x.csv")).isEmpty());
     QVERIFY(!plot.export_png(QStringLiteral("/nonexistent/dir/x.png")).isEmpty());
     QVERIFY(!QFile::exists(QStringLiteral("/nonexistent/dir/x.png.part")));
+  }
+
+  void dataBuildDialogBuildsACorpusOrNamesTheMissingPackage() {
+    QTemporaryDir out;
+    DataBuildDialog dialog;
+    dialog.set_source(QStringLiteral("fortunes"));
+    dialog.set_source_dir(QStringLiteral(LMLAB_SOURCE_DIR "/tests/data/prose/fortunes"));
+    dialog.set_out(out.path());
+    QSignalSpy built(&dialog, &DataBuildDialog::built);
+    dialog.build();
+    QVERIFY(built.wait(10000));
+    QCOMPARE(built.takeFirst().at(0).toString(), out.filePath(QStringLiteral("corpus.txt")));
+    QVERIFY(dialog.result()->text().contains(QStringLiteral("3 documents")));
+
+    dialog.set_source_dir(QStringLiteral("/nonexistent/fortunes"));
+    QSignalSpy failed(&dialog, &DataBuildDialog::failed);
+    dialog.build();
+    QVERIFY(failed.wait(10000));
+    QVERIFY(failed.takeFirst().at(0).toString().contains(QStringLiteral("install the Debian package 'fortunes'")));
+    QVERIFY(dialog.findChild<QMessageBox*>(QStringLiteral("dataBuildError")));
   }
 
   void runsAreKeptOnDiskAndOverlaid() {

@@ -1,12 +1,13 @@
 #include "../command.h"
 
+#include "lmlab/data/dataset_build.h"
 #include "lmlab/data/labeled_dataset.h"
 #include "lmlab/data/text_corpus.h"
-#include "lmlab/data/wordnet.h"
 #include "lmlab/error.h"
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <iostream>
 
 namespace lmlab::cli {
@@ -41,18 +42,22 @@ int data_stats(const Options& o) {
 
 int data_build(const Options& o) {
   const std::string source = o.text("source");
-  if (source != "wordnet") throw Error("data source '" + source + "' is not known (available: wordnet)");
-  const std::string out = o.text("out");
-  std::cerr << "data build: reading WordNet from " << o.text("wordnet-dir") << "\n";
-  const auto wordnet = WordNet::load(o.text("wordnet-dir"));
-  std::cerr << "data build: " << wordnet.synsets().size() << " synsets; writing the corpus, topics and NLI sets\n";
-  const auto report = build_wordnet_datasets(wordnet, out);
+  const auto& sources = dataset_sources();
+  if (std::find(sources.begin(), sources.end(), source) == sources.end())
+    throw UsageError("data source '" + source + "' is not known (available: wordnet, fortunes, libreoffice-ko)");
+  const std::string dir = source == "wordnet" ? o.text("wordnet-dir") : o.has("dir") ? o.text("dir") : "";
+  const auto built = build_dataset(source, o.text("out"), dir,
+                                   [](const std::string& stage) { std::cerr << "data build: " << stage << "\n"; });
   nlohmann::ordered_json j;
-  j["out"] = out;
-  j["corpus_documents"] = report.corpus_documents;
-  j["topic_examples"] = report.topic_examples;
-  j["topic_labels"] = report.topic_labels;
-  j["nli_pairs"] = report.nli_pairs;
+  j["out"] = built.out;
+  j["source"] = built.source;
+  j["corpus_documents"] = built.documents;
+  j["corpus_sentences"] = built.sentences;
+  if (source == "wordnet") {
+    j["topic_examples"] = built.topic_examples;
+    j["topic_labels"] = built.topic_labels;
+    j["nli_pairs"] = built.nli_pairs;
+  }
   std::cout << j.dump() << "\n";
   return 0;
 }
@@ -62,9 +67,12 @@ int data_build(const Options& o) {
 Command data_build_command() {
   return {"data-build",
           "Build real-text datasets from a Debian package (also: lmlab-cli data build)",
-          {{"source", "wordnet", "what to build from (wordnet: Debian's wordnet-base)", "wordnet"},
+          {{"source", "wordnet|fortunes|libreoffice-ko",
+            "wordnet-base (corpus, topics, NLI), fortunes (English prose), libreoffice-help-ko (Korean prose)",
+            "wordnet"},
            {"wordnet-dir", "DIR", "WordNet 3.0 dict directory", "/usr/share/wordnet"},
-           {"out", "DIR", "where to write corpus.txt, topics/ and nli/", ""}},
+           {"dir", "DIR", "where the prose package's files are (default: where Debian installs them)", ""},
+           {"out", "DIR", "where to write corpus.txt (and for wordnet topics/ and nli/)", ""}},
           data_build};
 }
 

@@ -13,6 +13,15 @@ size_t TextCorpus::sentence_count() const {
   return n;
 }
 
+std::string TextCorpus::to_text() const {
+  std::string out;
+  for (const auto& document : documents) {
+    if (!out.empty()) out += "\n";
+    for (const auto& sentence : document) out += sentence + "\n";
+  }
+  return out;
+}
+
 size_t find_invalid_utf8(const std::string& text) {
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());
   const size_t n = text.size();

@@ -11,6 +11,7 @@ struct TextCorpus {
   std::vector<std::vector<std::string>> documents;  // documents -> sentences
 
   size_t sentence_count() const;
+  std::string to_text() const;  // the file format read() reads
   // Throws lmlab::Error naming the file, and the line for text that is not UTF-8.
   static TextCorpus read(const std::string& path);
   static TextCorpus parse(const std::string& text, const std::string& origin);
