@@ -10,6 +10,8 @@
 #include "session_bridge.h"
 #include "train_view.h"
 
+#include "lmlab/device.h"
+
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QMessageBox>
@@ -26,7 +28,11 @@ class TestTrainView : public QObject {
   Q_OBJECT
 
  private Q_SLOTS:
-  void initTestCase() { qputenv("XDG_CACHE_HOME", dir_.path().toUtf8()); }
+  void initTestCase() {
+    qputenv("XDG_CACHE_HOME", dir_.path().toUtf8());
+    // As the app does: one torch thread per core (LMLAB_TEST_TORCH_THREADS=1 to compare).
+    lmlab::set_cpu_threads(qEnvironmentVariableIntValue("LMLAB_TEST_TORCH_THREADS"));
+  }
 
   void trainsAndShowsCurvesAttentionAndGuesses() {
     RunStore runs(dir_.path() + QStringLiteral("/runs"));
