@@ -155,6 +155,7 @@ FineTuneView::FineTuneView(RunStore* runs, QWidget* parent)
   });
   connect(stop_, &QPushButton::clicked, bridge_, &SessionBridge::stop);
   connect(freeze_, &FreezePanel::freezeRequested, bridge_, &SessionBridge::set_freeze);
+  connect(lr_, qOverload<double>(&QDoubleSpinBox::valueChanged), bridge_, &SessionBridge::set_learning_rate);
   connect(bridge_, &SessionBridge::started, this, [this](const SessionInfo& info) {
     busy_->hide();
     status_->setText(tr("Training: %1").arg(QString::fromStdString(info.description)));
@@ -281,7 +282,8 @@ void FineTuneView::choose_folder() {
 }
 
 void FineTuneView::set_running(bool running) {
-  for (QWidget* w : std::initializer_list<QWidget*>{start_, task_, from_, scratch_, epochs_, max_steps_, lr_, gradual_,
+  // The learning rate stays editable: while a run trains, a change applies at the next step.
+  for (QWidget* w : std::initializer_list<QWidget*>{start_, task_, from_, scratch_, epochs_, max_steps_, gradual_,
                                                     layer_decay_, student_, device_, freeze_start_, train_limit_})
     w->setEnabled(!running);
   pause_->setEnabled(running);

@@ -100,6 +100,10 @@ void SessionBridge::set_freeze(const QString& spec) {
   session_->post([state](TrainingJob& job) { job.set_freeze(state); });
 }
 
+void SessionBridge::set_learning_rate(double peak) {
+  if (session_ && training_) session_->post([peak](TrainingJob& job) { job.set_learning_rate(peak); });
+}
+
 void SessionBridge::set_probe(const QString& probe) {
   if (session_) session_->set_probe(probe.toStdString());
 }

@@ -39,6 +39,7 @@ class SessionBridge : public QObject {
   // Applied at the next step boundary (or at once when paused or finished).
   void set_freeze(const QString& spec);
   void set_probe(const QString& probe);
+  void set_learning_rate(double peak);
   // Runs command on the session thread with the job; false when no model is there.
   bool inspect(std::function<void(TrainingJob&)> command);
 

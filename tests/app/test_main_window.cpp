@@ -54,7 +54,7 @@ class MainWindowTest : public QObject {
     MainWindow window;
     QStringList titles;
     for (QAction* action : window.menuBar()->actions()) titles << action->text();
-    QCOMPARE(titles, (QStringList{QStringLiteral("&File"), QStringLiteral("&View"),
+    QCOMPARE(titles, (QStringList{QStringLiteral("&File"), QStringLiteral("&Data"), QStringLiteral("&View"),
                                   QStringLiteral("&Help")}));
   }
 

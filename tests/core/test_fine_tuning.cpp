@@ -155,6 +155,24 @@ TEST(FineTuning, DiscriminativeLearningRatesDecayDownTheStack) {
   EXPECT_EQ(rates, (std::set<double>{2e-3 * 0.125, 2e-3 * 0.25, 2e-3 * 0.5, 2e-3}));
 }
 
+// A learner lowers the learning rate while a run trains: every group's rate scales, the layer
+// decay keeps its shape, and the step reports the new rate.
+TEST(FineTuning, ANewPeakLearningRateScalesEveryGroupFromTheNextStep) {
+  FineTuneSettings settings;
+  settings.layer_lr_decay = 0.5;
+  settings.warmup_ratio = 0;
+  auto t = tuner(tiny_model(2), settings);
+  const double before = t.step().lr;
+  t.set_peak_lr(1e-3);  // half of 2e-3
+  const auto after = t.step();
+  EXPECT_NEAR(after.lr / before, 0.5, 0.01);  // the linear decay moved one step meanwhile
+  std::set<double> rates;
+  for (const auto lr : learning_rates(t.optimizer())) rates.insert(lr);
+  ASSERT_EQ(rates.size(), 4u);
+  EXPECT_NEAR(*rates.rbegin() / *rates.begin(), 8.0, 1e-9);
+  EXPECT_THROW(t.set_peak_lr(0), Error);
+}
+
 TEST(FineTuning, FreezingTheLowerHalfMakesStepsFaster) {
   auto run = [](const std::string& freeze) {
     auto model = tiny_model(4, 128);

@@ -46,6 +46,7 @@ class FineTuneJob final : public TrainingJob {
   Snapshot snapshot() override { return probe_snapshot(*tuner_->model(), *tokenizer_, probe_, tuner_->steps_done()); }
   void save(const std::string& dir) override { save_checkpoint(dir, *tuner_->model(), *tokenizer_, state_); }
   void set_freeze(const FreezeState& state) override { tuner_->set_freeze(state); }
+  void set_learning_rate(double peak) override { tuner_->set_peak_lr(peak); }
   void set_probe(std::string probe) override { probe_ = std::move(probe); }
   LanguageModelImpl& model() override { return *tuner_->model(); }
   const SentencePieceTokenizer& tokenizer() const override { return *tokenizer_; }

@@ -48,6 +48,7 @@ class PretrainJob final : public TrainingJob {
 
   void save(const std::string& dir) override { save_checkpoint(dir, *trainer_->model(), *tokenizer_, state_); }
   void set_probe(std::string probe) override { probe_ = std::move(probe); }
+  void set_learning_rate(double peak) override { trainer_->set_peak_lr(peak); }
   LanguageModelImpl& model() override { return *trainer_->model(); }
   const SentencePieceTokenizer& tokenizer() const override { return *tokenizer_; }
 

@@ -62,6 +62,12 @@ FreezeState FineTuner::gradual_state(int64_t step) const {
   return s;
 }
 
+void FineTuner::set_peak_lr(double lr) {
+  if (!(lr > 0 && lr < 1)) throw Error("learning rate must be in (0, 1), got " + std::to_string(lr));
+  for (auto& base : base_lrs_) base *= lr / settings_.adamw.lr;
+  settings_.adamw.lr = lr;
+}
+
 void FineTuner::set_freeze(const FreezeState& state) {
   apply_freeze(*model_, state);
   freeze_ = state;

@@ -68,4 +68,10 @@ StepMetrics Pretrainer::step() {
   return m;
 }
 
+void Pretrainer::set_peak_lr(double lr) {
+  if (!(lr > 0 && lr < 1)) throw Error("learning rate must be in (0, 1), got " + std::to_string(lr));
+  for (auto& base : base_lrs_) base *= lr / settings_.adamw.lr;
+  settings_.adamw.lr = lr;
+}
+
 }  // namespace lmlab

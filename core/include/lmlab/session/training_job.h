@@ -33,6 +33,8 @@ class TrainingJob {
   virtual const SentencePieceTokenizer& tokenizer() const;
   // Fine-tuning jobs freeze and unfreeze parts; others say they cannot (lmlab::Error).
   virtual void set_freeze(const FreezeState& state);
+  // A new peak learning rate from the next step; jobs that do not train say so (lmlab::Error).
+  virtual void set_learning_rate(double peak);
 };
 
 // Fills the architecture, layer and head counts and the parameter count.

@@ -54,6 +54,8 @@ class FineTuner {
 
   // Takes effect from the next step.
   void set_freeze(const FreezeState& state);
+  // A new peak learning rate; the schedule, layer decay and warm-up keep their shape.
+  void set_peak_lr(double lr);
   const FreezeState& freeze() const { return freeze_; }
   // The state gradual unfreezing prescribes at a step (head, then layers from the top, then
   // the embeddings).

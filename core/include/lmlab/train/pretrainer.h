@@ -28,6 +28,8 @@ class Pretrainer {
 
   // One forward, backward and AdamW update. Throws lmlab::Error when the loss is not finite.
   StepMetrics step();
+  // A new peak learning rate; warm-up and decay keep their shape.
+  void set_peak_lr(double lr);
   bool done() const { return step_ >= settings_.steps; }
   int64_t steps_done() const { return step_; }
   const PretrainSettings& settings() const { return settings_; }
