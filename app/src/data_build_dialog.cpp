@@ -1,5 +1,7 @@
 #include "data_build_dialog.h"
 
+#include "error_dialog.h"
+
 #include "lmlab/data/dataset_build.h"
 
 #include <QComboBox>
@@ -10,7 +12,6 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QMessageBox>
 #include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
@@ -123,10 +124,7 @@ void DataBuildDialog::finish(const QString& corpus, const QString& summary, cons
   build_->setEnabled(true);
   if (!error.isEmpty()) {
     result_->setText(tr("Not built: %1").arg(error));
-    auto* box = new QMessageBox(QMessageBox::Warning, tr("Dataset not built"), error, QMessageBox::Ok, this);
-    box->setObjectName(QStringLiteral("dataBuildError"));
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->open();
+    open_error_dialog(this, tr("Dataset not built"), error, QStringLiteral("dataBuildError"));
     Q_EMIT failed(error);
     return;
   }

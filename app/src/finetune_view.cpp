@@ -2,8 +2,10 @@
 
 #include "bundled_data.h"
 #include "curve_plot.h"
+#include "error_dialog.h"
 #include "form_widgets.h"
 #include "freeze_panel.h"
+#include "run_controls.h"
 #include "run_store.h"
 #include "session_bridge.h"
 
@@ -22,8 +24,6 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
-#include <QMessageBox>
-#include <QProgressBar>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QVBoxLayout>
@@ -115,18 +115,12 @@ FineTuneView::FineTuneView(RunStore* runs, QWidget* parent)
   auto* settings = new QGroupBox(tr("Experiment"));
   settings->setLayout(columns);
 
-  start_ = new QPushButton(tr("Start"));
-  pause_ = new QPushButton(tr("Pause"));
-  stop_ = new QPushButton(tr("Stop"));
+  controls_ = new RunControls(bridge_);
   status_ = new QLabel(tr("Choose a checkpoint (pretrain one in the Pretraining lab), then Start."));
   status_->setObjectName(QStringLiteral("finetuneStatus"));
   status_->setWordWrap(true);
   auto* buttons = new QHBoxLayout;
-  buttons->addWidget(start_);
-  buttons->addWidget(pause_);
-  buttons->addWidget(stop_);
-  busy_ = make_busy_bar();
-  buttons->addWidget(busy_);
+  buttons->addWidget(controls_);
   buttons->addWidget(status_, 1);
 
   plot_ = new CurvePlot(tr("loss"), tr("accuracy"));
@@ -147,17 +141,10 @@ FineTuneView::FineTuneView(RunStore* runs, QWidget* parent)
   layout->addWidget(freeze_);
 
   connect(browse, &QPushButton::clicked, this, &FineTuneView::choose_folder);
-  connect(start_, &QPushButton::clicked, this, &FineTuneView::start);
-  connect(pause_, &QPushButton::clicked, this, [this] {
-    paused_ = !paused_;
-    paused_ ? bridge_->pause() : bridge_->resume();
-    pause_->setText(paused_ ? tr("Resume") : tr("Pause"));
-  });
-  connect(stop_, &QPushButton::clicked, bridge_, &SessionBridge::stop);
+  connect(controls_, &RunControls::startClicked, this, &FineTuneView::start);
   connect(freeze_, &FreezePanel::freezeRequested, bridge_, &SessionBridge::set_freeze);
   connect(lr_, qOverload<double>(&QDoubleSpinBox::valueChanged), bridge_, &SessionBridge::set_learning_rate);
   connect(bridge_, &SessionBridge::started, this, [this](const SessionInfo& info) {
-    busy_->hide();
     status_->setText(tr("Training: %1").arg(QString::fromStdString(info.description)));
     freeze_->set_model(info.layers);
     freeze_->set_gradual(gradual_->value());
@@ -166,14 +153,10 @@ FineTuneView::FineTuneView(RunStore* runs, QWidget* parent)
   });
   connect(bridge_, &SessionBridge::stepsArrived, this, &FineTuneView::add_steps);
   connect(bridge_, &SessionBridge::failed, this, [this](const QString& message) {
-    busy_->hide();
     set_running(false);
     status_->setText(tr("Stopped by an error."));
     finish_run(QStringLiteral("failed"), message);
-    auto* box = new QMessageBox(QMessageBox::Warning, tr("Fine-tuning failed"), message, QMessageBox::Ok, this);
-    box->setObjectName(QStringLiteral("trainingError"));
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->open();
+    open_error_dialog(this, tr("Fine-tuning failed"), message, QStringLiteral("trainingError"));
   });
   connect(bridge_, &SessionBridge::finished, this, [this](qint64 steps, bool stopped) {
     set_running(false);
@@ -283,23 +266,21 @@ void FineTuneView::choose_folder() {
 
 void FineTuneView::set_running(bool running) {
   // The learning rate stays editable: while a run trains, a change applies at the next step.
-  for (QWidget* w : std::initializer_list<QWidget*>{start_, task_, from_, scratch_, epochs_, max_steps_, gradual_,
+  for (QWidget* w : std::initializer_list<QWidget*>{task_, from_, scratch_, epochs_, max_steps_, gradual_,
                                                     layer_decay_, student_, device_, freeze_start_, train_limit_})
     w->setEnabled(!running);
-  pause_->setEnabled(running);
-  stop_->setEnabled(running);
+  controls_->set_running(running);
   freeze_->set_interactive(running);
-  paused_ = false;
-  pause_->setText(tr("Pause"));
 }
 
 void FineTuneView::start() {
   if (bridge_->busy()) return;
   const QString from = from_->currentData().toString();
   if (from.isEmpty()) {
-    QMessageBox::information(this, tr("No checkpoint"),
-                             tr("Fine-tuning starts from a checkpoint: pretrain a model in the Pretraining lab, "
-                                "or choose a checkpoint folder."));
+    open_error_dialog(this, tr("No checkpoint"),
+                      tr("Fine-tuning starts from a checkpoint: pretrain a model in the Pretraining lab, "
+                         "or choose a checkpoint folder."),
+                      QStringLiteral("noCheckpoint"));
     return;
   }
   const QString task = task_->currentData().toString();
@@ -351,7 +332,7 @@ void FineTuneView::start() {
   plot_->clear_series();
   result_->clear();
   set_running(true);
-  busy_->show();
+  controls_->set_preparing();
   status_->setText(tr("Reading the data and loading the checkpoint…"));
   bridge_->start([request] { return make_finetune_job(request); }, options);
 }

@@ -11,14 +11,13 @@ class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
-class QProgressBar;
-class QPushButton;
 class QSpinBox;
 
 namespace lmlab::app {
 
 class CurvePlot;
 class FreezePanel;
+class RunControls;
 class RunStore;
 class SessionBridge;
 
@@ -77,15 +76,11 @@ class FineTuneView : public QWidget {
   QLineEdit* freeze_start_;
   QSpinBox* train_limit_;
   QComboBox* device_;
-  QProgressBar* busy_;
-  QPushButton* start_;
-  QPushButton* pause_;
-  QPushButton* stop_;
+  RunControls* controls_;
   QLabel* status_;
   QLabel* result_;
   CurvePlot* plot_;
   FreezePanel* freeze_;
-  bool paused_ = false;
 };
 
 }  // namespace lmlab::app

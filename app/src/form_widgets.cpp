@@ -2,7 +2,6 @@
 
 #include <QComboBox>
 #include <QCoreApplication>
-#include <QProgressBar>
 
 namespace lmlab::app {
 
@@ -14,16 +13,6 @@ QComboBox* make_device_combo() {
   combo->addItem(QStringLiteral("CUDA"), QStringLiteral("cuda"));
   combo->setToolTip(QCoreApplication::translate("lmlab", "auto: the GPU when this build has CUDA and one is present"));
   return combo;
-}
-
-QProgressBar* make_busy_bar() {
-  auto* bar = new QProgressBar;
-  bar->setObjectName(QStringLiteral("busyBar"));
-  bar->setRange(0, 0);  // indeterminate: reading data and training a tokenizer report no fraction
-  bar->setMaximumWidth(140);
-  bar->setTextVisible(false);
-  bar->hide();
-  return bar;
 }
 
 }  // namespace lmlab::app

@@ -1,12 +1,10 @@
 #pragma once
 
 class QComboBox;
-class QProgressBar;
 
 namespace lmlab::app {
 
-// Form pieces both labs use.
-QComboBox* make_device_combo();  // auto | cpu | cuda, the data is the core's device string
-QProgressBar* make_busy_bar();   // an indeterminate bar shown while a job is being prepared
+// auto | cpu | cuda, as both labs offer it; the item data is the core's device string.
+QComboBox* make_device_combo();
 
 }  // namespace lmlab::app

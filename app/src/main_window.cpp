@@ -2,6 +2,7 @@
 
 #include "data_build_dialog.h"
 #include "device_probe.h"
+#include "error_dialog.h"
 #include "finetune_view.h"
 #include "lesson_catalog.h"
 #include "lesson_runner.h"
@@ -111,10 +112,7 @@ MainWindow::MainWindow(QWidget* parent)
   connect(runner_, &LessonRunner::failed, this, [this](const QString& message) {
     cancel_lesson_->setEnabled(false);
     lesson_status_->setText(tr("The experiment stopped: %1").arg(message));
-    auto* box = new QMessageBox(QMessageBox::Warning, tr("Lesson experiment"), message, QMessageBox::Ok, this);
-    box->setObjectName(QStringLiteral("lessonError"));
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->open();
+    open_error_dialog(this, tr("Lesson experiment"), message, QStringLiteral("lessonError"));
   });
 
   connect(lesson_list_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,

@@ -1,5 +1,6 @@
 #include "playground_view.h"
 
+#include "error_dialog.h"
 #include "probability_bars.h"
 #include "run_store.h"
 #include "session_bridge.h"
@@ -15,7 +16,6 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QMessageBox>
 #include <QPointer>
 #include <QPushButton>
 #include <QSpinBox>
@@ -244,10 +244,7 @@ void PlaygroundView::show_pieces(const std::vector<TokenGuess>& pieces) {
 void PlaygroundView::show_error(const QString& message) {
   generate_->setEnabled(arch_ == QLatin1String("gpt"));
   status_->setText(tr("Error: %1").arg(message));
-  auto* box = new QMessageBox(QMessageBox::Warning, tr("Playground"), message, QMessageBox::Ok, this);
-  box->setObjectName(QStringLiteral("playgroundError"));
-  box->setAttribute(Qt::WA_DeleteOnClose);
-  box->open();
+  open_error_dialog(this, tr("Playground"), message, QStringLiteral("playgroundError"));
   Q_EMIT failed(message);
 }
 

@@ -3,8 +3,10 @@
 #include "attention_view.h"
 #include "bundled_data.h"
 #include "curve_plot.h"
+#include "error_dialog.h"
 #include "form_widgets.h"
 #include "masked_lm_panel.h"
+#include "run_controls.h"
 #include "run_store.h"
 #include "session_bridge.h"
 
@@ -15,9 +17,6 @@
 #include <QHBoxLayout>
 #include <QJsonObject>
 #include <QLabel>
-#include <QMessageBox>
-#include <QProgressBar>
-#include <QPushButton>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTabWidget>
@@ -51,16 +50,12 @@ TrainView::TrainView(RunStore* runs, QWidget* parent)
   steps_->setRange(10, 1'000'000);
   steps_->setValue(2000);
   steps_->setSuffix(tr(" steps"));
-  start_ = new QPushButton(tr("Start"));
-  pause_ = new QPushButton(tr("Pause"));
-  stop_ = new QPushButton(tr("Stop"));
+  controls_ = new RunControls(bridge_);
   device_ = make_device_combo();
-  busy_ = make_busy_bar();
   status_ = new QLabel(tr("Bundled corpus (%1). Press Start.").arg(QFileInfo(corpus_).fileName()));
   status_->setObjectName(QStringLiteral("trainStatus"));
   auto* controls = new QHBoxLayout;
-  for (QWidget* w : std::initializer_list<QWidget*>{arch_, preset_, steps_, device_, start_, pause_, stop_, busy_})
-    controls->addWidget(w);
+  for (QWidget* w : std::initializer_list<QWidget*>{arch_, preset_, steps_, device_, controls_}) controls->addWidget(w);
   controls->addWidget(status_, 1);
 
   loss_plot_ = new CurvePlot(tr("loss"), tr("accuracy"));
@@ -93,18 +88,11 @@ TrainView::TrainView(RunStore* runs, QWidget* parent)
   layout->addLayout(controls);
   layout->addWidget(split, 1);
 
-  connect(start_, &QPushButton::clicked, this, &TrainView::start);
-  connect(pause_, &QPushButton::clicked, this, [this] {
-    paused_ = !paused_;
-    paused_ ? bridge_->pause() : bridge_->resume();
-    pause_->setText(paused_ ? tr("Resume") : tr("Pause"));
-  });
-  connect(stop_, &QPushButton::clicked, bridge_, &SessionBridge::stop);
+  connect(controls_, &RunControls::startClicked, this, &TrainView::start);
   connect(arch_, qOverload<int>(&QComboBox::currentIndexChanged), this,
           [this] { probe_->set_architecture(arch_->currentData().toString().section(QLatin1Char(':'), 0, 0)); });
   connect(probe_, &MaskedLmPanel::probeChanged, bridge_, &SessionBridge::set_probe);
   connect(bridge_, &SessionBridge::started, this, [this](const SessionInfo& info) {
-    busy_->hide();
     status_->setText(tr("Training: %1").arg(QString::fromStdString(info.description)));
     if (runs_) runs_->set_info(run_id_, info);
     probe_->set_text(QString::fromStdString(info.probe));
@@ -112,15 +100,10 @@ TrainView::TrainView(RunStore* runs, QWidget* parent)
   connect(bridge_, &SessionBridge::stepsArrived, this, &TrainView::add_steps);
   connect(bridge_, &SessionBridge::snapshotArrived, this, &TrainView::show_snapshot);
   connect(bridge_, &SessionBridge::failed, this, [this](const QString& message) {
-    busy_->hide();
     set_running(false);
     status_->setText(tr("Stopped by an error."));
     finish_run(QStringLiteral("failed"), message);
-    // Window-modal but not blocking: the event loop (and any test driving it) keeps running.
-    auto* box = new QMessageBox(QMessageBox::Warning, tr("Training failed"), message, QMessageBox::Ok, this);
-    box->setObjectName(QStringLiteral("trainingError"));
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->open();
+    open_error_dialog(this, tr("Training failed"), message, QStringLiteral("trainingError"));
   });
   connect(bridge_, &SessionBridge::finished, this, [this](qint64 steps, bool stopped) {
     set_running(false);
@@ -170,11 +153,8 @@ QString TrainView::apply_preset(const QJsonObject& preset) {
 }
 
 void TrainView::set_running(bool running) {
-  for (QWidget* w : std::initializer_list<QWidget*>{start_, arch_, preset_, steps_, device_}) w->setEnabled(!running);
-  pause_->setEnabled(running);
-  stop_->setEnabled(running);
-  paused_ = false;
-  pause_->setText(tr("Pause"));
+  for (QWidget* w : std::initializer_list<QWidget*>{arch_, preset_, steps_, device_}) w->setEnabled(!running);
+  controls_->set_running(running);
 }
 
 void TrainView::start() {
@@ -207,7 +187,7 @@ void TrainView::start() {
   for (CurvePlot* plot : {loss_plot_, rate_plot_, speed_plot_}) plot->clear_series();
   snapshot_.reset();
   set_running(true);
-  busy_->show();
+  controls_->set_preparing();
   status_->setText(tr("Preparing the tokenizer and the model…"));
   bridge_->start([request] { return make_pretrain_job(request); }, options);
 }

@@ -10,8 +10,6 @@
 
 class QComboBox;
 class QLabel;
-class QProgressBar;
-class QPushButton;
 class QSpinBox;
 
 namespace lmlab::app {
@@ -19,6 +17,7 @@ namespace lmlab::app {
 class AttentionView;
 class CurvePlot;
 class MaskedLmPanel;
+class RunControls;
 class RunStore;
 class SessionBridge;
 
@@ -61,10 +60,7 @@ class TrainView : public QWidget {
   QComboBox* preset_;
   QSpinBox* steps_;
   QComboBox* device_;
-  QProgressBar* busy_;
-  QPushButton* start_;
-  QPushButton* pause_;
-  QPushButton* stop_;
+  RunControls* controls_;
   QLabel* status_;
   CurvePlot* loss_plot_;
   CurvePlot* rate_plot_;
@@ -72,7 +68,6 @@ class TrainView : public QWidget {
   AttentionView* attention_;
   MaskedLmPanel* probe_;
   std::optional<Snapshot> snapshot_;
-  bool paused_ = false;
 };
 
 }  // namespace lmlab::app

@@ -6,6 +6,8 @@
 #include "main_window.h"
 #include "run_store.h"
 
+#include "lmlab/device.h"
+
 #include <QJsonArray>
 #include <QElapsedTimer>
 #include <QSettings>
@@ -24,6 +26,7 @@ class TestLessons : public QObject {
     QCoreApplication::setOrganizationName(QStringLiteral("LM Lab Tests"));
     QCoreApplication::setApplicationName(QStringLiteral("lmlab-lessons-test"));
     QSettings().clear();
+    lmlab::set_cpu_threads(0);  // as the app does, so the timings printed are the app's
   }
 
   void everyLessonReadsInBothLanguagesAndItsPresetIsValid() {
