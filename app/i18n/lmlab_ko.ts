@@ -800,19 +800,19 @@
     <name>lmlab::app::RunControls</name>
     <message>
         <source>Start</source>
-        <translation type="unfinished">시작</translation>
+        <translation>시작</translation>
     </message>
     <message>
         <source>Pause</source>
-        <translation type="unfinished">일시정지</translation>
+        <translation>일시정지</translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="unfinished">정지</translation>
+        <translation>정지</translation>
     </message>
     <message>
         <source>Resume</source>
-        <translation type="unfinished">계속</translation>
+        <translation>계속</translation>
     </message>
 </context>
 <context>
