@@ -47,6 +47,17 @@ CurvePlot::CurvePlot(const QString& left_label, const QString& right_label, QWid
   connect(this, &QCustomPlot::mousePress, this, [this] { user_zoomed_ = true; });
   setMouseTracking(true);
   setMinimumHeight(200);
+  // Thick antialiased polylines made QCPGraph::draw the GUI thread's whole budget on long
+  // runs; fast polylines keep the look and cost a fraction.
+  setPlottingHint(QCP::phFastPolylines, true);
+  throttle_ = new QTimer(this);
+  throttle_->setSingleShot(true);
+  connect(throttle_, &QTimer::timeout, this, &CurvePlot::redraw_now);
+}
+
+void CurvePlot::showEvent(QShowEvent* event) {
+  QCustomPlot::showEvent(event);
+  if (dirty_) redraw_now();
 }
 
 QCPGraph* CurvePlot::series(const QString& name) const {
@@ -86,6 +97,19 @@ void CurvePlot::clear_series() {
 }
 
 void CurvePlot::refresh() {
+  dirty_ = true;
+  if (!isVisible() || throttle_->isActive()) return;
+  constexpr qint64 kMinInterval = 200;  // ms
+  if (since_redraw_.isValid() && since_redraw_.elapsed() < kMinInterval) {
+    throttle_->start(static_cast<int>(kMinInterval - since_redraw_.elapsed()));
+    return;
+  }
+  redraw_now();
+}
+
+void CurvePlot::redraw_now() {
+  dirty_ = false;
+  since_redraw_.start();
   // Follow the data until the learner zooms or pans; then leave their view alone.
   if (!user_zoomed_) {
     rescaleAxes();
@@ -145,6 +169,7 @@ void CurvePlot::export_with_dialog(bool png) {
 }
 
 QString CurvePlot::export_png(const QString& path) {
+  if (dirty_) redraw_now();  // the picture shows every point received, hidden or throttled
   // QCustomPlot writes straight to the path; a temporary sibling keeps a failed export from
   // leaving half a file under the name the learner chose.
   const QString temporary = path + QStringLiteral(".part");

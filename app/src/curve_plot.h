@@ -2,7 +2,9 @@
 
 #include "qcustomplot_include.h"
 
+#include <QElapsedTimer>
 #include <QPointF>
+#include <QTimer>
 #include <QString>
 #include <QVector>
 
@@ -23,7 +25,8 @@ class CurvePlot : public QCustomPlot {
   void clear_series();
   QCPGraph* series(const QString& name) const;
   int series_count() const { return graphCount(); }
-  // Rescale and replot, at most once per event-loop pass.
+  // Rescale and replot: at most five times a second, and not at all while hidden (a hidden
+  // plot catches up when shown). Drawing thousands of points is the GUI thread's biggest cost.
   void refresh();
 
   // Both return an empty string on success, or what went wrong (naming the file).
@@ -31,6 +34,7 @@ class CurvePlot : public QCustomPlot {
   QString export_csv(const QString& path) const;  // series,step,value
 
  protected:
+  void showEvent(QShowEvent* event) override;
   void mouseMoveEvent(QMouseEvent* event) override;
   void contextMenuEvent(QContextMenuEvent* event) override;
 
@@ -38,7 +42,11 @@ class CurvePlot : public QCustomPlot {
   QCPGraph* graph_for(const QString& series, Axis axis);
   void export_with_dialog(bool png);
 
-  bool user_zoomed_ = false;
+  void redraw_now();
+
+  bool user_zoomed_ = false, dirty_ = false;
+  QTimer* throttle_;
+  QElapsedTimer since_redraw_;
 };
 
 }  // namespace lmlab::app

@@ -5,6 +5,7 @@
 #include "error_dialog.h"
 #include "form_widgets.h"
 #include "freeze_panel.h"
+#include "report_view.h"
 #include "run_controls.h"
 #include "run_store.h"
 #include "session_bridge.h"
@@ -130,15 +131,21 @@ FineTuneView::FineTuneView(RunStore* runs, QWidget* parent)
   result_->setWordWrap(true);
   freeze_ = new FreezePanel;
   freeze_->setObjectName(QStringLiteral("freezePanel"));
+  report_ = new ReportView;
+  report_->setObjectName(QStringLiteral("report"));
+  report_->setMinimumWidth(300);
 
   auto* left = new QVBoxLayout;
   left->addWidget(settings);
   left->addLayout(buttons);
   left->addWidget(plot_, 1);
   left->addWidget(result_);
+  auto* right = new QVBoxLayout;
+  right->addWidget(freeze_);
+  right->addWidget(report_, 1);
   auto* layout = new QHBoxLayout(this);
   layout->addLayout(left, 1);
-  layout->addWidget(freeze_);
+  layout->addLayout(right);
 
   connect(browse, &QPushButton::clicked, this, &FineTuneView::choose_folder);
   connect(controls_, &RunControls::startClicked, this, &FineTuneView::start);
@@ -149,6 +156,7 @@ FineTuneView::FineTuneView(RunStore* runs, QWidget* parent)
     freeze_->set_model(info.layers);
     freeze_->set_gradual(gradual_->value());
     freeze_->set_interactive(true);
+    labels_ = info.labels;
     if (runs_) runs_->set_info(run_id_, info);
   });
   connect(bridge_, &SessionBridge::stepsArrived, this, &FineTuneView::add_steps);
@@ -331,6 +339,7 @@ void FineTuneView::start() {
   run_name_.clear(), tag_.clear();  // a preset names and tags one run only
   plot_->clear_series();
   result_->clear();
+  report_->clear();
   set_running(true);
   controls_->set_preparing();
   status_->setText(tr("Reading the data and loading the checkpoint…"));
@@ -345,6 +354,7 @@ void FineTuneView::add_steps(const std::vector<SessionStep>& steps) {
       if (s.metrics.count(key)) plot_->add_point(QString::fromLatin1(key), x, s.metrics.at(key), CurvePlot::Axis::Right);
     if (s.metrics.count("test_loss")) plot_->add_point(QStringLiteral("test_loss"), x, s.metrics.at("test_loss"));
     freeze_->show_step(s);
+    if (s.test_report) report_->show_report(*s.test_report, labels_, s.step);
   }
   plot_->refresh();
   if (runs_) runs_->add_steps(run_id_, steps);

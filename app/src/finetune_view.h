@@ -6,6 +6,9 @@
 #include <QStringList>
 #include <QWidget>
 
+#include <string>
+#include <vector>
+
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
@@ -17,6 +20,7 @@ namespace lmlab::app {
 
 class CurvePlot;
 class FreezePanel;
+class ReportView;
 class RunControls;
 class RunStore;
 class SessionBridge;
@@ -33,6 +37,7 @@ class FineTuneView : public QWidget {
   SessionBridge* bridge() const { return bridge_; }
   CurvePlot* plot() const { return plot_; }
   FreezePanel* freeze_panel() const { return freeze_; }
+  ReportView* report() const { return report_; }
   QLabel* result() const { return result_; }
   const QString& run_id() const { return run_id_; }
   // A checkpoint folder to start from (added to the list and chosen).
@@ -81,6 +86,8 @@ class FineTuneView : public QWidget {
   QLabel* result_;
   CurvePlot* plot_;
   FreezePanel* freeze_;
+  ReportView* report_;
+  std::vector<std::string> labels_;
 };
 
 }  // namespace lmlab::app

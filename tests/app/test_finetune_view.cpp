@@ -4,6 +4,7 @@
 #include "curve_plot.h"
 #include "finetune_view.h"
 #include "freeze_panel.h"
+#include "report_view.h"
 #include "run_store.h"
 #include "session_bridge.h"
 #include "train_view.h"
@@ -11,6 +12,7 @@
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QTableWidget>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -61,6 +63,8 @@ class TestFineTuneView : public QObject {
     QVERIFY(view.plot()->series(QStringLiteral("test_accuracy")));
     QVERIFY(view.plot()->series(QStringLiteral("train_accuracy")));
     QVERIFY(view.result()->text().contains(QStringLiteral("test accuracy")));
+    QCOMPARE(view.report()->per_class()->rowCount(), 4);  // World, Sports, Business, Sci/Tech
+    QCOMPARE(view.report()->per_class()->verticalHeaderItem(1)->text(), QStringLiteral("Sports"));
     const RunRecord* run = runs_->find(view.run_id());
     QVERIFY(run);
     QCOMPARE(run->kind, QStringLiteral("finetune"));

@@ -6,10 +6,12 @@
 #include "freeze_panel.h"
 #include "masked_lm_panel.h"
 #include "probability_bars.h"
+#include "report_view.h"
 #include "run_store.h"
 #include "runs_view.h"
 
 #include <QCheckBox>
+#include <QTableWidget>
 #include <QComboBox>
 #include <QImage>
 #include <QLabel>
@@ -137,6 +139,21 @@ class TestViews : public QObject {
     QVERIFY(panel.toggle_for({ModelPart::Layer, 3})->text().contains(QStringLiteral("opens at step 10")));
     QVERIFY(panel.toggle_for({ModelPart::Embeddings, -1})->text().contains(QStringLiteral("opens at step 50")));
     QVERIFY(!panel.toggle_for({ModelPart::Layer, 0})->isEnabled());
+  }
+
+  void reportShowsPerClassScoresAndTheConfusionMatrix() {
+    ReportView view;
+    const auto report = ClassificationReport::from_confusion({{8, 2, 0}, {1, 9, 0}, {0, 5, 5}}, 0.7);
+    view.show_report(report, {"entailment", "neutral", "contradiction"}, 40);
+    QCOMPARE(view.per_class()->rowCount(), 3);
+    QCOMPARE(view.per_class()->verticalHeaderItem(2)->text(), QStringLiteral("contradiction"));
+    QCOMPARE(view.per_class()->item(2, 1)->text(), QStringLiteral("0.500"));  // recall 5 / 10
+    QCOMPARE(view.per_class()->item(0, 3)->text(), QStringLiteral("10"));
+    QCOMPARE(view.confusion()->rowCount(), 3);
+    QCOMPARE(view.confusion()->item(2, 1)->text(), QStringLiteral("5"));
+    // The diagonal of a good class is darker than an empty cell.
+    QVERIFY(view.confusion()->item(1, 1)->background().color().lightness() <
+            view.confusion()->item(1, 2)->background().color().lightness());
   }
 
   void exportWritesValidPngAndCsv() {

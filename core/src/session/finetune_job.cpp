@@ -57,6 +57,7 @@ class FineTuneJob final : public TrainingJob {
       const auto report = tuner_->evaluate(test_, 64);
       s.metrics["test_accuracy"] = report.accuracy;
       s.metrics["test_loss"] = report.loss;
+      s.test_report = report;
     }
     if (!train_probe_.empty()) {
       const auto report = tuner_->evaluate(train_probe_, 64);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "lmlab/inspect/masked_text.h"
+#include "lmlab/train/classification_report.h"
 
 #include <cstdint>
 #include <map>
@@ -19,6 +20,7 @@ struct SessionStep {
   std::map<std::string, double> metrics;  // "mlm_accuracy", "lr", "tokens_per_s", ...
   double ms = 0;
   std::string frozen;  // fine-tuning: FreezeState::describe(), as applied during the step
+  std::optional<ClassificationReport> test_report{};  // fine-tuning, when the test set was scored
 };
 
 // Attention probabilities of the probe input for every layer and head, (L, H, T, T) row-major.
