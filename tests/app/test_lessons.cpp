@@ -12,6 +12,7 @@
 #include <QElapsedTimer>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QtTest>
 
 #include <cstdio>
@@ -26,6 +27,8 @@ class TestLessons : public QObject {
     QCoreApplication::setOrganizationName(QStringLiteral("LM Lab Tests"));
     QCoreApplication::setApplicationName(QStringLiteral("lmlab-lessons-test"));
     QSettings().clear();
+    // A first-time user: an empty data folder on every run of the test.
+    qputenv("XDG_DATA_HOME", data_.path().toUtf8());
     lmlab::set_cpu_threads(0);  // as the app does, so the timings printed are the app's
   }
 
@@ -85,6 +88,8 @@ class TestLessons : public QObject {
     QVERIFY(window.runs()->tagged(QStringLiteral("base-gpt-tiny"), true));
     QVERIFY(window.runs()->tagged(QStringLiteral("base-bert-small"), true));
   }
+ private:
+  QTemporaryDir data_;
 };
 
 QTEST_MAIN(TestLessons)
