@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ko_KR">
 <context>
     <name>QObject</name>
@@ -16,8 +15,8 @@
         <translation>%1층</translation>
     </message>
     <message>
-        <source>unknown setting &apos;%1&apos;</source>
-        <translation>알 수 없는 설정 &apos;%1&apos;</translation>
+        <source>unknown setting '%1'</source>
+        <translation>알 수 없는 설정 '%1'</translation>
     </message>
     <message>
         <source>pretraining %1</source>
@@ -346,12 +345,12 @@
         <translation>완료: %1스텝.</translation>
     </message>
     <message>
-        <source>unknown task &apos;%1&apos; (news or nli)</source>
-        <translation>알 수 없는 과제 &apos;%1&apos;(news 또는 nli)</translation>
+        <source>unknown task '%1' (news or nli)</source>
+        <translation>알 수 없는 과제 '%1'(news 또는 nli)</translation>
     </message>
     <message>
-        <source>unknown or out-of-range fine-tuning setting &apos;%1&apos;</source>
-        <translation>알 수 없거나 범위를 벗어난 파인튜닝 설정 &apos;%1&apos;</translation>
+        <source>unknown or out-of-range fine-tuning setting '%1'</source>
+        <translation>알 수 없거나 범위를 벗어난 파인튜닝 설정 '%1'</translation>
     </message>
     <message>
         <source>Checkpoint folder</source>
@@ -452,8 +451,8 @@
         <translation>강의 목록 %1에 id나 영어 제목이 없는 강의가 있습니다</translation>
     </message>
     <message>
-        <source>The text of lesson &apos;%1&apos; is missing from this build.</source>
-        <translation>강의 &apos;%1&apos;의 본문이 이 빌드에 없습니다.</translation>
+        <source>The text of lesson '%1' is missing from this build.</source>
+        <translation>강의 '%1'의 본문이 이 빌드에 없습니다.</translation>
     </message>
 </context>
 <context>
@@ -463,20 +462,20 @@
         <translation>실험에 단계가 없습니다</translation>
     </message>
     <message>
-        <source>unknown lab &apos;%1&apos;</source>
-        <translation>알 수 없는 실습실 &apos;%1&apos;</translation>
+        <source>unknown lab '%1'</source>
+        <translation>알 수 없는 실습실 '%1'</translation>
     </message>
     <message>
-        <source>&apos;from&apos; must name a tagged run (tag:NAME)</source>
-        <translation>&apos;from&apos;은 태그가 붙은 실행(tag:이름)을 가리켜야 합니다</translation>
+        <source>'from' must name a tagged run (tag:NAME)</source>
+        <translation>'from'은 태그가 붙은 실행(tag:이름)을 가리켜야 합니다</translation>
     </message>
     <message>
         <source>every k must be a number from 0 to 64</source>
         <translation>k는 모두 0에서 64 사이의 수여야 합니다</translation>
     </message>
     <message>
-        <source>&apos;examples&apos; must be at least 1</source>
-        <translation>&apos;examples&apos;는 1 이상이어야 합니다</translation>
+        <source>'examples' must be at least 1</source>
+        <translation>'examples'는 1 이상이어야 합니다</translation>
     </message>
     <message>
         <source>step %1 (%2): %3</source>
@@ -499,12 +498,12 @@
         <translation>실행을 찾을 수 없습니다</translation>
     </message>
     <message>
-        <source>The run was stopped, so the lesson&apos;s experiment ended.</source>
+        <source>The run was stopped, so the lesson's experiment ended.</source>
         <translation>실행이 정지되어 강의 실험이 끝났습니다.</translation>
     </message>
     <message>
-        <source>this step needs the run tagged &apos;%1&apos;, which has not been trained yet</source>
-        <translation>이 단계에는 &apos;%1&apos; 태그가 붙은 실행이 필요한데 아직 학습되지 않았습니다</translation>
+        <source>this step needs the run tagged '%1', which has not been trained yet</source>
+        <translation>이 단계에는 '%1' 태그가 붙은 실행이 필요한데 아직 학습되지 않았습니다</translation>
     </message>
     <message>
         <source>Reusing the model already trained for “%1”.</source>
@@ -538,7 +537,7 @@
         <translation>강의를 불러올 수 없음</translation>
     </message>
     <message>
-        <source>▶ Run this lesson&apos;s experiment</source>
+        <source>▶ Run this lesson's experiment</source>
         <translation>▶ 이 강의의 실험 실행</translation>
     </message>
     <message>
@@ -622,10 +621,6 @@
         <translation>Qt 정보(&amp;Q)</translation>
     </message>
     <message>
-        <source>At most about %1 min on a 2-core CPU; models trained once are reused.</source>
-        <translation>2코어 CPU에서 최대 약 %1분. 한 번 학습한 모델은 다시 씁니다.</translation>
-    </message>
-    <message>
         <source>About LM Lab</source>
         <translation>LM Lab 정보</translation>
     </message>
@@ -657,6 +652,10 @@
         <source>The pretraining lab now trains on %1.</source>
         <translation>이제 사전학습 실습실은 %1(으)로 학습합니다.</translation>
     </message>
+    <message>
+        <source>About %1 min on a 2-core CPU, plus a minute or two the first time a base model is pretrained (later lessons reuse it).</source>
+        <translation>2코어 CPU에서 약 %1분, 기본 모델을 처음 사전학습할 때는 1~2분이 더 걸립니다(이후 강의는 그 모델을 다시 씁니다).</translation>
+    </message>
 </context>
 <context>
     <name>lmlab::app::MaskedLmPanel</name>
@@ -665,7 +664,7 @@
         <translation>문장을 입력하고 Enter를 누르세요</translation>
     </message>
     <message>
-        <source>Click words to hide them behind [MASK]; the bars show the model&apos;s top-5 guesses, updated as it trains.</source>
+        <source>Click words to hide them behind [MASK]; the bars show the model's top-5 guesses, updated as it trains.</source>
         <translation>단어를 누르면 [MASK]로 가려집니다. 막대는 모델의 상위 5개 추측이며 학습하면서 바뀝니다.</translation>
     </message>
     <message>
@@ -673,7 +672,7 @@
         <translation>프롬프트를 입력하세요. 아래는 모델이 이어 쓰는 내용(탐욕적)이며 학습하면서 바뀝니다.</translation>
     </message>
     <message>
-        <source>Mask a word to see the model&apos;s guesses.</source>
+        <source>Mask a word to see the model's guesses.</source>
         <translation>단어를 가리면 모델의 추측이 보입니다.</translation>
     </message>
     <message>
@@ -784,8 +783,8 @@
         <translation>BERT는 [MASK] 단어를 채우지만 글을 쓰지는 않습니다. GPT를 불러오세요.</translation>
     </message>
     <message>
-        <source>&lt;p style=&apos;line-height:160%&apos;&gt;%1&lt;/p&gt;&lt;p&gt;%2 pieces&lt;/p&gt;</source>
-        <translation>&lt;p style=&apos;line-height:160%&apos;&gt;%1&lt;/p&gt;&lt;p&gt;조각 %2개&lt;/p&gt;</translation>
+        <source>&lt;p style='line-height:160%'&gt;%1&lt;/p&gt;&lt;p&gt;%2 pieces&lt;/p&gt;</source>
+        <translation>&lt;p style='line-height:160%'&gt;%1&lt;/p&gt;&lt;p&gt;조각 %2개&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Error: %1</source>
@@ -794,6 +793,37 @@
     <message>
         <source>Playground</source>
         <translation>플레이그라운드</translation>
+    </message>
+</context>
+<context>
+    <name>lmlab::app::ReportView</name>
+    <message>
+        <source>&lt;b&gt;Test set, class by class&lt;/b&gt; (after the first evaluation)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>precision</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>recall</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>F1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>examples</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Confusion: rows are the true labels, columns what the model said</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&lt;b&gt;Test set at step %1&lt;/b&gt;: accuracy %2%</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -948,20 +978,20 @@
         <translation> 모델은 여전히 새 탐침에 답합니다.</translation>
     </message>
     <message>
-        <source>unknown model &apos;%1&apos; (bert:mlm+nsp, bert:mlm or gpt:clm)</source>
-        <translation>알 수 없는 모델 &apos;%1&apos;(bert:mlm+nsp, bert:mlm 또는 gpt:clm)</translation>
+        <source>unknown model '%1' (bert:mlm+nsp, bert:mlm or gpt:clm)</source>
+        <translation>알 수 없는 모델 '%1'(bert:mlm+nsp, bert:mlm 또는 gpt:clm)</translation>
     </message>
     <message>
-        <source>unknown size &apos;%1&apos; (tiny or small)</source>
-        <translation>알 수 없는 크기 &apos;%1&apos;(tiny 또는 small)</translation>
+        <source>unknown size '%1' (tiny or small)</source>
+        <translation>알 수 없는 크기 '%1'(tiny 또는 small)</translation>
     </message>
     <message>
         <source>steps must be between 10 and 1000000</source>
         <translation>스텝은 10에서 1000000 사이여야 합니다</translation>
     </message>
     <message>
-        <source>unknown pretraining setting &apos;%1&apos;</source>
-        <translation>알 수 없는 사전학습 설정 &apos;%1&apos;</translation>
+        <source>unknown pretraining setting '%1'</source>
+        <translation>알 수 없는 사전학습 설정 '%1'</translation>
     </message>
     <message>
         <source>%1 %2 pretraining (%3), %4 steps</source>

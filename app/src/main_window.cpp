@@ -206,9 +206,11 @@ void MainWindow::show_lesson(int row) {
   cancel_lesson_->setVisible(runnable);
   const int minutes = lessons_->experiment(row).value(QStringLiteral("minutes")).toInt(2);
   if (!runner_->running())
-    lesson_status_->setText(runnable ? tr("At most about %1 min on a 2-core CPU; models trained once are reused.").arg(minutes)
+    lesson_status_->setText(runnable ? tr("About %1 min on a 2-core CPU, plus a minute or two the first time a base model is "
+                                          "pretrained (later lessons reuse it).").arg(minutes)
                                      : QString());
-  QSettings().setValue(QStringLiteral("lesson/last"), row);
+  // Only a real choice is remembered: the language is applied before any lesson is selected.
+  if (row >= 0) QSettings().setValue(QStringLiteral("lesson/last"), row);
 }
 
 void MainWindow::set_language(const QString& language) {

@@ -5,6 +5,7 @@
 #include <QLabel>
 #include <QListView>
 #include <QMenuBar>
+#include <QPushButton>
 #include <QSettings>
 #include <QTabWidget>
 #include <QTextBrowser>
@@ -69,6 +70,11 @@ class MainWindowTest : public QObject {
              QStringLiteral("3. BERT and masked language modelling"));
     QVERIFY(content->toPlainText().startsWith(QStringLiteral("BERT and masked language modelling")));
     QVERIFY(content->toPlainText().contains(QStringLiteral("15%")));
+    // The next start opens on the same lesson, with its experiment button.
+    MainWindow again;
+    auto* list_again = again.findChild<QListView*>(QStringLiteral("lessonList"));
+    QCOMPARE(list_again->currentIndex().row(), 3);
+    QVERIFY(!again.findChild<QPushButton*>(QStringLiteral("runLesson"))->isHidden());
   }
 
   void switchesToKorean() {
