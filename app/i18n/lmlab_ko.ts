@@ -799,31 +799,31 @@
     <name>lmlab::app::ReportView</name>
     <message>
         <source>&lt;b&gt;Test set, class by class&lt;/b&gt; (after the first evaluation)</source>
-        <translation type="unfinished" />
+        <translation>&lt;b&gt;테스트 세트, 클래스별&lt;/b&gt;(첫 평가 뒤)</translation>
     </message>
     <message>
         <source>precision</source>
-        <translation type="unfinished" />
+        <translation>정밀도</translation>
     </message>
     <message>
         <source>recall</source>
-        <translation type="unfinished" />
+        <translation>재현율</translation>
     </message>
     <message>
         <source>F1</source>
-        <translation type="unfinished" />
+        <translation>F1</translation>
     </message>
     <message>
         <source>examples</source>
-        <translation type="unfinished" />
+        <translation>예제 수</translation>
     </message>
     <message>
         <source>Confusion: rows are the true labels, columns what the model said</source>
-        <translation type="unfinished" />
+        <translation>혼동 행렬: 행은 실제 레이블, 열은 모델이 답한 레이블</translation>
     </message>
     <message>
         <source>&lt;b&gt;Test set at step %1&lt;/b&gt;: accuracy %2%</source>
-        <translation type="unfinished" />
+        <translation>&lt;b&gt;스텝 %1의 테스트 세트&lt;/b&gt;: 정확도 %2%</translation>
     </message>
 </context>
 <context>
