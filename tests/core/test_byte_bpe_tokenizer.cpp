@@ -1,5 +1,6 @@
 #include "lmlab/byte_bpe_tokenizer.h"
 #include "lmlab/error.h"
+#include "lmlab/tokenizer_files.h"
 #include "temp_dir.h"
 
 #include <gtest/gtest.h>
@@ -70,4 +71,13 @@ TEST(ByteBpeTokenizer, BadFilesAreNamed) {
   } catch (const Error& e) {
     EXPECT_NE(std::string(e.what()).find("<|endoftext|>"), std::string::npos) << e.what();
   }
+}
+
+TEST(ByteBpeTokenizer, RoundTripsThroughItsFiles) {
+  test::TempDir dir;
+  const auto original = ByteBpeTokenizer::load(kData + "roberta-vocab.json", kData + "merges.txt");
+  for (const auto& [name, bytes] : original.files()) dir.write(name, bytes);
+  const auto loaded = load_tokenizer(dir.path().string());
+  EXPECT_EQ(loaded->encode("hello <mask> world's"), original.encode("hello <mask> world's"));
+  EXPECT_EQ(loaded->special_ids().mask, original.special_ids().mask);
 }

@@ -1,4 +1,5 @@
 #include "lmlab/error.h"
+#include "lmlab/tokenizer_files.h"
 #include "lmlab/wordpiece_tokenizer.h"
 #include "temp_dir.h"
 
@@ -83,4 +84,19 @@ TEST(WordPieceTokenizer, BadVocabulariesAreNamed) {
   } catch (const Error& e) {
     EXPECT_NE(std::string(e.what()).find("has no [UNK] token"), std::string::npos) << e.what();
   }
+}
+
+// A checkpoint keeps an imported tokenizer as the files a Hugging Face folder has, and
+// load_tokenizer() finds it again from them.
+TEST(WordPieceTokenizer, RoundTripsThroughItsFiles) {
+  test::TempDir dir;
+  WordPieceTokenizer::Options cased;
+  cased.lower_case = false;
+  cased.strip_accents = false;
+  const auto original = WordPieceTokenizer::load(kVocab, cased);
+  for (const auto& [name, bytes] : original.files()) dir.write(name, bytes);
+  const auto loaded = load_tokenizer(dir.path().string());
+  EXPECT_EQ(loaded->vocab_size(), original.vocab_size());
+  EXPECT_EQ(loaded->encode("The cat unaffable"), original.encode("The cat unaffable"));  // still cased
+  EXPECT_THROW(load_tokenizer(dir.file("nothing-here")), Error);
 }

@@ -28,6 +28,8 @@ class ByteBpeTokenizer final : public Tokenizer {
   std::string id_to_piece(int id) const override;
   int piece_to_id(std::string_view piece) const override;
   SpecialIds special_ids() const override { return specials_; }
+  // vocab.json and merges.txt, as a Hugging Face GPT-2 or RoBERTa folder has them.
+  std::vector<std::pair<std::string, std::string>> files() const override;
 
   // GPT-2's pre-tokenizer: the words BPE runs on, as UTF-8 (for tests and the tokenizer view).
   static std::vector<std::string> pre_tokens(std::string_view text);
@@ -37,6 +39,7 @@ class ByteBpeTokenizer final : public Tokenizer {
 
   std::unordered_map<std::string, int> ids_;
   std::vector<std::string> pieces_;
+  std::vector<std::pair<std::string, std::string>> merges_;
   std::map<std::pair<std::string, std::string>, int> ranks_;
   SpecialIds specials_;
 };

@@ -33,6 +33,7 @@ class SentencePieceTokenizer final : public Tokenizer {
 
   // Writes the model file atomically (temporary file, then rename).
   void save(const std::string& model_path) const;
+  std::vector<std::pair<std::string, std::string>> files() const override { return {{"tokenizer.model", model_bytes()}}; }
   const std::string& model_bytes() const;
 
   std::vector<int> encode(std::string_view text) const override;

@@ -2,6 +2,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace lmlab {
@@ -31,6 +32,9 @@ class Tokenizer {
   // -1 when the vocabulary has no such piece.
   virtual int piece_to_id(std::string_view piece) const = 0;
   virtual SpecialIds special_ids() const = 0;
+  // The files that describe this tokenizer in a checkpoint folder: (name, bytes), in the
+  // layout load_tokenizer() (tokenizer_files.h) reads back.
+  virtual std::vector<std::pair<std::string, std::string>> files() const = 0;
 
   std::vector<std::string> pieces(std::string_view text) const;
 };

@@ -32,6 +32,8 @@ class WordPieceTokenizer final : public Tokenizer {
   std::string id_to_piece(int id) const override;
   int piece_to_id(std::string_view piece) const override;
   SpecialIds special_ids() const override { return specials_; }
+  // vocab.txt and tokenizer_config.json, as a Hugging Face BERT folder has them.
+  std::vector<std::pair<std::string, std::string>> files() const override;
 
   // The basic tokenizer's words, before word pieces (for tests and the tokenizer view).
   std::vector<std::string> basic_tokens(std::string_view text) const;

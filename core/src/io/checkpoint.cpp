@@ -1,5 +1,7 @@
 #include "lmlab/io/checkpoint.h"
 
+#include "lmlab/tokenizer_files.h"
+
 #include "lmlab/atomic_file.h"
 #include "lmlab/error.h"
 
@@ -23,7 +25,6 @@ namespace {
 
 constexpr const char* kConfig = "config.json";
 constexpr const char* kWeights = "model.safetensors";
-constexpr const char* kTokenizer = "tokenizer.model";
 constexpr const char* kState = "training_state.json";
 
 std::string shape_text(at::IntArrayRef shape) {
@@ -63,7 +64,7 @@ NamedTensors model_weights(LanguageModelImpl& model) {
   return out;
 }
 
-void save_checkpoint(const std::string& dir, LanguageModelImpl& model, const SentencePieceTokenizer& tokenizer,
+void save_checkpoint(const std::string& dir, LanguageModelImpl& model, const Tokenizer& tokenizer,
                      const std::string& training_state_json) {
   const fs::path target = fs::absolute(dir).lexically_normal();
   if (fs::exists(target)) {
@@ -85,7 +86,7 @@ void save_checkpoint(const std::string& dir, LanguageModelImpl& model, const Sen
   try {
     write_file_atomically((tmp / kConfig).string(), model.config().to_json());
     write_safetensors((tmp / kWeights).string(), model_weights(model), {{"format", "pt"}, {"producer", "lmlab"}});
-    write_file_atomically((tmp / kTokenizer).string(), tokenizer.model_bytes());
+    for (const auto& [name, bytes] : tokenizer.files()) write_file_atomically((tmp / name).string(), bytes);
     write_file_atomically((tmp / kState).string(), training_state_json);
     sync_directory(tmp);
     publish_directory(tmp, target);
@@ -124,11 +125,10 @@ LoadedCheckpoint load_checkpoint(const std::string& dir, const c10::Device& devi
   const auto config_path = (root / kConfig).string();
   const auto config = ModelConfig::from_json(read_file(config_path, "checkpoint config"), config_path);
   LoadedCheckpoint out;
-  out.tokenizer = std::make_shared<const SentencePieceTokenizer>(
-      SentencePieceTokenizer::load((root / kTokenizer).string()));
+  out.tokenizer = load_tokenizer(dir);
   if (out.tokenizer->vocab_size() != config.vocab_size)
-    throw Error(config_path + ": vocab_size " + std::to_string(config.vocab_size) + " does not match " +
-                (root / kTokenizer).string() + " (" + std::to_string(out.tokenizer->vocab_size()) + " pieces)");
+    throw Error(config_path + ": vocab_size " + std::to_string(config.vocab_size) + " does not match the tokenizer in " +
+                dir + " (" + std::to_string(out.tokenizer->vocab_size()) + " pieces)");
   out.model = LanguageModel(config);
   const auto weights_path = (root / kWeights).string();
   load_weights(*out.model, read_safetensors(weights_path), weights_path);

@@ -47,7 +47,7 @@ class FewShotJob final : public TrainingJob {
   void save(const std::string&) override {}  // nothing was trained
   void set_probe(std::string probe) override { probe_ = std::move(probe); }
   LanguageModelImpl& model() override { return *checkpoint_.model; }
-  const SentencePieceTokenizer& tokenizer() const override { return *checkpoint_.tokenizer; }
+  const Tokenizer& tokenizer() const override { return *checkpoint_.tokenizer; }
 
  private:
   FewShotRequest request_;

@@ -9,7 +9,7 @@ namespace {
 
 class FineTuneJob final : public TrainingJob {
  public:
-  FineTuneJob(std::unique_ptr<FineTuner> tuner, std::shared_ptr<const SentencePieceTokenizer> tokenizer,
+  FineTuneJob(std::unique_ptr<FineTuner> tuner, std::shared_ptr<const Tokenizer> tokenizer,
               std::vector<EncodedExample> test, std::vector<EncodedExample> train_probe, int64_t eval_every,
               std::string probe, std::string state, SessionInfo info)
       : tuner_(std::move(tuner)), tokenizer_(std::move(tokenizer)), test_(std::move(test)),
@@ -49,7 +49,7 @@ class FineTuneJob final : public TrainingJob {
   void set_learning_rate(double peak) override { tuner_->set_peak_lr(peak); }
   void set_probe(std::string probe) override { probe_ = std::move(probe); }
   LanguageModelImpl& model() override { return *tuner_->model(); }
-  const SentencePieceTokenizer& tokenizer() const override { return *tokenizer_; }
+  const Tokenizer& tokenizer() const override { return *tokenizer_; }
 
  private:
   void evaluate(SessionStep& s) {
@@ -67,7 +67,7 @@ class FineTuneJob final : public TrainingJob {
   }
 
   std::unique_ptr<FineTuner> tuner_;
-  std::shared_ptr<const SentencePieceTokenizer> tokenizer_;
+  std::shared_ptr<const Tokenizer> tokenizer_;
   std::vector<EncodedExample> test_, train_probe_;
   int64_t eval_every_;
   int64_t last_epoch_ = 0;
@@ -78,7 +78,7 @@ class FineTuneJob final : public TrainingJob {
 }  // namespace
 
 std::unique_ptr<TrainingJob> make_finetune_job(std::unique_ptr<FineTuner> tuner,
-                                               std::shared_ptr<const SentencePieceTokenizer> tokenizer,
+                                               std::shared_ptr<const Tokenizer> tokenizer,
                                                std::vector<EncodedExample> test, int64_t eval_every, std::string probe,
                                                std::string training_state_json, SessionInfo info,
                                                std::vector<EncodedExample> train_probe) {

@@ -27,7 +27,7 @@ class InspectionJob final : public TrainingJob {
   }
   void set_probe(std::string probe) override { probe_ = std::move(probe); }
   LanguageModelImpl& model() override { return *checkpoint_.model; }
-  const SentencePieceTokenizer& tokenizer() const override { return *checkpoint_.tokenizer; }
+  const Tokenizer& tokenizer() const override { return *checkpoint_.tokenizer; }
 
  private:
   LoadedCheckpoint checkpoint_;

@@ -9,7 +9,7 @@ namespace {
 
 class PretrainJob final : public TrainingJob {
  public:
-  PretrainJob(std::unique_ptr<Pretrainer> trainer, std::shared_ptr<const SentencePieceTokenizer> tokenizer,
+  PretrainJob(std::unique_ptr<Pretrainer> trainer, std::shared_ptr<const Tokenizer> tokenizer,
               std::string probe, std::string state)
       : trainer_(std::move(trainer)), tokenizer_(std::move(tokenizer)), probe_(std::move(probe)), state_(std::move(state)) {
     info_.kind = "pretrain";
@@ -50,11 +50,11 @@ class PretrainJob final : public TrainingJob {
   void set_probe(std::string probe) override { probe_ = std::move(probe); }
   void set_learning_rate(double peak) override { trainer_->set_peak_lr(peak); }
   LanguageModelImpl& model() override { return *trainer_->model(); }
-  const SentencePieceTokenizer& tokenizer() const override { return *tokenizer_; }
+  const Tokenizer& tokenizer() const override { return *tokenizer_; }
 
  private:
   std::unique_ptr<Pretrainer> trainer_;
-  std::shared_ptr<const SentencePieceTokenizer> tokenizer_;
+  std::shared_ptr<const Tokenizer> tokenizer_;
   std::string probe_, state_;
   SessionInfo info_;
 };
@@ -62,7 +62,7 @@ class PretrainJob final : public TrainingJob {
 }  // namespace
 
 std::unique_ptr<TrainingJob> make_pretrain_job(std::unique_ptr<Pretrainer> trainer,
-                                               std::shared_ptr<const SentencePieceTokenizer> tokenizer,
+                                               std::shared_ptr<const Tokenizer> tokenizer,
                                                std::string probe, std::string training_state_json) {
   if (!trainer || !tokenizer) throw Error("a pretraining job needs a trainer and a tokenizer");
   return std::make_unique<PretrainJob>(std::move(trainer), std::move(tokenizer), std::move(probe),

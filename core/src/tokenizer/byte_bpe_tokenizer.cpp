@@ -200,6 +200,7 @@ ByteBpeTokenizer::ByteBpeTokenizer(std::unordered_map<std::string, int> vocab,
     pieces_[static_cast<size_t>(id)] = piece;
   }
   for (size_t r = 0; r < merges.size(); ++r) ranks_.emplace(merges[r], static_cast<int>(r));
+  merges_ = std::move(merges);
   const auto id_of = [&](const char* piece) { return piece_to_id(piece); };
   if (id_of("<s>") >= 0) {  // RoBERTa
     specials_.bos = specials_.cls = id_of("<s>");
@@ -294,6 +295,15 @@ std::string ByteBpeTokenizer::decode(const std::vector<int>& ids) const {
     }
   }
   return out;
+}
+
+std::vector<std::pair<std::string, std::string>> ByteBpeTokenizer::files() const {
+  nlohmann::ordered_json vocab = nlohmann::ordered_json::object();
+  for (size_t id = 0; id < pieces_.size(); ++id)
+    if (!pieces_[id].empty()) vocab[pieces_[id]] = id;
+  std::string merges = "#version: 0.2\n";
+  for (const auto& [a, b] : merges_) merges += a + " " + b + "\n";
+  return {{"vocab.json", vocab.dump()}, {"merges.txt", merges}};
 }
 
 std::string ByteBpeTokenizer::id_to_piece(int id) const {

@@ -5,6 +5,8 @@
 #include "lmlab/error.h"
 #include "unicode_tables.h"
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 
 namespace lmlab {
@@ -241,6 +243,15 @@ std::string WordPieceTokenizer::decode(const std::vector<int>& ids) const {
     }
   }
   return out;
+}
+
+std::vector<std::pair<std::string, std::string>> WordPieceTokenizer::files() const {
+  std::string vocab;
+  for (const auto& token : vocab_) vocab += token + "\n";
+  const nlohmann::ordered_json config{{"tokenizer_class", "BertTokenizer"},
+                                      {"do_lower_case", options_.lower_case},
+                                      {"strip_accents", options_.strip_accents}};
+  return {{"vocab.txt", vocab}, {"tokenizer_config.json", config.dump(2) + "\n"}};
 }
 
 std::string WordPieceTokenizer::id_to_piece(int id) const {

@@ -2,7 +2,7 @@
 
 #include "lmlab/io/safetensors.h"
 #include "lmlab/model/language_model.h"
-#include "lmlab/sentencepiece_tokenizer.h"
+#include "lmlab/tokenizer.h"
 
 #include <c10/core/Device.h>
 
@@ -14,16 +14,17 @@ namespace lmlab {
 // A checkpoint is a directory:
 //   config.json           ModelConfig
 //   model.safetensors     every parameter, float32, named as in the module tree
-//   tokenizer.model       the SentencePiece model
+//   tokenizer.model       the SentencePiece model (or an imported model's tokenizer files:
+//                         vocab.txt, or vocab.json + merges.txt; see tokenizer_files.h)
 //   training_state.json   what the trainer wants to remember (step, settings, metrics)
 // It is written into a temporary sibling directory and renamed into place, so a reader
 // sees the old checkpoint or the complete new one.
-void save_checkpoint(const std::string& dir, LanguageModelImpl& model, const SentencePieceTokenizer& tokenizer,
+void save_checkpoint(const std::string& dir, LanguageModelImpl& model, const Tokenizer& tokenizer,
                      const std::string& training_state_json);
 
 struct LoadedCheckpoint {
   LanguageModel model{nullptr};
-  std::shared_ptr<const SentencePieceTokenizer> tokenizer;
+  std::shared_ptr<const Tokenizer> tokenizer;
   std::string training_state_json;
 };
 

@@ -8,7 +8,7 @@ namespace lmlab {
 // What a FinetuneRequest turns into. The tuner holds the model (and the teacher when distilling).
 struct PreparedFinetuning {
   std::unique_ptr<FineTuner> tuner;
-  std::shared_ptr<const SentencePieceTokenizer> tokenizer;
+  std::shared_ptr<const Tokenizer> tokenizer;
   std::vector<EncodedExample> train_probe, test;  // test relabelled with the training label map
   std::vector<std::string> labels;
   size_t train_examples = 0;

@@ -14,7 +14,6 @@ struct FreezeState;
 struct EncodedExample;
 class LanguageModelImpl;
 class Tokenizer;
-class SentencePieceTokenizer;
 
 // One experiment a TrainingSession can drive, step by step.
 class TrainingJob {
@@ -30,7 +29,7 @@ class TrainingJob {
   // For inspection commands run on the session thread (generation, next-token bars); jobs
   // without a model say so (lmlab::Error).
   virtual LanguageModelImpl& model();
-  virtual const SentencePieceTokenizer& tokenizer() const;
+  virtual const Tokenizer& tokenizer() const;
   // Fine-tuning jobs freeze and unfreeze parts; others say they cannot (lmlab::Error).
   virtual void set_freeze(const FreezeState& state);
   // A new peak learning rate from the next step; jobs that do not train say so (lmlab::Error).
@@ -50,7 +49,7 @@ std::unique_ptr<TrainingJob> make_inspection_job(const std::string& checkpoint_d
 
 // Self-supervised pretraining as a job.
 std::unique_ptr<TrainingJob> make_pretrain_job(std::unique_ptr<Pretrainer> trainer,
-                                               std::shared_ptr<const SentencePieceTokenizer> tokenizer,
+                                               std::shared_ptr<const Tokenizer> tokenizer,
                                                std::string probe, std::string training_state_json);
 
 // Fine-tuning as a job: every eval_every steps (0: as each new epoch begins) and at the end the test
@@ -58,7 +57,7 @@ std::unique_ptr<TrainingJob> make_pretrain_job(std::unique_ptr<Pretrainer> train
 // the train probe as "train_accuracy" and "train_loss", so over-fitting shows). info fills
 // the kind, labels and description; the model's shape is read from the tuner.
 std::unique_ptr<TrainingJob> make_finetune_job(std::unique_ptr<FineTuner> tuner,
-                                               std::shared_ptr<const SentencePieceTokenizer> tokenizer,
+                                               std::shared_ptr<const Tokenizer> tokenizer,
                                                std::vector<EncodedExample> test, int64_t eval_every, std::string probe,
                                                std::string training_state_json, SessionInfo info,
                                                std::vector<EncodedExample> train_probe = {});
