@@ -1,5 +1,6 @@
 #include "lmlab/error.h"
 #include "lmlab/io/checkpoint.h"
+#include "lmlab/sentencepiece_tokenizer.h"
 #include "lmlab/io/safetensors.h"
 #include "temp_dir.h"
 #include "toy_corpus.h"

@@ -4,6 +4,7 @@
 #include "lmlab/device.h"
 #include "lmlab/error.h"
 #include "lmlab/io/checkpoint.h"
+#include "lmlab/sentencepiece_tokenizer.h"
 #include "lmlab/session/pretrain_request.h"
 #include "lmlab/train/pretrainer.h"
 

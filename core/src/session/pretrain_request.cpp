@@ -1,5 +1,7 @@
 #include "lmlab/session/pretrain_request.h"
 
+#include "lmlab/sentencepiece_tokenizer.h"
+
 #include "lmlab/atomic_file.h"
 #include "lmlab/device_choice.h"
 #include "lmlab/error.h"

@@ -9,6 +9,8 @@
 
 namespace lmlab {
 
+class SentencePieceTokenizer;
+
 // Everything needed to start pretraining, in plain types (the GUI fills it from its form).
 struct PretrainRequest {
   Architecture arch = Architecture::Bert;
