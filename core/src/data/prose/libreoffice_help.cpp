@@ -1,6 +1,7 @@
 #include "lmlab/atomic_file.h"
 #include "lmlab/data/prose_sources.h"
 #include "lmlab/error.h"
+#include "lmlab/utf8.h"
 
 #include <algorithm>
 #include <cstdlib>
@@ -11,25 +12,6 @@ namespace fs = std::filesystem;
 namespace lmlab {
 
 namespace {
-
-// Appends code point cp as UTF-8 (nothing for values beyond Unicode).
-void append_utf8(std::string& out, unsigned long cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x110000) {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
 
 // The text of an HTML fragment: tags dropped, the common entities decoded.
 std::string plain_text(const std::string& html) {
@@ -57,7 +39,8 @@ std::string plain_text(const std::string& html) {
     else if (name == "apos") out += '\'';
     else if (name == "nbsp") out += ' ';
     else if (name.size() > 1 && name[0] == '#')
-      append_utf8(out, name[1] == 'x' ? std::strtoul(name.c_str() + 2, nullptr, 16) : std::strtoul(name.c_str() + 1, nullptr, 10));
+      append_utf8(out, static_cast<char32_t>(name[1] == 'x' ? std::strtoul(name.c_str() + 2, nullptr, 16)
+                                                           : std::strtoul(name.c_str() + 1, nullptr, 10)));
     else {
       out += '&';  // not an entity we know: keep the text as it is
       continue;
