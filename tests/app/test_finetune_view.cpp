@@ -16,6 +16,8 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include "qtest_main.h"
 #include "qcustomplot_include.h"
 
 #include <map>
@@ -114,5 +116,5 @@ class TestFineTuneView : public QObject {
   std::unique_ptr<RunStore> runs_;
 };
 
-QTEST_MAIN(TestFineTuneView)
+LMLAB_QTEST_MAIN(TestFineTuneView)
 #include "test_finetune_view.moc"

@@ -15,6 +15,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "qtest_main.h"
+
 #include <cstdio>
 
 using namespace lmlab::app;
@@ -92,5 +94,5 @@ class TestLessons : public QObject {
   QTemporaryDir data_;
 };
 
-QTEST_MAIN(TestLessons)
+LMLAB_QTEST_MAIN(TestLessons)
 #include "test_lessons.moc"

@@ -12,6 +12,8 @@
 #include <QTranslator>
 #include <QtTest>
 
+#include "qtest_main.h"
+
 using lmlab::app::MainWindow;
 
 class MainWindowTest : public QObject {
@@ -135,5 +137,5 @@ class MainWindowTest : public QObject {
   }
 };
 
-QTEST_MAIN(MainWindowTest)
+LMLAB_QTEST_MAIN(MainWindowTest)
 #include "test_main_window.moc"

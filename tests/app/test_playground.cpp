@@ -17,6 +17,8 @@
 #include <QTextBrowser>
 #include <QtTest>
 
+#include "qtest_main.h"
+
 using namespace lmlab;
 using namespace lmlab::app;
 
@@ -86,5 +88,5 @@ class TestPlayground : public QObject {
   QTemporaryDir dir_;
 };
 
-QTEST_MAIN(TestPlayground)
+LMLAB_QTEST_MAIN(TestPlayground)
 #include "test_playground.moc"

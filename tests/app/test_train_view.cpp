@@ -19,6 +19,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "qtest_main.h"
+
 #include <algorithm>
 #include <cstdio>
 
@@ -143,5 +145,5 @@ class TestTrainView : public QObject {
   QTemporaryDir dir_;
 };
 
-QTEST_MAIN(TestTrainView)
+LMLAB_QTEST_MAIN(TestTrainView)
 #include "test_train_view.moc"

@@ -20,6 +20,8 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include "qtest_main.h"
 #include "qcustomplot_include.h"
 
 using namespace lmlab;
@@ -238,5 +240,5 @@ class TestViews : public QObject {
   }
 };
 
-QTEST_MAIN(TestViews)
+LMLAB_QTEST_MAIN(TestViews)
 #include "test_views.moc"
