@@ -50,6 +50,11 @@ int main() {
   session.start();
   lmlab::test::drive_random_commands(
       session, 1000, 7, [](lmlab::TrainingJob& job, uint64_t choice) { static_cast<BusyJob&>(job).frozen = choice; }, "");
+  session.stop();
+  // A session that stays open keeps answering probes after training until it is closed.
+  session.set_probe("after the end");
+  session.close();
+  session.wait();
   std::printf("steps %lld, snapshots %lld, finished %d\n", static_cast<long long>(sink.steps.load()),
               static_cast<long long>(sink.snapshots.load()), sink.finished.load() ? 1 : 0);
   return sink.finished && sink.steps > 0 ? 0 : 1;

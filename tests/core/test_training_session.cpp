@@ -269,6 +269,11 @@ TEST(TrainingSession, SurvivesAThousandRandomCommandsWhileFineTuning) {
   Recorder sink;
   TrainingSession session(finetune_job(dir, 1'000'000), sink, snapshots_every(20));
   session.start();
+  const auto wait_for_steps = [&](size_t n) {
+    const auto start = std::chrono::steady_clock::now();
+    while (sink.step_count() < n && std::chrono::steady_clock::now() - start < 60s) std::this_thread::sleep_for(2ms);
+  };
+  wait_for_steps(1);  // trained as it started: nothing frozen
   test::drive_random_commands(
       session, 1000, 11,
       [](TrainingJob& job, uint64_t choice) {
@@ -277,6 +282,11 @@ TEST(TrainingSession, SurvivesAThousandRandomCommandsWhileFineTuning) {
         job.set_freeze(state);
       },
       dir.file("ckpt"));
+  // However the storm interleaved, the session still takes commands and trains after it.
+  session.post([](TrainingJob& job) { job.set_freeze(FreezeState::parse("embeddings", 2)); });
+  wait_for_steps(sink.step_count() + 3);
+  session.stop();
+  session.wait();
   EXPECT_TRUE(sink.finished) << sink.error;
   EXPECT_TRUE(sink.stopped);
   EXPECT_GT(sink.steps.size(), 0u);
