@@ -4,6 +4,7 @@
 
 #include <map>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -42,6 +43,7 @@ class ByteBpeTokenizer final : public Tokenizer {
   std::vector<std::pair<std::string, std::string>> merges_;
   std::map<std::pair<std::string, std::string>, int> ranks_;
   SpecialIds specials_;
+  std::vector<std::string_view> typed_specials_;  // the special literals this vocabulary has
 };
 
 }  // namespace lmlab

@@ -3,6 +3,7 @@
 #include "lmlab/atomic_file.h"
 #include "lmlab/error.h"
 #include "lmlab/utf8.h"
+#include "special_split.h"
 
 #include <nlohmann/json.hpp>
 
@@ -181,6 +182,8 @@ ByteBpeTokenizer::ByteBpeTokenizer(std::unordered_map<std::string, int> vocab,
   }
   for (int id : {specials_.pad, specials_.unk, specials_.sep, specials_.mask})
     if (id < 0) throw Error(origin + " lacks one of RoBERTa's special tokens (<pad>, <unk>, </s>, <mask>)");
+  for (std::string_view special : {"<mask>", "<s>", "</s>", "<pad>", "<unk>", "<|endoftext|>"})
+    if (piece_to_id(special) >= 0) typed_specials_.push_back(special);
 }
 
 std::vector<std::string> ByteBpeTokenizer::bpe(const std::string& mapped) const {
@@ -215,22 +218,11 @@ std::vector<std::string> ByteBpeTokenizer::bpe(const std::string& mapped) const 
 
 std::vector<int> ByteBpeTokenizer::encode(std::string_view text) const {
   // Special tokens typed in the text ("<mask>") stay whole.
-  static const char* const kSpecials[] = {"<mask>", "<s>", "</s>", "<pad>", "<unk>", "<|endoftext|>"};
   std::vector<int> ids;
-  size_t start = 0;
-  while (start <= text.size()) {
-    size_t next = std::string_view::npos;
-    const char* which = nullptr;
-    for (const char* special : kSpecials) {
-      if (piece_to_id(special) < 0) continue;
-      const size_t at = text.find(special, start);
-      if (at < next) next = at, which = special;
-    }
-    auto segment = text.substr(start, next == std::string_view::npos ? next : next - start);
+  split_at_specials(text, typed_specials_, [&](std::string_view segment, std::string_view special) {
     // RoBERTa's <mask> absorbs the space before it (Hugging Face's lstrip), so "a <mask>"
     // asks for a word with its leading space, as the model was trained.
-    if (which && std::string_view(which) == "<mask>" && !segment.empty() && segment.back() == ' ')
-      segment.remove_suffix(1);
+    if (special == "<mask>" && !segment.empty() && segment.back() == ' ') segment.remove_suffix(1);
     for (const auto& word : pre_tokens(segment)) {
       std::string mapped;
       for (unsigned char b : word) append_utf8(mapped, bytes().to_char[b]);
@@ -239,10 +231,8 @@ std::vector<int> ByteBpeTokenizer::encode(std::string_view text) const {
         ids.push_back(id >= 0 ? id : specials_.unk);
       }
     }
-    if (!which) break;
-    ids.push_back(piece_to_id(which));
-    start = next + std::char_traits<char>::length(which);
-  }
+    if (!special.empty()) ids.push_back(piece_to_id(special));
+  });
   return ids;
 }
 

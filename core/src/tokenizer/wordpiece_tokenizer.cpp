@@ -4,6 +4,7 @@
 #include "lmlab/data/text_corpus.h"
 #include "lmlab/error.h"
 #include "lmlab/utf8.h"
+#include "special_split.h"
 #include "unicode_tables.h"
 
 #include <nlohmann/json.hpp>
@@ -173,24 +174,14 @@ void WordPieceTokenizer::word_pieces(const std::string& word, std::vector<int>& 
 }
 
 std::vector<int> WordPieceTokenizer::encode(std::string_view text) const {
-  // Special tokens typed in the text ("the [MASK] sat") stay whole, as in Hugging Face's
-  // tokenizer; the text between them goes through the basic tokenizer and word pieces.
-  static const char* const kSpecials[] = {"[MASK]", "[CLS]", "[SEP]", "[PAD]", "[UNK]"};
+  // Special tokens typed in the text stay whole, as in Hugging Face's tokenizer (the
+  // constructor made sure the vocabulary has them all).
   std::vector<int> ids;
-  size_t start = 0;
-  while (start <= text.size()) {
-    size_t next = std::string_view::npos;
-    const char* which = nullptr;
-    for (const char* special : kSpecials) {
-      const size_t at = text.find(special, start);
-      if (at < next) next = at, which = special;
-    }
-    for (const auto& word : basic_tokens(text.substr(start, next == std::string_view::npos ? next : next - start)))
-      word_pieces(word, ids);
-    if (!which) break;
-    ids.push_back(piece_to_id(which));
-    start = next + std::char_traits<char>::length(which);
-  }
+  split_at_specials(text, {"[MASK]", "[CLS]", "[SEP]", "[PAD]", "[UNK]"},
+                    [&](std::string_view segment, std::string_view special) {
+                      for (const auto& word : basic_tokens(segment)) word_pieces(word, ids);
+                      if (!special.empty()) ids.push_back(piece_to_id(special));
+                    });
   return ids;
 }
 
