@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
     <name>QObject</name>
@@ -15,8 +16,8 @@
         <translation>%1층</translation>
     </message>
     <message>
-        <source>unknown setting '%1'</source>
-        <translation>알 수 없는 설정 '%1'</translation>
+        <source>unknown setting &apos;%1&apos;</source>
+        <translation>알 수 없는 설정 &apos;%1&apos;</translation>
     </message>
     <message>
         <source>pretraining %1</source>
@@ -102,6 +103,17 @@
     <message>
         <source>%1 → %2: %3</source>
         <translation>%1 → %2: %3</translation>
+    </message>
+</context>
+<context>
+    <name>lmlab::app::CheckpointPicker</name>
+    <message>
+        <source>Folder…</source>
+        <translation>폴더…</translation>
+    </message>
+    <message>
+        <source>Checkpoint folder</source>
+        <translation>체크포인트 폴더</translation>
     </message>
 </context>
 <context>
@@ -229,10 +241,6 @@
         <translation>자연어 추론: 함의 / 중립 / 모순(문장 쌍)</translation>
     </message>
     <message>
-        <source>Folder…</source>
-        <translation>폴더…</translation>
-    </message>
-    <message>
         <source>From scratch: same model, fresh weights (the baseline)</source>
         <translation>처음부터: 같은 모델, 새 가중치(기준선)</translation>
     </message>
@@ -345,16 +353,12 @@
         <translation>완료: %1스텝.</translation>
     </message>
     <message>
-        <source>unknown task '%1' (news or nli)</source>
-        <translation>알 수 없는 과제 '%1'(news 또는 nli)</translation>
+        <source>unknown task &apos;%1&apos; (news or nli)</source>
+        <translation>알 수 없는 과제 &apos;%1&apos;(news 또는 nli)</translation>
     </message>
     <message>
-        <source>unknown or out-of-range fine-tuning setting '%1'</source>
-        <translation>알 수 없거나 범위를 벗어난 파인튜닝 설정 '%1'</translation>
-    </message>
-    <message>
-        <source>Checkpoint folder</source>
-        <translation>체크포인트 폴더</translation>
+        <source>unknown or out-of-range fine-tuning setting &apos;%1&apos;</source>
+        <translation>알 수 없거나 범위를 벗어난 파인튜닝 설정 &apos;%1&apos;</translation>
     </message>
     <message>
         <source>No checkpoint</source>
@@ -451,8 +455,8 @@
         <translation>강의 목록 %1에 id나 영어 제목이 없는 강의가 있습니다</translation>
     </message>
     <message>
-        <source>The text of lesson '%1' is missing from this build.</source>
-        <translation>강의 '%1'의 본문이 이 빌드에 없습니다.</translation>
+        <source>The text of lesson &apos;%1&apos; is missing from this build.</source>
+        <translation>강의 &apos;%1&apos;의 본문이 이 빌드에 없습니다.</translation>
     </message>
 </context>
 <context>
@@ -462,20 +466,20 @@
         <translation>실험에 단계가 없습니다</translation>
     </message>
     <message>
-        <source>unknown lab '%1'</source>
-        <translation>알 수 없는 실습실 '%1'</translation>
+        <source>unknown lab &apos;%1&apos;</source>
+        <translation>알 수 없는 실습실 &apos;%1&apos;</translation>
     </message>
     <message>
-        <source>'from' must name a tagged run (tag:NAME)</source>
-        <translation>'from'은 태그가 붙은 실행(tag:이름)을 가리켜야 합니다</translation>
+        <source>&apos;from&apos; must name a tagged run (tag:NAME)</source>
+        <translation>&apos;from&apos;은 태그가 붙은 실행(tag:이름)을 가리켜야 합니다</translation>
     </message>
     <message>
         <source>every k must be a number from 0 to 64</source>
         <translation>k는 모두 0에서 64 사이의 수여야 합니다</translation>
     </message>
     <message>
-        <source>'examples' must be at least 1</source>
-        <translation>'examples'는 1 이상이어야 합니다</translation>
+        <source>&apos;examples&apos; must be at least 1</source>
+        <translation>&apos;examples&apos;는 1 이상이어야 합니다</translation>
     </message>
     <message>
         <source>step %1 (%2): %3</source>
@@ -498,12 +502,12 @@
         <translation>실행을 찾을 수 없습니다</translation>
     </message>
     <message>
-        <source>The run was stopped, so the lesson's experiment ended.</source>
+        <source>The run was stopped, so the lesson&apos;s experiment ended.</source>
         <translation>실행이 정지되어 강의 실험이 끝났습니다.</translation>
     </message>
     <message>
-        <source>this step needs the run tagged '%1', which has not been trained yet</source>
-        <translation>이 단계에는 '%1' 태그가 붙은 실행이 필요한데 아직 학습되지 않았습니다</translation>
+        <source>this step needs the run tagged &apos;%1&apos;, which has not been trained yet</source>
+        <translation>이 단계에는 &apos;%1&apos; 태그가 붙은 실행이 필요한데 아직 학습되지 않았습니다</translation>
     </message>
     <message>
         <source>Reusing the model already trained for “%1”.</source>
@@ -537,7 +541,7 @@
         <translation>강의를 불러올 수 없음</translation>
     </message>
     <message>
-        <source>▶ Run this lesson's experiment</source>
+        <source>▶ Run this lesson&apos;s experiment</source>
         <translation>▶ 이 강의의 실험 실행</translation>
     </message>
     <message>
@@ -664,7 +668,7 @@
         <translation>문장을 입력하고 Enter를 누르세요</translation>
     </message>
     <message>
-        <source>Click words to hide them behind [MASK]; the bars show the model's top-5 guesses, updated as it trains.</source>
+        <source>Click words to hide them behind [MASK]; the bars show the model&apos;s top-5 guesses, updated as it trains.</source>
         <translation>단어를 누르면 [MASK]로 가려집니다. 막대는 모델의 상위 5개 추측이며 학습하면서 바뀝니다.</translation>
     </message>
     <message>
@@ -672,7 +676,7 @@
         <translation>프롬프트를 입력하세요. 아래는 모델이 이어 쓰는 내용(탐욕적)이며 학습하면서 바뀝니다.</translation>
     </message>
     <message>
-        <source>Mask a word to see the model's guesses.</source>
+        <source>Mask a word to see the model&apos;s guesses.</source>
         <translation>단어를 가리면 모델의 추측이 보입니다.</translation>
     </message>
     <message>
@@ -690,10 +694,6 @@
 </context>
 <context>
     <name>lmlab::app::PlaygroundView</name>
-    <message>
-        <source>Folder…</source>
-        <translation>폴더…</translation>
-    </message>
     <message>
         <source>Load</source>
         <translation>불러오기</translation>
@@ -763,10 +763,6 @@
         <translation>모델이 텍스트를 읽는 방식: SentencePiece 조각(▁는 단어 시작)과 그 id.</translation>
     </message>
     <message>
-        <source>Checkpoint folder</source>
-        <translation>체크포인트 폴더</translation>
-    </message>
-    <message>
         <source>Loaded: %1</source>
         <translation>불러옴: %1</translation>
     </message>
@@ -783,8 +779,8 @@
         <translation>BERT는 [MASK] 단어를 채우지만 글을 쓰지는 않습니다. GPT를 불러오세요.</translation>
     </message>
     <message>
-        <source>&lt;p style='line-height:160%'&gt;%1&lt;/p&gt;&lt;p&gt;%2 pieces&lt;/p&gt;</source>
-        <translation>&lt;p style='line-height:160%'&gt;%1&lt;/p&gt;&lt;p&gt;조각 %2개&lt;/p&gt;</translation>
+        <source>&lt;p style=&apos;line-height:160%&apos;&gt;%1&lt;/p&gt;&lt;p&gt;%2 pieces&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;line-height:160%&apos;&gt;%1&lt;/p&gt;&lt;p&gt;조각 %2개&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Error: %1</source>
@@ -978,20 +974,20 @@
         <translation> 모델은 여전히 새 탐침에 답합니다.</translation>
     </message>
     <message>
-        <source>unknown model '%1' (bert:mlm+nsp, bert:mlm or gpt:clm)</source>
-        <translation>알 수 없는 모델 '%1'(bert:mlm+nsp, bert:mlm 또는 gpt:clm)</translation>
+        <source>unknown model &apos;%1&apos; (bert:mlm+nsp, bert:mlm or gpt:clm)</source>
+        <translation>알 수 없는 모델 &apos;%1&apos;(bert:mlm+nsp, bert:mlm 또는 gpt:clm)</translation>
     </message>
     <message>
-        <source>unknown size '%1' (tiny or small)</source>
-        <translation>알 수 없는 크기 '%1'(tiny 또는 small)</translation>
+        <source>unknown size &apos;%1&apos; (tiny or small)</source>
+        <translation>알 수 없는 크기 &apos;%1&apos;(tiny 또는 small)</translation>
     </message>
     <message>
         <source>steps must be between 10 and 1000000</source>
         <translation>스텝은 10에서 1000000 사이여야 합니다</translation>
     </message>
     <message>
-        <source>unknown pretraining setting '%1'</source>
-        <translation>알 수 없는 사전학습 설정 '%1'</translation>
+        <source>unknown pretraining setting &apos;%1&apos;</source>
+        <translation>알 수 없는 사전학습 설정 &apos;%1&apos;</translation>
     </message>
     <message>
         <source>%1 %2 pretraining (%3), %4 steps</source>

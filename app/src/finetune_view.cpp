@@ -1,6 +1,7 @@
 #include "finetune_view.h"
 
 #include "bundled_data.h"
+#include "checkpoint_picker.h"
 #include "curve_plot.h"
 #include "error_dialog.h"
 #include "form_widgets.h"
@@ -18,7 +19,6 @@
 #include <QComboBox>
 #include <QDir>
 #include <QDoubleSpinBox>
-#include <QFileDialog>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -52,12 +52,8 @@ FineTuneView::FineTuneView(RunStore* runs, QWidget* parent)
   task_->setObjectName(QStringLiteral("task"));
   task_->addItem(tr("News topics (4 classes, single sentences)"), QStringLiteral("news"));
   task_->addItem(tr("NLI: entailment / neutral / contradiction (pairs)"), QStringLiteral("nli"));
-  from_ = new QComboBox;
+  from_ = new CheckpointPicker(runs_, {QStringLiteral("pretrain"), QStringLiteral("finetune")});
   from_->setObjectName(QStringLiteral("fromCheckpoint"));
-  auto* browse = new QPushButton(tr("Folder…"));
-  auto* from_row = new QHBoxLayout;
-  from_row->addWidget(from_, 1);
-  from_row->addWidget(browse);
   scratch_ = new QCheckBox(tr("From scratch: same model, fresh weights (the baseline)"));
   epochs_ = new QSpinBox;
   epochs_->setRange(1, 100);
@@ -96,7 +92,7 @@ FineTuneView::FineTuneView(RunStore* runs, QWidget* parent)
   // What is learned from what on the left, how it is trained on the right.
   auto* what = new QFormLayout;
   what->addRow(tr("Task"), task_);
-  what->addRow(tr("Start from"), from_row);
+  what->addRow(tr("Start from"), from_);
   what->addRow(QString(), scratch_);
   what->addRow(tr("Labelled examples"), train_limit_);
   what->addRow(tr("Frozen at start"), freeze_start_);
@@ -147,7 +143,6 @@ FineTuneView::FineTuneView(RunStore* runs, QWidget* parent)
   layout->addLayout(left, 1);
   layout->addLayout(right);
 
-  connect(browse, &QPushButton::clicked, this, &FineTuneView::choose_folder);
   connect(controls_, &RunControls::startClicked, this, &FineTuneView::start);
   connect(freeze_, &FreezePanel::freezeRequested, bridge_, &SessionBridge::set_freeze);
   connect(lr_, qOverload<double>(&QDoubleSpinBox::valueChanged), bridge_, &SessionBridge::set_learning_rate);
@@ -171,37 +166,12 @@ FineTuneView::FineTuneView(RunStore* runs, QWidget* parent)
     status_->setText((stopped ? tr("Stopped after %1 steps.") : tr("Done: %1 steps.")).arg(steps));
     finish_run(stopped ? QStringLiteral("stopped") : QStringLiteral("done"));
   });
-  if (runs_) {
-    connect(runs_, &RunStore::modelReset, this, &FineTuneView::refresh_checkpoints);
-    connect(runs_, &RunStore::dataChanged, this, &FineTuneView::refresh_checkpoints);  // a run finished
-  }
-  refresh_checkpoints();
   set_running(false);
 }
 
-void FineTuneView::refresh_checkpoints() {
-  const QString current = from_->currentData().toString();
-  from_->clear();
-  if (runs_)
-    for (const RunRecord* run : runs_->with_checkpoint({QStringLiteral("pretrain"), QStringLiteral("finetune")}))
-      from_->addItem(run->name + QStringLiteral(" (") + run->id + QLatin1Char(')'), run->checkpoint);
-  for (const QString& dir : chosen_folders_) from_->addItem(dir, dir);
-  const int index = from_->findData(current);
-  if (index >= 0) from_->setCurrentIndex(index);
-  else if (from_->count() > 0) from_->setCurrentIndex(from_->count() - 1);  // the newest run
-}
-
-void FineTuneView::set_from(const QString& dir) {
-  int index = from_->findData(dir);
-  if (index < 0) {
-    chosen_folders_ << dir;
-    from_->addItem(dir, dir);
-    index = from_->count() - 1;
-  }
-  from_->setCurrentIndex(index);
-}
-
+void FineTuneView::set_from(const QString& dir) { from_->choose(dir); }
 void FineTuneView::set_task(const QString& task) { task_->setCurrentIndex(std::max(0, task_->findData(task))); }
+
 void FineTuneView::set_from_scratch(bool scratch) { scratch_->setChecked(scratch); }
 void FineTuneView::set_max_steps(int steps) { max_steps_->setValue(steps); }
 void FineTuneView::set_gradual(int every) { gradual_->setValue(every); }
@@ -267,11 +237,6 @@ QString FineTuneView::apply_preset(const QJsonObject& preset) {
   return {};
 }
 
-void FineTuneView::choose_folder() {
-  const QString dir = QFileDialog::getExistingDirectory(this, tr("Checkpoint folder"));
-  if (!dir.isEmpty()) set_from(dir);
-}
-
 void FineTuneView::set_running(bool running) {
   // The learning rate stays editable: while a run trains, a change applies at the next step.
   for (QWidget* w : std::initializer_list<QWidget*>{task_, from_, scratch_, epochs_, max_steps_, gradual_,
@@ -283,7 +248,7 @@ void FineTuneView::set_running(bool running) {
 
 void FineTuneView::start() {
   if (bridge_->busy()) return;
-  const QString from = from_->currentData().toString();
+  const QString from = from_->checkpoint();
   if (from.isEmpty()) {
     open_error_dialog(this, tr("No checkpoint"),
                       tr("Fine-tuning starts from a checkpoint: pretrain a model in the Pretraining lab, "

@@ -18,6 +18,7 @@ class QSpinBox;
 
 namespace lmlab::app {
 
+class CheckpointPicker;
 class CurvePlot;
 class FreezePanel;
 class ReportView;
@@ -55,22 +56,17 @@ class FineTuneView : public QWidget {
  Q_SIGNALS:
   void runFinished(const QString& run_id);
 
- public Q_SLOTS:
-  void refresh_checkpoints();
-
  private:
   void add_steps(const std::vector<SessionStep>& steps);
   void finish_run(const QString& status, const QString& error = {});
   void set_running(bool running);
-  void choose_folder();
 
   SessionBridge* bridge_;
   RunStore* runs_;
   QString run_id_, run_name_, tag_;
   double soft_weight_ = 0.5, hard_weight_ = 0.5;
-  QStringList chosen_folders_;  // checkpoints picked by folder, kept when the run list refreshes
   QComboBox* task_;
-  QComboBox* from_;
+  CheckpointPicker* from_;
   QCheckBox* scratch_;
   QSpinBox* epochs_;
   QSpinBox* max_steps_;

@@ -1,5 +1,6 @@
 #include "playground_view.h"
 
+#include "checkpoint_picker.h"
 #include "error_dialog.h"
 #include "probability_bars.h"
 #include "run_store.h"
@@ -7,10 +8,8 @@
 
 #include "lmlab/session/training_job.h"
 
-#include <QComboBox>
 #include <QDateTime>
 #include <QDoubleSpinBox>
-#include <QFileDialog>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -57,16 +56,14 @@ bool ask(SessionBridge* bridge, PlaygroundView* view, Query query, Show show,
 
 PlaygroundView::PlaygroundView(RunStore* runs, QWidget* parent)
     : QWidget(parent), bridge_(new SessionBridge(this)), runs_(runs) {
-  model_ = new QComboBox;
+  model_ = new CheckpointPicker(runs_, {QStringLiteral("pretrain"), QStringLiteral("finetune"), QStringLiteral("distill")});
   model_->setObjectName(QStringLiteral("playgroundModel"));
-  auto* browse = new QPushButton(tr("Folder…"));
   load_ = new QPushButton(tr("Load"));
   status_ = new QLabel(tr("Load a checkpoint: a GPT to generate with; any model to see its tokenizer."));
   status_->setWordWrap(true);
   auto* top = new QHBoxLayout;
   top->addWidget(new QLabel(tr("Model")));
   top->addWidget(model_, 1);
-  top->addWidget(browse);
   top->addWidget(load_);
 
   prompt_ = new QLineEdit;
@@ -134,14 +131,7 @@ PlaygroundView::PlaygroundView(RunStore* runs, QWidget* parent)
   layout->addWidget(status_);
   layout->addLayout(panes, 1);
 
-  connect(browse, &QPushButton::clicked, this, [this] {
-    const QString dir = QFileDialog::getExistingDirectory(this, tr("Checkpoint folder"));
-    if (dir.isEmpty()) return;
-    chosen_folders_ << dir;
-    model_->addItem(dir, dir);
-    model_->setCurrentIndex(model_->count() - 1);
-  });
-  connect(load_, &QPushButton::clicked, this, [this] { load(model_->currentData().toString()); });
+  connect(load_, &QPushButton::clicked, this, [this] { load(model_->checkpoint()); });
   connect(generate_, &QPushButton::clicked, this, &PlaygroundView::generate);
   connect(prompt_, &QLineEdit::returnPressed, this, &PlaygroundView::generate);
   connect(text_, &QLineEdit::textChanged, retokenize_, qOverload<>(&QTimer::start));
@@ -152,33 +142,12 @@ PlaygroundView::PlaygroundView(RunStore* runs, QWidget* parent)
     if (!text_->text().isEmpty()) tokenize(text_->text());
   });
   connect(bridge_, &SessionBridge::failed, this, &PlaygroundView::show_error);
-  if (runs_) {
-    connect(runs_, &RunStore::modelReset, this, &PlaygroundView::refresh_checkpoints);
-    connect(runs_, &RunStore::dataChanged, this, &PlaygroundView::refresh_checkpoints);
-  }
-  refresh_checkpoints();
   set_loaded(false, {});
-}
-
-void PlaygroundView::refresh_checkpoints() {
-  const QString current = model_->currentData().toString();
-  model_->clear();
-  if (runs_)
-    for (const RunRecord* run : runs_->with_checkpoint({QStringLiteral("pretrain"), QStringLiteral("finetune"),
-                                                        QStringLiteral("distill")}))
-      model_->addItem(run->name + QStringLiteral(" (") + run->id + QLatin1Char(')'), run->checkpoint);
-  for (const QString& dir : chosen_folders_) model_->addItem(dir, dir);
-  const int index = model_->findData(current);
-  model_->setCurrentIndex(index >= 0 ? index : model_->count() - 1);
 }
 
 void PlaygroundView::load(const QString& checkpoint_dir) {
   if (checkpoint_dir.isEmpty()) return show_error(tr("Choose a checkpoint to load."));
-  if (model_->findData(checkpoint_dir) < 0) {
-    chosen_folders_ << checkpoint_dir;
-    model_->addItem(checkpoint_dir, checkpoint_dir);
-  }
-  model_->setCurrentIndex(model_->findData(checkpoint_dir));
+  model_->choose(checkpoint_dir);
   set_loaded(false, {});
   status_->setText(tr("Loading %1…").arg(checkpoint_dir));
   const std::string dir = checkpoint_dir.toStdString();

@@ -16,6 +16,7 @@ class QTimer;
 
 namespace lmlab::app {
 
+class CheckpointPicker;
 class ProbabilityBars;
 class RunStore;
 class SessionBridge;
@@ -42,9 +43,6 @@ class PlaygroundView : public QWidget {
   void answered();  // a generation or tokenization result was drawn
   void failed(const QString& message);
 
- public Q_SLOTS:
-  void refresh_checkpoints();
-
  private:
   void show_generation(const GenerationAnswer& answer, const QString& prompt);
   void show_pieces(const std::vector<TokenGuess>& pieces);
@@ -53,9 +51,8 @@ class PlaygroundView : public QWidget {
 
   SessionBridge* bridge_;
   RunStore* runs_;
-  QStringList chosen_folders_;
   QString arch_;
-  QComboBox* model_;
+  CheckpointPicker* model_;
   QPushButton* load_;
   QLabel* status_;
   QLineEdit* prompt_;

@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QStringList>
+#include <QWidget>
+
+class QComboBox;
+
+namespace lmlab::app {
+
+class RunStore;
+
+// Which checkpoint to start from: the finished runs of the given kinds that kept one (newest
+// last, chosen by default), plus any folder the learner picked with "Folder…". The list follows
+// the run store as runs finish; a picked folder stays in it.
+class CheckpointPicker : public QWidget {
+  Q_OBJECT
+ public:
+  CheckpointPicker(RunStore* runs, QStringList kinds, QWidget* parent = nullptr);
+
+  QString checkpoint() const;      // the chosen folder, empty when there is none
+  void choose(const QString& dir);  // selects dir, adding it when it is not a listed run
+
+ private:
+  void refresh();
+
+  RunStore* runs_;
+  QStringList kinds_, folders_;
+  QComboBox* combo_;
+};
+
+}  // namespace lmlab::app
