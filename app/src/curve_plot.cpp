@@ -31,15 +31,13 @@ CurvePlot::CurvePlot(const QString& left_label, const QString& right_label, QWid
   yAxis->setLabel(left_label);
   yAxis2->setLabel(right_label);
   yAxis2->setVisible(!right_label.isEmpty());
-  // The legend sits in its own row above the plot, so it never hides the curves.
+  // The legend sits in its own row above the plot, so it never hides the curves; it joins the
+  // layout with the first series (place_legend).
   legend->setVisible(true);
   legend->setBorderPen(Qt::NoPen);
   legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
   legend->setWrap(4);
   axisRect()->insetLayout()->take(legend);
-  plotLayout()->insertRow(0);
-  plotLayout()->addElement(0, 0, legend);
-  plotLayout()->setRowStretchFactor(0, 0.001);
   plotLayout()->setRowSpacing(0);
   setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
   axisRect()->setRangeZoomAxes({xAxis, yAxis});
@@ -53,6 +51,20 @@ CurvePlot::CurvePlot(const QString& left_label, const QString& right_label, QWid
   throttle_ = new QTimer(this);
   throttle_->setSingleShot(true);
   connect(throttle_, &QTimer::timeout, this, &CurvePlot::redraw_now);
+}
+
+void CurvePlot::place_legend(bool shown) {
+  // An empty legend reports a tiny maximum width, which QCPLayoutGrid applies to its whole
+  // column: in the layout without entries it squeezed the axes into a 50-pixel strip.
+  const bool placed = plotLayout()->hasElement(0, 0) && plotLayout()->element(0, 0) == legend;
+  if (shown && !placed) {
+    plotLayout()->insertRow(0);
+    plotLayout()->addElement(0, 0, legend);
+    plotLayout()->setRowStretchFactor(0, 0.001);
+  } else if (!shown && placed) {
+    plotLayout()->take(legend);
+    plotLayout()->simplify();
+  }
 }
 
 void CurvePlot::showEvent(QShowEvent* event) {
@@ -69,6 +81,7 @@ QCPGraph* CurvePlot::series(const QString& name) const {
 QCPGraph* CurvePlot::graph_for(const QString& name, Axis axis) {
   if (QCPGraph* existing = series(name)) return existing;
   QCPGraph* g = addGraph(xAxis, axis == Axis::Right ? yAxis2 : yAxis);
+  place_legend(true);
   g->setName(name);
   QPen pen(series_colour(graphCount() - 1), 1.8);
   // Held-out measurements are dashed, so "train vs test" reads at a glance.
@@ -92,6 +105,7 @@ void CurvePlot::set_series(const QString& name, const QVector<QPointF>& points, 
 
 void CurvePlot::clear_series() {
   clearGraphs();
+  place_legend(false);
   user_zoomed_ = false;
   replot();
 }

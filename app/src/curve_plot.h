@@ -43,6 +43,7 @@ class CurvePlot : public QCustomPlot {
   void export_with_dialog(bool png);
 
   void redraw_now();
+  void place_legend(bool shown);
 
   bool user_zoomed_ = false, dirty_ = false;
   QTimer* throttle_;

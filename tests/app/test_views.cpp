@@ -158,6 +158,21 @@ class TestViews : public QObject {
             view.confusion()->item(1, 2)->background().color().lightness());
   }
 
+  // An empty plot's legend once squeezed the axes into a 50-pixel strip at start-up.
+  void anEmptyPlotUsesItsWholeWidth() {
+    CurvePlot plot(QStringLiteral("loss"), QStringLiteral("accuracy"));
+    plot.resize(700, 400);
+    plot.show();
+    plot.replot();
+    QVERIFY2(plot.axisRect()->rect().width() > 500, qPrintable(QString::number(plot.axisRect()->rect().width())));
+    plot.add_point(QStringLiteral("loss"), 1, 2.0);
+    plot.replot();
+    QVERIFY(plot.axisRect()->rect().width() > 500);
+    QCOMPARE(plot.legend->itemCount(), 1);
+    plot.clear_series();
+    QVERIFY(plot.axisRect()->rect().width() > 500);
+  }
+
   void exportWritesValidPngAndCsv() {
     QTemporaryDir dir;
     CurvePlot plot(QStringLiteral("loss"), QStringLiteral("accuracy"));
