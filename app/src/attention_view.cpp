@@ -21,6 +21,7 @@ AttentionView::AttentionView(QWidget* parent) : QWidget(parent), grid_(new Atten
   plot_->setObjectName(QStringLiteral("attentionPlot"));
   map_ = new QCPColorMap(plot_->xAxis, plot_->yAxis);
   map_->setInterpolate(false);  // one cell per (query, key), no smearing
+  map_->setVisible(false);      // an empty map draws as a dark block until the first snapshot
   // A colour scale fitted to each map: early in training attention is nearly uniform (1/T
   // everywhere), and a fixed 0..1 scale would show one flat colour.
   auto* scale = new QCPColorScale(plot_);
@@ -77,6 +78,7 @@ void AttentionView::draw_large(int layer, int head) {
   QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
   for (int i = 0; i < t; ++i) ticker->addTick(i, QString::fromStdString(a.tokens[static_cast<size_t>(i)]));
   map_->rescaleDataRange(true);
+  map_->setVisible(true);
   plot_->xAxis->setTicker(ticker);
   plot_->yAxis->setTicker(ticker);
   plot_->xAxis->setTickLabelRotation(60);

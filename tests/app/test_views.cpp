@@ -54,7 +54,9 @@ class TestViews : public QObject {
     AttentionView view;
     view.resize(900, 500);
     view.show();
+    QVERIFY(!view.large_plot()->plottable(0)->visible());  // nothing to show before training
     view.show_snapshot(synthetic_snapshot(3, 4, 10));
+    QVERIFY(view.large_plot()->plottable(0)->visible());
     QCOMPARE(view.grid()->layers(), 3);
     QCOMPARE(view.grid()->heads(), 4);
     QSet<QRect> cells;
