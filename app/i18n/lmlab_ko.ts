@@ -69,6 +69,10 @@
         <source>layer %1</source>
         <translation>%1층</translation>
     </message>
+    <message>
+        <source>head</source>
+        <translation>헤드</translation>
+    </message>
 </context>
 <context>
     <name>lmlab::app::AttentionView</name>
@@ -441,6 +445,61 @@
     </message>
 </context>
 <context>
+    <name>lmlab::app::ImportModelDialog</name>
+    <message>
+        <source>Import a pretrained model</source>
+        <translation>사전학습 모델 가져오기</translation>
+    </message>
+    <message>
+        <source>a folder with config.json, model.safetensors and the tokenizer files</source>
+        <translation>config.json, model.safetensors, 토크나이저 파일이 있는 폴더</translation>
+    </message>
+    <message>
+        <source>Folder…</source>
+        <translation>폴더…</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>가져오기</translation>
+    </message>
+    <message>
+        <source>Open in the playground</source>
+        <translation>플레이그라운드에서 열기</translation>
+    </message>
+    <message>
+        <source>A Hugging Face model folder already on this computer: BERT, DistilBERT, RoBERTa or GPT-2 (config.json, model.safetensors or pytorch_model.bin, and vocab.txt or vocab.json + merges.txt). Nothing is downloaded. The model becomes a run you can fine-tune, probe and generate with.</source>
+        <translation>이 컴퓨터에 이미 있는 Hugging Face 모델 폴더: BERT, DistilBERT, RoBERTa 또는 GPT-2 (config.json, model.safetensors 또는 pytorch_model.bin, 그리고 vocab.txt 또는 vocab.json + merges.txt). 아무것도 내려받지 않습니다. 가져온 모델은 미세조정하고, 들여다보고, 글을 생성할 수 있는 실행(run)이 됩니다.</translation>
+    </message>
+    <message>
+        <source>Hugging Face model folder</source>
+        <translation>Hugging Face 모델 폴더</translation>
+    </message>
+    <message>
+        <source>Nothing to import</source>
+        <translation>가져올 것이 없습니다</translation>
+    </message>
+    <message>
+        <source>Choose a model folder first.</source>
+        <translation>먼저 모델 폴더를 고르세요.</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>%1 읽는 중…</translation>
+    </message>
+    <message>
+        <source>Imported %1</source>
+        <translation>가져옴: %1</translation>
+    </message>
+    <message>
+        <source>Not imported: %1</source>
+        <translation>가져오지 못함: %1</translation>
+    </message>
+    <message>
+        <source>Model not imported</source>
+        <translation>모델을 가져오지 못했습니다</translation>
+    </message>
+</context>
+<context>
     <name>lmlab::app::LessonCatalog</name>
     <message>
         <source>Cannot open lesson index %1</source>
@@ -522,8 +581,16 @@
         <translation>파인튜닝 실습실이 사용 중입니다. 먼저 그 실행을 정지하세요.</translation>
     </message>
     <message>
-        <source>few-shot, %1 questions per k</source>
-        <translation>퓨샷, k마다 질문 %1개</translation>
+        <source>&apos;from&apos; must name a tagged run (tag:NAME) or imported:gpt</source>
+        <translation>&apos;from&apos;은 태그가 붙은 실행(tag:NAME)이나 imported:gpt여야 합니다</translation>
+    </message>
+    <message>
+        <source>The step on a real pretrained model was skipped: import GPT-2 with File → Import pretrained model… and run the experiment again to compare.</source>
+        <translation>진짜 사전학습 모델로 하는 단계는 건너뛰었습니다. 파일 → 사전학습 모델 가져오기…로 GPT-2를 가져온 뒤 실험을 다시 실행해 비교해 보세요.</translation>
+    </message>
+    <message>
+        <source>few-shot on %1, %2 questions per k</source>
+        <translation>%1의 퓨샷, k마다 질문 %2개</translation>
     </message>
 </context>
 <context>
@@ -660,6 +727,10 @@
         <source>About %1 min on a 2-core CPU, plus a minute or two the first time a base model is pretrained (later lessons reuse it).</source>
         <translation>2코어 CPU에서 약 %1분, 기본 모델을 처음 사전학습할 때는 1~2분이 더 걸립니다(이후 강의는 그 모델을 다시 씁니다).</translation>
     </message>
+    <message>
+        <source>&amp;Import pretrained model…</source>
+        <translation>사전학습 모델 가져오기(&amp;I)…</translation>
+    </message>
 </context>
 <context>
     <name>lmlab::app::MaskedLmPanel</name>
@@ -690,6 +761,14 @@
     <message>
         <source>Step %1 · this model does not fill in [MASK] words.</source>
         <translation>스텝 %1 · 이 모델은 [MASK] 단어를 채우지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Click words to hide them behind [MASK]; the bars show the model&apos;s top-5 guesses. Press Enter after editing the sentence.</source>
+        <translation>단어를 클릭하면 [MASK]로 가려집니다. 막대는 모델의 상위 5개 추측입니다. 문장을 고친 뒤 Enter를 누르세요.</translation>
+    </message>
+    <message>
+        <source>Type a prompt and press Enter; below is what the model writes next (greedy).</source>
+        <translation>프롬프트를 입력하고 Enter를 누르세요. 아래에 모델이 이어 쓰는 글(greedy)이 나옵니다.</translation>
     </message>
 </context>
 <context>
@@ -759,10 +838,6 @@
         <translation>토크나이저</translation>
     </message>
     <message>
-        <source>How the model reads text: SentencePiece pieces (▁ marks a word start) and their ids.</source>
-        <translation>모델이 텍스트를 읽는 방식: SentencePiece 조각(▁는 단어 시작)과 그 id.</translation>
-    </message>
-    <message>
         <source>Loaded: %1</source>
         <translation>불러옴: %1</translation>
     </message>
@@ -789,6 +864,18 @@
     <message>
         <source>Playground</source>
         <translation>플레이그라운드</translation>
+    </message>
+    <message>
+        <source>How the model reads text: its pieces and their ids (▁ or Ġ marks a word start, ## continues a word).</source>
+        <translation>모델이 텍스트를 읽는 방식: 조각과 그 id (▁ 또는 Ġ는 단어의 시작, ##는 단어의 이어짐).</translation>
+    </message>
+    <message>
+        <source>Generate and tokenize</source>
+        <translation>생성과 토큰화</translation>
+    </message>
+    <message>
+        <source>Attention and [MASK] guesses</source>
+        <translation>어텐션과 [MASK] 추측</translation>
     </message>
 </context>
 <context>

@@ -9,7 +9,7 @@ namespace lmlab::app {
 
 namespace {
 
-constexpr int kLabelWidth = 56, kLabelHeight = 18, kGap = 6;
+constexpr int kLabelWidth = 56, kLabelHeight = 18, kMinReadableCell = 14;
 
 // White (no attention) to dark red (all of it): the same reading as the large map's scale.
 QColor heat(float value) {
@@ -27,6 +27,11 @@ AttentionGrid::AttentionGrid(QWidget* parent) : QWidget(parent) {
 
 void AttentionGrid::set_attention(const AttentionSnapshot& attention) {
   attention_ = attention;
+  render_cells();
+  // Room for every cell at a readable size, which the splitter around the grid must then
+  // give it: 144 cells of a 12 x 12 model squeezed into the space of 4 would be specks.
+  setMinimumSize(std::max(160, kLabelWidth + attention_.heads * (kMinReadableCell + gap())),
+                 std::max(120, kLabelHeight + attention_.layers * (kMinReadableCell + gap())));
   layer_ = std::min(layer_, std::max(0, attention_.layers - 1));
   head_ = std::min(head_, std::max(0, attention_.heads - 1));
   update();
@@ -41,14 +46,37 @@ void AttentionGrid::select(int layer, int head) {
 
 QSize AttentionGrid::sizeHint() const { return {kLabelWidth + 4 * 90, kLabelHeight + 4 * 90}; }
 
+// Each head's map as a small image, drawn once per snapshot: a 12 x 12 model has 144 of them,
+// too many to recompute on every repaint.
+void AttentionGrid::render_cells() {
+  const auto& a = attention_;
+  const int t = static_cast<int>(a.tokens.size());
+  cells_.clear();
+  for (int layer = 0; layer < a.layers; ++layer)
+    for (int head = 0; head < a.heads; ++head) {
+      float peak = 1e-6f;
+      for (int q = 0; q < t; ++q)
+        for (int k = 0; k < t; ++k) peak = std::max(peak, a.at(layer, head, q, k));
+      QImage image(t, t, QImage::Format_RGB32);
+      for (int q = 0; q < t; ++q) {
+        auto* row = reinterpret_cast<QRgb*>(image.scanLine(q));
+        for (int k = 0; k < t; ++k) row[k] = heat(a.at(layer, head, q, k) / peak).rgb();
+      }
+      cells_.push_back(std::move(image));
+    }
+}
+
+int AttentionGrid::gap() const { return attention_.heads > 6 || attention_.layers > 6 ? 2 : 6; }
+
 QRect AttentionGrid::cell_rect(int layer, int head) const {
   if (attention_.layers == 0 || attention_.heads == 0) return {};
-  const int w = (width() - kLabelWidth) / attention_.heads - kGap;
-  const int h = (height() - kLabelHeight) / attention_.layers - kGap;
+  const int spacing = gap();
+  const int w = (width() - kLabelWidth) / attention_.heads - spacing;
+  const int h = (height() - kLabelHeight) / attention_.layers - spacing;
   const int side = std::max(8, std::min(w, h));
   // Layer 0 at the bottom, as the model's stack is drawn everywhere else in the lab.
   const int row = attention_.layers - 1 - layer;
-  return {kLabelWidth + head * (side + kGap), kLabelHeight + row * (side + kGap), side, side};
+  return {kLabelWidth + head * (side + spacing), kLabelHeight + row * (side + spacing), side, side};
 }
 
 void AttentionGrid::paintEvent(QPaintEvent*) {
@@ -61,9 +89,13 @@ void AttentionGrid::paintEvent(QPaintEvent*) {
     return;
   }
   painter.setPen(palette().color(QPalette::WindowText));
+  // Narrow columns (12 heads) keep only the number, with "head" once in the corner.
+  const bool narrow = cell_rect(0, 0).width() < painter.fontMetrics().horizontalAdvance(tr("head %1").arg(10)) + 4;
+  if (narrow) painter.drawText(QRect(0, 0, kLabelWidth - 4, kLabelHeight), Qt::AlignRight | Qt::AlignVCenter, tr("head"));
   for (int head = 0; head < a.heads; ++head) {
     const QRect r = cell_rect(0, head);
-    painter.drawText(QRect(r.left(), 0, r.width(), kLabelHeight), Qt::AlignCenter, tr("head %1").arg(head));
+    painter.drawText(QRect(r.left(), 0, r.width(), kLabelHeight), Qt::AlignCenter,
+                     narrow ? QString::number(head) : tr("head %1").arg(head));
   }
   for (int layer = 0; layer < a.layers; ++layer) {
     const QRect r = cell_rect(layer, 0);
@@ -71,13 +103,7 @@ void AttentionGrid::paintEvent(QPaintEvent*) {
                      tr("layer %1").arg(layer));
     for (int head = 0; head < a.heads; ++head) {
       const QRect cell = cell_rect(layer, head);
-      float peak = 1e-6f;
-      for (int q = 0; q < t; ++q)
-        for (int k = 0; k < t; ++k) peak = std::max(peak, a.at(layer, head, q, k));
-      QImage image(t, t, QImage::Format_RGB32);
-      for (int q = 0; q < t; ++q)
-        for (int k = 0; k < t; ++k) image.setPixelColor(k, q, heat(a.at(layer, head, q, k) / peak));
-      painter.drawImage(cell, image);
+      painter.drawImage(cell, cells_.at(static_cast<size_t>(layer * a.heads + head)));
       const bool chosen = layer == layer_ && head == head_;
       painter.setPen(QPen(chosen ? QColor(30, 90, 200) : QColor(160, 160, 160), chosen ? 3 : 1));
       painter.drawRect(cell.adjusted(0, 0, -1, -1));

@@ -2,7 +2,10 @@
 
 #include "lmlab/session/session_events.h"
 
+#include <QImage>
 #include <QWidget>
+
+#include <vector>
 
 namespace lmlab::app {
 
@@ -29,7 +32,11 @@ class AttentionGrid : public QWidget {
   void mousePressEvent(QMouseEvent* event) override;
 
  private:
+  void render_cells();
+  int gap() const;
+
   AttentionSnapshot attention_;
+  std::vector<QImage> cells_;  // layer-major, one per head
   int layer_ = 0, head_ = 0;
 };
 

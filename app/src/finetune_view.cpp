@@ -52,7 +52,7 @@ FineTuneView::FineTuneView(RunStore* runs, QWidget* parent)
   task_->setObjectName(QStringLiteral("task"));
   task_->addItem(tr("News topics (4 classes, single sentences)"), QStringLiteral("news"));
   task_->addItem(tr("NLI: entailment / neutral / contradiction (pairs)"), QStringLiteral("nli"));
-  from_ = new CheckpointPicker(runs_, {QStringLiteral("pretrain"), QStringLiteral("finetune")});
+  from_ = new CheckpointPicker(runs_, {QStringLiteral("pretrain"), QStringLiteral("finetune"), QStringLiteral("import")});
   from_->setObjectName(QStringLiteral("fromCheckpoint"));
   scratch_ = new QCheckBox(tr("From scratch: same model, fresh weights (the baseline)"));
   epochs_ = new QSpinBox;

@@ -79,6 +79,9 @@ QString LessonRunner::validate(const QJsonObject& experiment) {
     } else if (lab == QLatin1String("fewshot")) {
       problem = unknown_keys(step, {QStringLiteral("lab"), QStringLiteral("from"), QStringLiteral("task"),
                                     QStringLiteral("k"), QStringLiteral("examples")});
+      const QString from = step.value(QStringLiteral("from")).toString();
+      if (!from.startsWith(QLatin1String("tag:")) && from != QLatin1String("imported:gpt"))
+        problem = tr("'from' must name a tagged run (tag:NAME) or imported:gpt");
       for (const QJsonValue& k : step.value(QStringLiteral("k")).toArray())
         if (!k.isDouble() || k.toInt() < 0 || k.toInt() > 64) problem = tr("every k must be a number from 0 to 64");
       if (step.value(QStringLiteral("examples")).toInt() < 1) problem = tr("'examples' must be at least 1");
@@ -102,6 +105,7 @@ void LessonRunner::start(const QJsonObject& experiment) {
   for (const QJsonValue& step : experiment.value(QStringLiteral("steps")).toArray()) queue_.append(step.toObject());
   total_ = static_cast<int>(queue_.size());
   started_runs_.clear();
+  skipped_.clear();
   running_ = true;
   next();
 }
@@ -130,7 +134,8 @@ void LessonRunner::next() {
   if (!running_) return;
   if (queue_.isEmpty()) {
     running_ = false;
-    Q_EMIT progress(tr("Done. Read “What to look for” and check it on screen."));
+    Q_EMIT progress(tr("Done. Read “What to look for” and check it on screen.") +
+                    (skipped_.isEmpty() ? QString() : QLatin1Char(' ') + skipped_));
     Q_EMIT finished();
     return;
   }
@@ -149,6 +154,12 @@ void LessonRunner::step_done(const QString& run_id) {
   if (run->status == QLatin1String("stopped")) return fail(tr("The run was stopped, so the lesson's experiment ended."));
   started_runs_ << run_id;
   next();
+}
+
+QString LessonRunner::name_of_checkpoint(const QString& dir) const {
+  for (const auto& run : labs_.runs->runs())
+    if (run.checkpoint == dir) return run.name;
+  return dir;
 }
 
 QString LessonRunner::resolve_from(QJsonObject& step) const {
@@ -179,8 +190,22 @@ QString LessonRunner::run_step(const QJsonObject& original) {
     labs_.pretrain->start();
     return {};
   }
-  if (const QString problem = lab == QLatin1String("runs") ? QString() : resolve_from(step); !problem.isEmpty())
+  // A step on an imported model (GPT-2 for few-shot) runs when the learner has imported one;
+  // without it the lesson goes on and says how to add it.
+  if (step.value(QStringLiteral("from")).toString() == QLatin1String("imported:gpt")) {
+    const RunRecord* imported = labs_.runs->latest_import(QStringLiteral("gpt"));
+    if (!imported) {
+      skipped_ = tr("The step on a real pretrained model was skipped: import GPT-2 with File → Import "
+                    "pretrained model… and run the experiment again to compare.");
+      Q_EMIT progress(skipped_);
+      QTimer::singleShot(0, this, &LessonRunner::next);
+      return {};
+    }
+    step.insert(QStringLiteral("from"), imported->checkpoint);
+  } else if (const QString problem = lab == QLatin1String("runs") ? QString() : resolve_from(step);
+             !problem.isEmpty()) {
     return problem;
+  }
   if (lab == QLatin1String("finetune")) {
     if (labs_.finetune->bridge()->busy()) return tr("The fine-tuning lab is busy: stop its run first.");
     QJsonObject preset = without(step, {"lab"});
@@ -203,7 +228,9 @@ QString LessonRunner::run_step(const QJsonObject& original) {
     request.max_test = step.value(QStringLiteral("examples")).toInt(100);
     if (cap_ > 0) request.max_test = std::min<int64_t>(request.max_test, cap_);
     fewshot_run_ = labs_.runs->begin(QStringLiteral("fewshot"),
-                                     tr("few-shot, %1 questions per k").arg(request.max_test),
+                                     tr("few-shot on %1, %2 questions per k")
+                                         .arg(name_of_checkpoint(step.value(QStringLiteral("from")).toString()))
+                                         .arg(request.max_test),
                                      {{QStringLiteral("from"), QString::fromStdString(request.from)},
                                       {QStringLiteral("task"), nli ? QStringLiteral("nli") : QStringLiteral("news")}});
     labs_.tabs->setCurrentWidget(labs_.runs_view);

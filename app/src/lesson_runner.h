@@ -58,6 +58,7 @@ class LessonRunner : public QObject {
   void step_done(const QString& run_id);
   QString run_step(const QJsonObject& step);
   QString resolve_from(QJsonObject& step) const;
+  QString name_of_checkpoint(const QString& dir) const;  // the run that wrote it, for run names
   void fail(const QString& message);
 
   Labs labs_;
@@ -65,6 +66,7 @@ class LessonRunner : public QObject {
   QList<QJsonObject> queue_;
   QStringList started_runs_;
   QString fewshot_run_;
+  QString skipped_;  // a step that needs an imported model, said again when the lesson ends
   int total_ = 0, cap_ = 0;
   bool running_ = false;
   QList<QMetaObject::Connection> waits_;

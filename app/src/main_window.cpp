@@ -4,6 +4,7 @@
 #include "device_probe.h"
 #include "error_dialog.h"
 #include "finetune_view.h"
+#include "import_model_dialog.h"
 #include "lesson_catalog.h"
 #include "lesson_runner.h"
 #include "playground_view.h"
@@ -158,6 +159,18 @@ QString MainWindow::saved_language() {
 
 void MainWindow::build_menus() {
   QMenu* file = menuBar()->addMenu(tr("&File"));
+  QAction* import_model = file->addAction(tr("&Import pretrained model…"));
+  import_model->setObjectName(QStringLiteral("importModel"));
+  connect(import_model, &QAction::triggered, this, [this] {
+    auto* dialog = new ImportModelDialog(runs_, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ImportModelDialog::openInPlayground, this, [this](const QString& checkpoint) {
+      tabs_->setCurrentWidget(playground_);
+      playground_->load(checkpoint);
+    });
+    dialog->open();
+  });
+  file->addSeparator();
   QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
   quit->setShortcut(QKeySequence::Quit);
 

@@ -60,12 +60,17 @@ MaskedLmPanel::MaskedLmPanel(QWidget* parent) : QWidget(parent) {
   set_architecture(arch_);
 }
 
-void MaskedLmPanel::set_architecture(const QString& arch) {
+void MaskedLmPanel::set_architecture(const QString& arch, bool training) {
   arch_ = arch;
   const bool bert = arch_ == QLatin1String("bert");
-  hint_->setText(bert ? tr("Click words to hide them behind [MASK]; the bars show the model's top-5 guesses, "
-                           "updated as it trains.")
-                      : tr("Type a prompt; below is what the model writes next (greedy), updated as it trains."));
+  if (training)
+    hint_->setText(bert ? tr("Click words to hide them behind [MASK]; the bars show the model's top-5 guesses, "
+                             "updated as it trains.")
+                        : tr("Type a prompt; below is what the model writes next (greedy), updated as it trains."));
+  else
+    hint_->setText(bert ? tr("Click words to hide them behind [MASK]; the bars show the model's top-5 guesses. "
+                             "Press Enter after editing the sentence.")
+                        : tr("Type a prompt and press Enter; below is what the model writes next (greedy)."));
   rebuild_words();
 }
 

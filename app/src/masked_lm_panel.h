@@ -22,7 +22,9 @@ class MaskedLmPanel : public QWidget {
  public:
   explicit MaskedLmPanel(QWidget* parent = nullptr);
 
-  void set_architecture(const QString& arch);  // "bert" or "gpt"
+  // "bert" or "gpt"; training: the guesses change as the model trains (the labs), or the
+  // model is fixed (the playground).
+  void set_architecture(const QString& arch, bool training = true);
   void set_text(const QString& text);          // [MASK] words start masked
   QString probe() const;                       // the text with masked words as [MASK]
   void toggle_word(int index);

@@ -1,6 +1,8 @@
 #include "playground_view.h"
 
+#include "attention_view.h"
 #include "checkpoint_picker.h"
+#include "masked_lm_panel.h"
 #include "error_dialog.h"
 #include "probability_bars.h"
 #include "run_store.h"
@@ -18,6 +20,8 @@
 #include <QPointer>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QSplitter>
+#include <QTabWidget>
 #include <QTextBrowser>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -56,7 +60,8 @@ bool ask(SessionBridge* bridge, PlaygroundView* view, Query query, Show show,
 
 PlaygroundView::PlaygroundView(RunStore* runs, QWidget* parent)
     : QWidget(parent), bridge_(new SessionBridge(this)), runs_(runs) {
-  model_ = new CheckpointPicker(runs_, {QStringLiteral("pretrain"), QStringLiteral("finetune"), QStringLiteral("distill")});
+  model_ = new CheckpointPicker(runs_, {QStringLiteral("pretrain"), QStringLiteral("finetune"), QStringLiteral("distill"),
+                                         QStringLiteral("import")});
   model_->setObjectName(QStringLiteral("playgroundModel"));
   load_ = new QPushButton(tr("Load"));
   status_ = new QLabel(tr("Load a checkpoint: a GPT to generate with; any model to see its tokenizer."));
@@ -115,31 +120,63 @@ PlaygroundView::PlaygroundView(RunStore* runs, QWidget* parent)
   pieces_->setAlignment(Qt::AlignTop | Qt::AlignLeft);
   auto* tokenizer = new QGroupBox(tr("Tokenizer"));
   auto* tokenizer_layout = new QVBoxLayout(tokenizer);
-  tokenizer_layout->addWidget(new QLabel(tr("How the model reads text: SentencePiece pieces (▁ marks a word start) "
-                                            "and their ids.")));
+  tokenizer_layout->addWidget(new QLabel(tr("How the model reads text: its pieces and their ids (▁ or Ġ marks a word "
+                                            "start, ## continues a word).")));
   tokenizer_layout->addWidget(text_);
   tokenizer_layout->addWidget(pieces_, 1);
   retokenize_ = new QTimer(this);
   retokenize_->setSingleShot(true);
   retokenize_->setInterval(150);  // one question per pause in typing, not per key
 
-  auto* panes = new QHBoxLayout;
+  auto* write_and_read = new QWidget;
+  auto* panes = new QHBoxLayout(write_and_read);
   panes->addWidget(generation, 3);
   panes->addWidget(tokenizer, 2);
+
+  // Inside the loaded model: a probe sentence's attention in every layer and head, and for a
+  // BERT its [MASK] guesses, which is where an imported pretrained model shows what it knows.
+  probe_ = new MaskedLmPanel;
+  probe_->setObjectName(QStringLiteral("playgroundProbe"));
+  attention_ = new AttentionView;
+  attention_->setObjectName(QStringLiteral("playgroundAttention"));
+  auto* inside = new QSplitter;
+  inside->addWidget(probe_);
+  inside->addWidget(attention_);
+  inside->setStretchFactor(0, 2);
+  inside->setStretchFactor(1, 3);
+  sections_ = new QTabWidget;
+  sections_->setObjectName(QStringLiteral("playgroundSections"));
+  sections_->setDocumentMode(true);
+  sections_->addTab(write_and_read, tr("Generate and tokenize"));
+  sections_->addTab(inside, tr("Attention and [MASK] guesses"));
+
   auto* layout = new QVBoxLayout(this);
   layout->addLayout(top);
   layout->addWidget(status_);
-  layout->addLayout(panes, 1);
+  layout->addWidget(sections_, 1);
 
   connect(load_, &QPushButton::clicked, this, [this] { load(model_->checkpoint()); });
   connect(generate_, &QPushButton::clicked, this, &PlaygroundView::generate);
   connect(prompt_, &QLineEdit::returnPressed, this, &PlaygroundView::generate);
   connect(text_, &QLineEdit::textChanged, retokenize_, qOverload<>(&QTimer::start));
   connect(retokenize_, &QTimer::timeout, this, [this] { tokenize(text_->text()); });
+  connect(probe_, &MaskedLmPanel::probeChanged, bridge_, &SessionBridge::set_probe);
+  connect(bridge_, &SessionBridge::snapshotArrived, this, [this](const Snapshot& snapshot) {
+    probe_->show_snapshot(snapshot);
+    attention_->show_snapshot(snapshot);
+  });
   connect(bridge_, &SessionBridge::started, this, [this](const SessionInfo& info) {
     status_->setText(tr("Loaded: %1").arg(QString::fromStdString(info.description)));
-    set_loaded(true, QString::fromStdString(info.arch));
+    const QString arch = QString::fromStdString(info.arch);
+    set_loaded(true, arch);
     if (!text_->text().isEmpty()) tokenize(text_->text());
+    probe_->set_architecture(arch, /*training=*/false);
+    if (probe_->word_count() == 0)
+      probe_->set_text(arch == QLatin1String("bert") ? QStringLiteral("the cat sat on the [MASK] .")
+                                                     : QStringLiteral("once upon a time"));
+    bridge_->set_probe(probe_->probe());
+    // A BERT does not write text: what it offers is inside, its guesses and attention.
+    if (arch == QLatin1String("bert")) sections_->setCurrentIndex(1);
   });
   connect(bridge_, &SessionBridge::failed, this, &PlaygroundView::show_error);
   set_loaded(false, {});

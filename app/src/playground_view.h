@@ -11,20 +11,24 @@ class QLabel;
 class QLineEdit;
 class QPushButton;
 class QSpinBox;
+class QTabWidget;
 class QTextBrowser;
 class QTimer;
 
 namespace lmlab::app {
 
+class AttentionView;
 class CheckpointPicker;
+class MaskedLmPanel;
 class ProbabilityBars;
 class RunStore;
 class SessionBridge;
 
-// Question a saved model: a generation playground (prompt, temperature, top-k, top-p, and the
-// next-token distribution at the prompt's end as bars) and a tokenizer view (text in, the
-// SentencePiece pieces out as coloured spans with their ids). The model is loaded on the
-// session thread and every question is answered there; the GUI thread only draws.
+// Question a saved or imported model: a generation playground (prompt, temperature, top-k,
+// top-p, and the next-token distribution at the prompt's end as bars), a tokenizer view (text
+// in, the pieces out as coloured spans with their ids), and a probe sentence's attention maps
+// with a BERT's [MASK] guesses. The model is loaded on the session thread and every question
+// is answered there; the GUI thread only draws.
 class PlaygroundView : public QWidget {
   Q_OBJECT
  public:
@@ -37,6 +41,8 @@ class PlaygroundView : public QWidget {
   ProbabilityBars* next_bars() const { return next_; }
   QTextBrowser* output() const { return output_; }
   QLabel* pieces() const { return pieces_; }
+  MaskedLmPanel* probe() const { return probe_; }
+  AttentionView* attention() const { return attention_; }
   QLineEdit* prompt() const { return prompt_; }
 
  Q_SIGNALS:
@@ -66,6 +72,9 @@ class PlaygroundView : public QWidget {
   QLineEdit* text_;
   QLabel* pieces_;
   QTimer* retokenize_;
+  QTabWidget* sections_;
+  MaskedLmPanel* probe_;
+  AttentionView* attention_;
 };
 
 }  // namespace lmlab::app

@@ -184,6 +184,14 @@ const RunRecord* RunStore::tagged(const QString& tag, bool need_checkpoint) cons
   return nullptr;
 }
 
+const RunRecord* RunStore::latest_import(const QString& arch) const {
+  for (auto it = runs_.rbegin(); it != runs_.rend(); ++it)
+    if (it->kind == QLatin1String("import") && it->arch == arch && it->status == QLatin1String("done") &&
+        !it->checkpoint.isEmpty())
+      return &*it;
+  return nullptr;
+}
+
 int RunStore::row_of(const QString& id) const {
   for (int i = 0; i < runs_.size(); ++i)
     if (runs_[i].id == id) return i;

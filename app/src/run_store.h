@@ -51,6 +51,8 @@ class RunStore : public QAbstractListModel {
   QVector<const RunRecord*> with_checkpoint(const QStringList& kinds) const;
   // The newest finished run whose config carries this tag (lesson presets mark their runs).
   const RunRecord* tagged(const QString& tag, bool need_checkpoint) const;
+  // The newest model imported with File → Import of this architecture ("bert", "gpt").
+  const RunRecord* latest_import(const QString& arch) const;
 
   int rowCount(const QModelIndex& parent = {}) const override;
   QVariant data(const QModelIndex& index, int role) const override;

@@ -28,6 +28,7 @@ Command fewshot_command();
 Command distill_command();
 std::vector<Command> inspect_commands();
 Command bench_command();
+std::vector<Command> hf_commands();
 Command data_stats_command();
 Command data_build_command();
 

@@ -157,7 +157,7 @@ TEST(ModelConfig, JsonRoundTripAndClearErrors) {
     return std::string("no error");
   };
   EXPECT_NE(message("{\"d_model\": 100, \"n_heads\": 3}").find("divisible by n_heads"), std::string::npos);
-  EXPECT_NE(message("{\"max_seq_len\": 4096}").find("max_seq_len"), std::string::npos);
+  EXPECT_NE(message("{\"max_seq_len\": 100000}").find("max_seq_len"), std::string::npos);
   EXPECT_NE(message("{\"colour\": 1}").find("unknown setting 'colour'"), std::string::npos);
   EXPECT_NE(message("{\"n_layers\": \"two\"}").find("'n_layers' has the wrong type"), std::string::npos);
   EXPECT_NE(message("{not json").find("my.json is not valid JSON"), std::string::npos);

@@ -6,6 +6,10 @@ namespace lmlab {
 
 enum class Architecture { Bert, Gpt };
 
+// The feed-forward (and masked-LM head) non-linearity: BERT's exact erf GELU, or GPT-2's
+// tanh approximation ("gelu_new" in Hugging Face), which imported GPT-2 weights expect.
+enum class Activation { Gelu, GeluTanh };
+
 // The shape of a model. Plain data with a JSON round trip (config.json in a checkpoint).
 struct ModelConfig {
   Architecture arch = Architecture::Bert;
@@ -14,13 +18,14 @@ struct ModelConfig {
   int n_layers = 2;
   int n_heads = 2;
   int d_ff = 512;             // feed-forward width, 4 x d_model in BERT and GPT-2
-  int max_seq_len = 128;      // learned position embeddings; at most 512
-  int type_vocab_size = 2;    // segment embeddings (BERT only)
+  int max_seq_len = 128;      // learned position embeddings (GPT-2 has 1024)
+  int type_vocab_size = 2;    // segment embeddings (BERT only; 0: none, as in DistilBERT)
   double dropout = 0.1;
   double attention_dropout = 0.1;
   bool pre_ln = false;        // BERT: post-LN (false); GPT-2: pre-LN (forced true)
   double layer_norm_eps = 1e-12;
   double initializer_range = 0.02;
+  Activation activation = Activation::Gelu;
   int num_labels = 0;         // > 0 adds a classifier head on the pooled [CLS] vector
 
   // Throws lmlab::Error naming the first absurd setting.
@@ -34,5 +39,7 @@ struct ModelConfig {
 
 std::string to_string(Architecture arch);
 Architecture parse_architecture(const std::string& name);  // "bert" | "gpt"
+std::string to_string(Activation activation);
+Activation parse_activation(const std::string& name);  // "gelu" | "gelu_tanh"
 
 }  // namespace lmlab

@@ -18,6 +18,16 @@ Architecture parse_architecture(const std::string& name) {
   throw Error("architecture '" + name + "' is not bert or gpt");
 }
 
+std::string to_string(Activation activation) {
+  return activation == Activation::Gelu ? "gelu" : "gelu_tanh";
+}
+
+Activation parse_activation(const std::string& name) {
+  if (name == "gelu") return Activation::Gelu;
+  if (name == "gelu_tanh") return Activation::GeluTanh;
+  throw Error("activation '" + name + "' is not gelu or gelu_tanh");
+}
+
 namespace {
 
 void require(bool ok, const std::string& setting, const std::string& rule) {
@@ -39,9 +49,9 @@ void ModelConfig::validate() const {
           "(" + std::to_string(d_model) + ") must be divisible by n_heads (" +
               std::to_string(n_heads) + ")");
   require(d_ff >= 1 && d_ff <= 65536, "d_ff", "must be between 1 and 65536, got " + std::to_string(d_ff));
-  require(max_seq_len >= 2 && max_seq_len <= 512, "max_seq_len",
-          "must be between 2 and 512, got " + std::to_string(max_seq_len));
-  require(type_vocab_size >= 1 && type_vocab_size <= 16, "type_vocab_size", "must be between 1 and 16");
+  require(max_seq_len >= 2 && max_seq_len <= 4096, "max_seq_len",
+          "must be between 2 and 4096, got " + std::to_string(max_seq_len));
+  require(type_vocab_size >= 0 && type_vocab_size <= 16, "type_vocab_size", "must be between 0 and 16");
   require(dropout >= 0 && dropout < 1, "dropout", "must be in [0, 1)");
   require(attention_dropout >= 0 && attention_dropout < 1, "attention_dropout", "must be in [0, 1)");
   require(layer_norm_eps > 0 && layer_norm_eps < 1, "layer_norm_eps", "must be in (0, 1)");
@@ -63,6 +73,7 @@ std::string ModelConfig::to_json() const {
             {"pre_ln", pre_ln},
             {"layer_norm_eps", layer_norm_eps},
             {"initializer_range", initializer_range},
+            {"activation", to_string(activation)},
             {"num_labels", num_labels}};
   return j.dump(2) + "\n";
 }
@@ -104,11 +115,18 @@ ModelConfig ModelConfig::from_json(const std::string& text, const std::string& o
   read("layer_norm_eps", c.layer_norm_eps);
   read("initializer_range", c.initializer_range);
   read("num_labels", c.num_labels);
+  std::string activation = to_string(c.activation);
+  read("activation", activation);
+  try {
+    c.activation = parse_activation(activation);
+  } catch (const Error& e) {
+    throw Error(origin + ": " + e.what());
+  }
   for (auto it = j.begin(); it != j.end(); ++it) {
     static const char* known[] = {"arch", "vocab_size", "d_model", "n_layers", "n_heads", "d_ff",
                                   "max_seq_len", "type_vocab_size", "dropout",
                                   "attention_dropout", "pre_ln", "layer_norm_eps",
-                                  "initializer_range", "num_labels"};
+                                  "initializer_range", "num_labels", "activation"};
     if (std::find(std::begin(known), std::end(known), it.key()) == std::end(known))
       throw Error(origin + ": unknown setting '" + it.key() + "'");
   }

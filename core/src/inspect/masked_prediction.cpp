@@ -18,7 +18,10 @@ std::vector<int> encode_with_masks(const Tokenizer& tokenizer, const std::string
   size_t from = 0;
   while (true) {
     const size_t at = text.find(kMask, from);
-    const auto chunk = text.substr(from, at == std::string::npos ? std::string::npos : at - from);
+    auto chunk = text.substr(from, at == std::string::npos ? std::string::npos : at - from);
+    // The space before a mask belongs to the masked word: RoBERTa's byte BPE would otherwise
+    // read a lone space token there, which it never saw in training.
+    if (at != std::string::npos) chunk.erase(chunk.find_last_not_of(' ') + 1);
     if (chunk.find_first_not_of(' ') != std::string::npos)
       for (int id : tokenizer.encode(chunk)) ids.push_back(id);
     if (at == std::string::npos) break;

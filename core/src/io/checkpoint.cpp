@@ -4,17 +4,11 @@
 
 #include "lmlab/atomic_file.h"
 #include "lmlab/error.h"
+#include "lmlab/io/atomic_directory.h"
 
 #include <nlohmann/json.hpp>
 
-#include <fcntl.h>
-#include <stdio.h>
-#include <unistd.h>
-
-#include <cerrno>
-#include <cstring>
 #include <filesystem>
-#include <random>
 #include <set>
 #include <sstream>
 
@@ -33,28 +27,6 @@ std::string shape_text(at::IntArrayRef shape) {
   return s.str();
 }
 
-void sync_directory(const fs::path& dir) {
-  const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd >= 0) {
-    ::fsync(fd);
-    ::close(fd);
-  }
-}
-
-// Moves the finished temporary directory onto target: a plain rename when target is new,
-// an atomic exchange (then removal of the old one) when it already holds a checkpoint.
-void publish_directory(const fs::path& tmp, const fs::path& target) {
-  if (!fs::exists(target)) {
-    if (::rename(tmp.c_str(), target.c_str()) != 0)
-      throw Error("cannot create checkpoint '" + target.string() + "': " + std::strerror(errno));
-  } else {
-    if (::renameat2(AT_FDCWD, tmp.c_str(), AT_FDCWD, target.c_str(), RENAME_EXCHANGE) != 0)
-      throw Error("cannot replace checkpoint '" + target.string() + "': " + std::strerror(errno));
-    fs::remove_all(tmp);  // now the previous checkpoint
-  }
-  sync_directory(target.parent_path());
-}
-
 }  // namespace
 
 NamedTensors model_weights(LanguageModelImpl& model) {
@@ -66,35 +38,15 @@ NamedTensors model_weights(LanguageModelImpl& model) {
 
 void save_checkpoint(const std::string& dir, LanguageModelImpl& model, const Tokenizer& tokenizer,
                      const std::string& training_state_json) {
-  const fs::path target = fs::absolute(dir).lexically_normal();
-  if (fs::exists(target)) {
-    if (!fs::is_directory(target)) throw Error("'" + dir + "' exists and is not a directory");
-    if (!fs::is_empty(target) && !fs::exists(target / kConfig))
-      throw Error("'" + dir + "' is a directory that does not hold an LM Lab checkpoint; "
-                  "refusing to replace it (choose another output directory)");
-  }
-  if (!target.has_parent_path() || !fs::is_directory(target.parent_path()))
-    throw Error("cannot write checkpoint '" + dir + "': its parent directory does not exist");
   if (model.config().vocab_size != tokenizer.vocab_size())
     throw Error("the model's vocabulary (" + std::to_string(model.config().vocab_size) +
                 ") does not match the tokenizer's (" + std::to_string(tokenizer.vocab_size()) + ")");
-
-  std::random_device rd;
-  const fs::path tmp = target.parent_path() /
-      ("." + target.filename().string() + ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(rd()));
-  fs::create_directory(tmp);
-  try {
+  write_directory_atomically(dir, kConfig, "an LM Lab checkpoint", [&](const fs::path& tmp) {
     write_file_atomically((tmp / kConfig).string(), model.config().to_json());
     write_safetensors((tmp / kWeights).string(), model_weights(model), {{"format", "pt"}, {"producer", "lmlab"}});
     for (const auto& [name, bytes] : tokenizer.files()) write_file_atomically((tmp / name).string(), bytes);
     write_file_atomically((tmp / kState).string(), training_state_json);
-    sync_directory(tmp);
-    publish_directory(tmp, target);
-  } catch (...) {
-    std::error_code ignored;
-    fs::remove_all(tmp, ignored);
-    throw;
-  }
+  });
 }
 
 void load_weights(LanguageModelImpl& model, const NamedTensors& tensors, const std::string& origin) {

@@ -1,8 +1,7 @@
 #include "lmlab/model/block.h"
 
+#include "lmlab/model/activation.h"
 #include "lmlab/model/dense.h"
-
-#include <torch/nn/functional/activation.h>
 
 namespace lmlab {
 
@@ -26,7 +25,7 @@ void TransformerBlockImpl::reset() {
 }
 
 torch::Tensor TransformerBlockImpl::feed_forward(const torch::Tensor& x) {
-  return dropout(dense(ff_out, torch::gelu(dense(ff_in, x))));  // exact (erf) GELU, as in BERT
+  return dropout(dense(ff_out, activate(dense(ff_in, x), options.activation())));
 }
 
 torch::Tensor TransformerBlockImpl::forward(const torch::Tensor& x, const torch::Tensor& padding) {

@@ -1,12 +1,15 @@
 #include "lmlab/model/heads.h"
 
+#include "lmlab/model/activation.h"
 #include "lmlab/model/dense.h"
 
 #include <torch/nn/functional/linear.h>
 
 namespace lmlab {
 
-MaskedLmHeadImpl::MaskedLmHeadImpl(int64_t d_model, int64_t vocab_size, double layer_norm_eps) {
+MaskedLmHeadImpl::MaskedLmHeadImpl(int64_t d_model, int64_t vocab_size, double layer_norm_eps,
+                                   Activation activation)
+    : activation_(activation) {
   transform = register_module("transform", torch::nn::Linear(d_model, d_model));
   norm = register_module(
       "norm", torch::nn::LayerNorm(torch::nn::LayerNormOptions({d_model}).eps(layer_norm_eps)));
@@ -14,7 +17,7 @@ MaskedLmHeadImpl::MaskedLmHeadImpl(int64_t d_model, int64_t vocab_size, double l
 }
 
 torch::Tensor MaskedLmHeadImpl::features(const torch::Tensor& hidden) {
-  return norm(torch::gelu(dense(transform, hidden)));
+  return norm(activate(dense(transform, hidden), activation_));
 }
 
 torch::Tensor MaskedLmHeadImpl::forward(const torch::Tensor& hidden, const torch::Tensor& token_embedding) {

@@ -13,7 +13,8 @@ LanguageModelImpl::LanguageModelImpl(const ModelConfig& config) : config_(config
     body_ = register_module("encoder", Encoder(config_).ptr());
     pooler = register_module("pooler", Pooler(config_.d_model));
     masked_lm = register_module("masked_lm",
-                                MaskedLmHead(config_.d_model, config_.vocab_size, config_.layer_norm_eps));
+                                MaskedLmHead(config_.d_model, config_.vocab_size,
+                                             config_.layer_norm_eps, config_.activation));
     next_sentence = register_module("next_sentence", torch::nn::Linear(config_.d_model, 2));
   } else {
     body_ = register_module("decoder", Decoder(config_).ptr());

@@ -20,7 +20,8 @@ TransformerStackImpl::TransformerStackImpl(const ModelConfig& config, bool causa
                              .attention_dropout(config.attention_dropout)
                              .causal(causal)
                              .pre_ln(pre_ln)
-                             .layer_norm_eps(config.layer_norm_eps));
+                             .layer_norm_eps(config.layer_norm_eps)
+                             .activation(config.activation));
     layers->push_back(blocks_.back());
   }
   if (pre_ln)

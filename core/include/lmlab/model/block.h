@@ -3,6 +3,7 @@
 #include "lmlab/model/attention.h"
 
 #include "lmlab/model/dropout.h"
+#include "lmlab/model_config.h"
 
 #include <torch/nn/modules/linear.h>
 #include <torch/nn/modules/normalization.h>
@@ -21,6 +22,7 @@ struct TransformerBlockOptions {
   // Pre-LN (GPT-2): x + f(LN(x)). Post-LN (BERT): LN(x + f(x)).
   TORCH_ARG(bool, pre_ln) = false;
   TORCH_ARG(double, layer_norm_eps) = 1e-12;
+  TORCH_ARG(Activation, activation) = Activation::Gelu;
 };
 
 // One transformer layer: self-attention and a GELU feed-forward, each with a residual

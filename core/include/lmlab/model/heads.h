@@ -1,18 +1,19 @@
 #pragma once
 
 #include "lmlab/model/dropout.h"
+#include "lmlab/model_config.h"
 
 #include <torch/nn/modules/linear.h>
 #include <torch/nn/modules/normalization.h>
 
 namespace lmlab {
 
-// BERT's masked-LM head: dense + GELU + layer norm, then the token embedding matrix
+// BERT's masked-LM head: dense + GELU (the model's activation) + layer norm, then the token embedding matrix
 // (tied, passed in) and an output bias. Callers give it only the masked positions' hidden
 // states, so the vocabulary projection costs 15% of a full one.
 class MaskedLmHeadImpl : public torch::nn::Module {
  public:
-  MaskedLmHeadImpl(int64_t d_model, int64_t vocab_size, double layer_norm_eps);
+  MaskedLmHeadImpl(int64_t d_model, int64_t vocab_size, double layer_norm_eps, Activation activation);
   // hidden: (N, C); token_embedding: (V, C). Returns logits (N, V).
   torch::Tensor forward(const torch::Tensor& hidden, const torch::Tensor& token_embedding);
   // The (N, C) features the vocabulary projection reads (dense + GELU + layer norm).
@@ -21,6 +22,9 @@ class MaskedLmHeadImpl : public torch::nn::Module {
   torch::nn::Linear transform{nullptr};
   torch::nn::LayerNorm norm{nullptr};
   torch::Tensor bias;  // (V)
+
+ private:
+  Activation activation_;
 };
 TORCH_MODULE(MaskedLmHead);
 

@@ -1,0 +1,132 @@
+#include "import_model_dialog.h"
+
+#include "error_dialog.h"
+#include "run_store.h"
+
+#include "lmlab/io/hf_model.h"
+#include "lmlab/session/training_job.h"
+
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QJsonArray>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPointer>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+#include <thread>
+
+namespace lmlab::app {
+
+ImportModelDialog::ImportModelDialog(RunStore* runs, QWidget* parent) : QDialog(parent), runs_(runs) {
+  setWindowTitle(tr("Import a pretrained model"));
+  folder_ = new QLineEdit;
+  folder_->setObjectName(QStringLiteral("importFolder"));
+  folder_->setPlaceholderText(tr("a folder with config.json, model.safetensors and the tokenizer files"));
+  auto* browse = new QPushButton(tr("Folder…"));
+  auto* folder_row = new QHBoxLayout;
+  folder_row->addWidget(folder_, 1);
+  folder_row->addWidget(browse);
+  busy_ = new QProgressBar;
+  busy_->setRange(0, 0);
+  busy_->hide();
+  result_ = new QLabel;
+  result_->setObjectName(QStringLiteral("importResult"));
+  result_->setWordWrap(true);
+  result_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  import_ = new QPushButton(tr("Import"));
+  open_ = new QPushButton(tr("Open in the playground"));
+  open_->setEnabled(false);
+  auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close);
+  buttons->addButton(import_, QDialogButtonBox::ActionRole);
+  buttons->addButton(open_, QDialogButtonBox::ActionRole);
+
+  auto* intro = new QLabel(tr("A Hugging Face model folder already on this computer: BERT, DistilBERT, RoBERTa "
+                              "or GPT-2 (config.json, model.safetensors or pytorch_model.bin, and vocab.txt or "
+                              "vocab.json + merges.txt). Nothing is downloaded. The model becomes a run you can "
+                              "fine-tune, probe and generate with."));
+  intro->setWordWrap(true);
+  auto* layout = new QVBoxLayout(this);
+  layout->addWidget(intro);
+  layout->addLayout(folder_row);
+  layout->addWidget(busy_);
+  layout->addWidget(result_);
+  layout->addStretch();
+  layout->addWidget(buttons);
+  resize(640, 280);
+
+  connect(browse, &QPushButton::clicked, this, [this] {
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Hugging Face model folder"), folder_->text());
+    if (!dir.isEmpty()) folder_->setText(dir);
+  });
+  connect(import_, &QPushButton::clicked, this, &ImportModelDialog::import_model);
+  connect(open_, &QPushButton::clicked, this, [this] {
+    Q_EMIT openInPlayground(checkpoint_);
+    accept();
+  });
+  connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+}
+
+void ImportModelDialog::set_folder(const QString& folder) { folder_->setText(folder); }
+
+void ImportModelDialog::import_model() {
+  const QString folder = QDir::cleanPath(folder_->text().trimmed());
+  if (importing_) return;
+  if (folder_->text().trimmed().isEmpty()) {
+    open_error_dialog(this, tr("Nothing to import"), tr("Choose a model folder first."), QStringLiteral("importError"));
+    return;
+  }
+  importing_ = true;
+  import_->setEnabled(false);
+  open_->setEnabled(false);
+  busy_->show();
+  result_->setText(tr("Reading %1…").arg(folder));
+  const QString name = tr("Imported %1").arg(QFileInfo(folder).fileName());
+  const QString id = runs_->begin(QStringLiteral("import"), name, {{QStringLiteral("imported_from"), folder}});
+  const std::string from = folder.toStdString(), out = runs_->checkpoint_dir(id).toStdString();
+  QPointer<ImportModelDialog> self(this);
+  std::thread([self, id, from, out] {
+    QString summary, error;
+    SessionInfo info;
+    try {
+      auto imported = import_hf_checkpoint(from, out);
+      info.kind = "import";
+      describe_model(info, *imported.model);
+      info.description = imported.model_type + ", " + std::to_string(info.layers) + " layers x " +
+                         std::to_string(info.heads) + " heads, " + std::to_string(info.parameters) + " parameters";
+      summary = QString::fromStdString(info.description);
+      for (const auto& note : imported.notes) summary += QStringLiteral("\n• ") + QString::fromStdString(note);
+    } catch (const std::exception& e) {
+      error = QString::fromStdString(e.what());
+    }
+    QMetaObject::invokeMethod(self, [self, id, info, summary, error] {
+      if (!self) return;
+      if (error.isEmpty()) self->runs_->set_info(id, info);
+      self->finish(id, summary, error);
+    }, Qt::QueuedConnection);
+  }).detach();
+}
+
+void ImportModelDialog::finish(const QString& run_id, const QString& summary, const QString& error) {
+  importing_ = false;
+  busy_->hide();
+  import_->setEnabled(true);
+  runs_->finish(run_id, error.isEmpty() ? QStringLiteral("done") : QStringLiteral("failed"), error);
+  if (!error.isEmpty()) {
+    result_->setText(tr("Not imported: %1").arg(error));
+    open_error_dialog(this, tr("Model not imported"), error, QStringLiteral("importError"));
+    Q_EMIT failed(error);
+    return;
+  }
+  checkpoint_ = runs_->checkpoint_dir(run_id);
+  result_->setText(tr("Imported %1").arg(summary));
+  open_->setEnabled(true);
+  Q_EMIT imported(run_id);
+}
+
+}  // namespace lmlab::app

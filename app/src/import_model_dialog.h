@@ -1,0 +1,46 @@
+#pragma once
+
+#include <QDialog>
+
+class QLabel;
+class QLineEdit;
+class QProgressBar;
+class QPushButton;
+
+namespace lmlab::app {
+
+class RunStore;
+
+// File → Import pretrained model: a Hugging Face folder (BERT, DistilBERT, RoBERTa, GPT-2)
+// read on a worker thread into a run of kind "import", whose checkpoint the fine-tuning lab
+// and the playground can start from. What the folder lacked (a head that starts from random
+// weights, unused tensors) is shown; a folder LM Lab cannot read is named in a dialog.
+class ImportModelDialog : public QDialog {
+  Q_OBJECT
+ public:
+  explicit ImportModelDialog(RunStore* runs, QWidget* parent = nullptr);
+
+  void set_folder(const QString& folder);
+  void import_model();
+  bool importing() const { return importing_; }
+  QLabel* result() const { return result_; }
+
+ Q_SIGNALS:
+  void imported(const QString& run_id);
+  void failed(const QString& message);
+  void openInPlayground(const QString& checkpoint);
+
+ private:
+  void finish(const QString& run_id, const QString& summary, const QString& error);
+
+  RunStore* runs_;
+  QLineEdit* folder_;
+  QProgressBar* busy_;
+  QLabel* result_;
+  QPushButton* import_;
+  QPushButton* open_;
+  QString checkpoint_;
+  bool importing_ = false;
+};
+
+}  // namespace lmlab::app
