@@ -6,6 +6,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config ccache
   libtorch-dev
+  libgloo-dev                  # headers of c10d's Gloo process group (data-parallel training)
   libopenblas0-openmp          # without it LibTorch uses the reference BLAS, ~15x slower
   libsentencepiece-dev
   nlohmann-json3-dev
@@ -18,7 +19,7 @@ packages=(
 )
 if [ "${1:-}" = "--core-only" ]; then
   # A GPU server or CI box that builds only the core and the CLI.
-  packages=(build-essential cmake ninja-build pkg-config ccache libtorch-dev libopenblas0-openmp
+  packages=(build-essential cmake ninja-build pkg-config ccache libtorch-dev libgloo-dev libopenblas0-openmp
             libsentencepiece-dev nlohmann-json3-dev googletest libgtest-dev)
 fi
 

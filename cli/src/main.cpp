@@ -1,11 +1,13 @@
 // lmlab-cli: the Qt-free command line over LM Lab's core, for servers, scripts and benchmarks.
 #include "command.h"
+#include "launcher.h"
 
 #include "lmlab/blas_kernels.h"
 #include "lmlab/device.h"
 #include "lmlab/error.h"
 #include "lmlab/version.h"
 
+#include <cstdlib>
 #include <iostream>
 
 namespace lmlab::cli {
@@ -88,7 +90,10 @@ int run(int argc, char** argv) {
     print_command_usage(std::cerr, *command);
     return 2;
   } catch (const Error& e) {
-    std::cerr << "lmlab-cli " << command->name << ": error: " << e.what() << "\n";
+    // A data-parallel worker says which rank it is.
+    const char* rank = std::getenv("WORLD_SIZE") ? std::getenv("RANK") : nullptr;
+    std::cerr << "lmlab-cli " << command->name << (rank ? std::string(" [rank ") + rank + "]" : std::string())
+              << ": error: " << e.what() << "\n";
     return 1;
   }
 }
@@ -98,6 +103,7 @@ int run(int argc, char** argv) {
 
 int main(int argc, char** argv) {
   lmlab::select_blas_kernels(argv);
+  lmlab::cli::remember_command_line(argc, argv);
   try {
     return lmlab::cli::run(argc, argv);
   } catch (const std::exception& e) {

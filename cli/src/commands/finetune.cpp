@@ -1,4 +1,5 @@
 #include "../command.h"
+#include "../parallel_job.h"
 #include "../progress_bar.h"
 
 #include "lmlab/device.h"
@@ -8,7 +9,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <atomic>
 #include <fstream>
+#include <optional>
 #include <iostream>
 
 namespace lmlab::cli {
@@ -56,20 +59,38 @@ FinetuneRequest request_of(const Options& o, bool distill) {
 // data, schedule, freezing and reports either way.
 int run(const Options& o, bool distill) {
   const auto request = request_of(o, distill);
-  if (o.has("threads")) set_cpu_threads(static_cast<int>(o.integer("threads", 0, 1024)));
-  auto prepared = prepare_finetuning(request);
+  if (const auto code = run_ranks_if_asked(o)) return *code;
+  // Data-parallel ranks prepare the same data and model (one seed); rank 0 alone prints,
+  // logs and writes the checkpoint. Every rank evaluates (the same numbers), so none waits.
+  const auto parallel = join_job_if_rank(o);
+  std::optional<PreparedFinetuning> ready;
+  if (parallel) {
+    parallel->leader_first([&] { ready = prepare_finetuning(request); });
+    parallel->attach(*ready->tuner->model());
+    ready->tuner->set_data_parallel(parallel);
+  } else {
+    ready = prepare_finetuning(request);
+  }
+  auto& prepared = *ready;
+  const bool leader = !parallel || parallel->leader();
   auto& tuner = *prepared.tuner;
   const auto& labels = prepared.labels;
   const char* name = distill ? "distill: " : "finetune: ";
-  for (const auto& warning : prepared.warnings) std::cerr << name << warning << "\n";
-  std::cerr << name << prepared.info.description << "\n";
+  if (leader) {
+    for (const auto& warning : prepared.warnings) std::cerr << name << warning << "\n";
+    std::cerr << name << prepared.info.description << "\n";
+    if (parallel)
+      std::cerr << name << "data-parallel over " << parallel->world_size()
+                << " processes (Gloo); each trains its share of every batch of " << request.batch << "\n";
+  }
 
   std::ofstream log;
-  if (o.has("log")) {
+  if (o.has("log") && leader) {
     log.open(o.text("log"), std::ios::trunc);
     if (!log) throw Error("cannot write log file '" + o.text("log") + "'");
   }
   const auto emit = [&](const nlohmann::ordered_json& j, bool to_stdout) {
+    if (!leader) return;
     const auto line = j.dump();
     if (log) log << line << "\n" << std::flush;
     if (to_stdout) std::cout << line << "\n" << std::flush;
@@ -83,12 +104,19 @@ int run(const Options& o, bool distill) {
     nlohmann::ordered_json j{{"event", "eval"}, {"when", when}, {"step", tuner.steps_done()}, {"epoch", epoch},
                              {"train_accuracy", train.accuracy}, {"train_loss", train.loss},
                              {"test_accuracy", test.accuracy}, {"test_loss", test.loss}};
-    bar.clear();
+    if (leader) bar.clear();
     emit(j, true);
     return std::make_pair(train, test);
   };
   while (!tuner.done()) {
-    const auto step = tuner.step();
+    const auto step = [&] {
+      try {
+        return tuner.step();
+      } catch (const std::exception& e) {
+        if (parallel) parallel->report_failure(e.what());
+        throw;
+      }
+    }();
     nlohmann::ordered_json j{{"step", step.step}, {"epoch", step.epoch}, {"loss", step.loss}, {"accuracy", step.accuracy},
                              {"lr", step.lr}, {"frozen", step.frozen},
                              {"trainable_parameters", step.memory.trainable_parameters},
@@ -98,15 +126,16 @@ int run(const Options& o, bool distill) {
     if (step.soft_loss) j["soft_loss"] = *step.soft_loss, j["hard_loss"] = *step.hard_loss;
     if (step.cosine_loss) j["cosine_loss"] = *step.cosine_loss;
     const bool print = step.step % log_every == 0;
-    if (print) bar.clear();
+    if (print && leader) bar.clear();
     emit(j, print);
-    bar.update(step.step, "loss " + std::to_string(step.loss).substr(0, 6));
+    if (leader) bar.update(step.step, "loss " + std::to_string(step.loss).substr(0, 6));
     if (step.epoch != epoch && !tuner.done()) {
       evaluate("epoch");
       epoch = step.epoch;
     }
   }
   const auto [train, test] = evaluate("end");
+  if (!leader) return 0;
   save_checkpoint(o.text("out"), *tuner.model(), *prepared.tokenizer,
                   finetune_state_json(request, labels, tuner.steps_done(), test.accuracy));
   auto final = nlohmann::ordered_json::parse(test.to_json(labels));
@@ -120,7 +149,7 @@ int run(const Options& o, bool distill) {
 
 // Options both commands take.
 std::vector<OptionSpec> training_options() {
-  return {{"task", "classify|pair", "single texts or sentence pairs ([CLS] a [SEP] b [SEP])", ""},
+  std::vector<OptionSpec> options{{"task", "classify|pair", "single texts or sentence pairs ([CLS] a [SEP] b [SEP])", ""},
           {"train", "FILE", "training set", ""},
           {"test", "FILE", "test set, scored every epoch and at the end", ""},
           {"format", "auto|agnews-csv|mnli-tsv|mnli-jsonl|tsv", "how to read the sets", "auto"},
@@ -143,6 +172,8 @@ std::vector<OptionSpec> training_options() {
           {"out", "DIR", "checkpoint to write (with the label map)", ""},
           {"log", "FILE", "every step and evaluation as JSON lines", ""},
           {"log-every", "N", "print step metrics every N steps", "20"}};
+  for (auto& option : parallel_options()) options.push_back(option);
+  return options;
 }
 
 }  // namespace

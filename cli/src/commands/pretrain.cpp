@@ -1,4 +1,5 @@
 #include "../command.h"
+#include "../parallel_job.h"
 #include "../progress_bar.h"
 
 #include "lmlab/device.h"
@@ -60,15 +61,26 @@ int pretrain(const Options& o) {
   if (o.has("tokenizer")) request.tokenizer_file = o.text("tokenizer");
   request.device = o.text("device");
   const std::string out_dir = o.text("out");
-  if (o.has("threads")) set_cpu_threads(static_cast<int>(o.integer("threads", 0, 1024)));
-  auto prepared = prepare_pretraining(request);
+  if (const auto code = run_ranks_if_asked(o)) return *code;
+  // A data-parallel rank: rank 0 prepares first (it may train and cache the tokenizer), the
+  // others then read the same; rank 0 alone prints, logs and writes the checkpoint.
+  const auto parallel = join_job_if_rank(o);
+  PreparedPretraining prepared;
+  if (parallel) {
+    parallel->leader_first([&] { prepared = prepare_pretraining(request); });
+    parallel->attach(*prepared.trainer->model());
+    prepared.trainer->set_data_parallel(parallel);
+  } else {
+    prepared = prepare_pretraining(request);
+  }
+  const bool leader = !parallel || parallel->leader();
   auto& trainer = *prepared.trainer;
   const auto& settings = trainer.settings();
   auto& model = trainer.model();
   const auto& config = model->config();
 
   std::ofstream log;
-  if (o.has("log")) {
+  if (o.has("log") && leader) {
     log.open(o.text("log"), std::ios::trunc);
     if (!log) throw Error("cannot write log file '" + o.text("log") + "'");
   }
@@ -79,18 +91,22 @@ int pretrain(const Options& o) {
             << settings.objectives.name() << ", vocabulary " << config.vocab_size << ", " << prepared.documents
             << " documents / " << prepared.sentences << " sentences, on " << model->parameters().front().device().str()
             << "\n";
+  if (parallel && leader)
+    std::cerr << "pretrain: data-parallel over " << parallel->world_size()
+              << " processes (Gloo); each trains its share of every batch of " << request.batch << "\n";
 
   interrupted = false;
   const auto previous_handler = std::signal(SIGINT, [](int) { interrupted = true; });
-  ProgressBar bar(settings.steps);
+  ProgressBar bar(settings.steps);  // drawn by rank 0 only
   const auto log_every = o.integer("log-every", 1, 1'000'000);
   const auto start = std::chrono::steady_clock::now();
   StepMetrics last;
   bool stepped = false;
   try {
-    while (!trainer.done() && !interrupted) {
+    while (!trainer.done() && !stop_requested(parallel.get(), interrupted)) {
       last = trainer.step();
       stepped = true;
+      if (!leader) continue;
       const auto line = last.to_json();
       if (log) log << line << "\n" << std::flush;
       if (last.step % log_every == 0 || trainer.done()) {
@@ -99,14 +115,16 @@ int pretrain(const Options& o) {
       }
       bar.update(last.step, "loss " + std::to_string(last.loss).substr(0, 6));
     }
-  } catch (...) {
+  } catch (const std::exception& e) {
     std::signal(SIGINT, previous_handler);
     bar.clear();
+    if (parallel) parallel->report_failure(e.what());
     throw;
   }
   std::signal(SIGINT, previous_handler);
   bar.clear();
   const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  if (!leader) return interrupted ? 130 : 0;
   save_checkpoint(out_dir, *model, *prepared.tokenizer,
                   training_state(o, settings, stepped ? &last : nullptr, elapsed, request.batch, request.seq_len).dump(2) +
                       "\n");
@@ -123,7 +141,7 @@ int pretrain(const Options& o) {
 }  // namespace
 
 Command pretrain_command() {
-  return {"pretrain",
+  Command command{"pretrain",
           "Pretrain a BERT (MLM, NSP) or GPT (next-token) model on a text corpus",
           {{"arch", "bert|gpt", "model family", ""},
            {"objective", "mlm|nsp|mlm+nsp|clm", "what to learn (default mlm+nsp for bert, clm for gpt)", ""},
@@ -145,6 +163,8 @@ Command pretrain_command() {
            {"log", "FILE", "write every step's metrics as JSON lines", ""},
            {"log-every", "N", "print metrics every N steps", "10"}},
           pretrain};
+  for (auto& option : parallel_options()) command.options.push_back(option);
+  return command;
 }
 
 }  // namespace lmlab::cli

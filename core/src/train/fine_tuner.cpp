@@ -68,6 +68,8 @@ void FineTuner::set_peak_lr(double lr) {
   settings_.adamw.lr = lr;
 }
 
+void FineTuner::set_data_parallel(std::shared_ptr<DataParallel> parallel) { parallel_ = std::move(parallel); }
+
 void FineTuner::set_freeze(const FreezeState& state) {
   apply_freeze(*model_, state);
   freeze_ = state;
@@ -81,46 +83,72 @@ FineTuneStep FineTuner::step() {
   }
   TokenBatch host;
   if (!train_.next(host)) train_.next(host);  // an epoch ended: start the next one
+  // Data-parallel: this rank's rows, its loss weighted by its share of the batch, so the
+  // summed gradients are the whole batch's. A rank left without rows (a short last batch)
+  // still takes part in the gradient sum.
+  double weight = 1;
+  if (parallel_) {
+    const auto [first, last] = parallel_->rows(host.batch);
+    weight = static_cast<double>(last - first) / static_cast<double>(host.batch);
+    host = host.rows(first, last);
+  }
   const auto device = model_->parameters().front().device();
-  const auto batch = BatchTensors::from(host, device);
   const double factor = schedule_factor(settings_.schedule, step_, total_steps_, warmup_steps_);
   scale_learning_rates(*optimizer_, base_lrs_, factor);
   model_->train();
   clear_gradients(*optimizer_);
-  auto hidden = model_->hidden_states(batch.ids, batch.segments, batch.padding);
-  auto logits = model_->classifier_logits(hidden, batch.padding);  // (B, K)
-  torch::Tensor loss;
-  DistillationLoss distilled;
-  if (teacher_) {
-    torch::Tensor teacher_hidden, teacher_logits;
-    {
-      torch::NoGradGuard no_grad;
-      teacher_hidden = teacher_->hidden_states(batch.ids, batch.segments, batch.padding);
-      teacher_logits = teacher_->classifier_logits(teacher_hidden, batch.padding);
+  // Sums over the batch: weighted loss, correct, rows, weighted soft, hard and cosine losses.
+  std::vector<double> sums(6, 0.0);
+  sums[2] = static_cast<double>(host.batch);
+  if (parallel_) parallel_->before_backward();
+  if (host.batch > 0) {
+    const auto batch = BatchTensors::from(host, device);
+    auto hidden = model_->hidden_states(batch.ids, batch.segments, batch.padding);
+    auto logits = model_->classifier_logits(hidden, batch.padding);  // (B, K)
+    torch::Tensor loss;
+    DistillationLoss distilled;
+    if (teacher_) {
+      torch::Tensor teacher_hidden, teacher_logits;
+      {
+        torch::NoGradGuard no_grad;
+        teacher_hidden = teacher_->hidden_states(batch.ids, batch.segments, batch.padding);
+        teacher_logits = teacher_->classifier_logits(teacher_hidden, batch.padding);
+      }
+      distilled = distillation_loss(logits, teacher_logits, batch.labels, hidden, teacher_hidden, batch.padding,
+                                    settings_.distillation);
+      loss = distilled.total;
+    } else {
+      loss = torch::nn::functional::cross_entropy(logits, batch.labels);
     }
-    distilled = distillation_loss(logits, teacher_logits, batch.labels, hidden, teacher_hidden, batch.padding,
-                                  settings_.distillation);
-    loss = distilled.total;
-  } else {
-    loss = torch::nn::functional::cross_entropy(logits, batch.labels);
+    (parallel_ ? loss * weight : loss).backward();
+    sums[0] = loss.item<double>() * weight;
+    sums[1] = static_cast<double>(logits.detach().argmax(-1).eq(batch.labels).sum().item<int64_t>());
+    if (teacher_) {
+      sums[3] = distilled.soft.item<double>() * weight;
+      sums[4] = distilled.hard.item<double>() * weight;
+      if (distilled.cosine.defined()) sums[5] = distilled.cosine.item<double>() * weight;
+    }
   }
-  loss.backward();
+  if (parallel_) {
+    parallel_->after_backward();
+    parallel_->sum(sums);
+  }
   clip_gradients(*model_, settings_.max_grad_norm);
   optimizer_->step();
 
   FineTuneStep r;
   r.step = ++step_;
   r.epoch = train_.epoch();
-  r.loss = loss.item<double>();
+  r.loss = sums[0];
   if (!std::isfinite(r.loss))
     throw Error("fine-tuning diverged at step " + std::to_string(r.step) + ": the loss is " + std::to_string(r.loss) +
                 "; try a lower learning rate");
-  r.accuracy = logits.detach().argmax(-1).eq(batch.labels).to(torch::kDouble).mean().item<double>();
+  r.accuracy = sums[1] / std::max(1.0, sums[2]);
   r.lr = settings_.adamw.lr * factor;
   if (teacher_) {
-    r.soft_loss = distilled.soft.item<double>();
-    r.hard_loss = distilled.hard.item<double>();
-    if (distilled.cosine.defined()) r.cosine_loss = distilled.cosine.item<double>();
+    r.soft_loss = sums[3];
+    r.hard_loss = sums[4];
+    if (settings_.distillation.cosine_weight > 0) r.cosine_loss = sums[5];
   }
   r.frozen = freeze_.describe();
   r.memory = training_memory(*model_, *optimizer_);

@@ -29,42 +29,61 @@ Pretrainer::Pretrainer(LanguageModel model, PretrainingBatcher batcher, Pretrain
   base_lrs_ = learning_rates(*optimizer_);
 }
 
+void Pretrainer::set_data_parallel(std::shared_ptr<DataParallel> parallel) {
+  if (parallel && batcher_.batch_size() < parallel->world_size())
+    throw Error("a batch of " + std::to_string(batcher_.batch_size()) + " sequences cannot be shared by " +
+                std::to_string(parallel->world_size()) + " processes; use --batch of at least the process count");
+  parallel_ = std::move(parallel);
+}
+
 StepMetrics Pretrainer::step() {
   const auto start = std::chrono::steady_clock::now();
   const auto device = model_->parameters().front().device();
-  const auto batch = BatchTensors::from(batcher_.next(), device);
+  auto host = batcher_.next();
+  DataParallelStep share;
+  if (parallel_) {
+    // Weights from this rank's share of each count; every rank sees the whole global batch.
+    const auto [first, last] = parallel_->rows(host.batch);
+    auto mine = host.rows(first, last);
+    const auto ratio = [](int64_t part, int64_t whole) { return whole > 0 ? double(part) / double(whole) : 0.0; };
+    share = {parallel_.get(), ratio(mine.masked_count(), host.masked_count()), ratio(mine.batch, host.batch),
+             ratio(mine.next_target_count(), host.next_target_count())};
+    host = std::move(mine);
+  }
+  const auto batch = BatchTensors::from(host, device);
   const double lr = settings_.adamw.lr * warmup_linear(step_, settings_.steps, settings_.warmup_steps);
   scale_learning_rates(*optimizer_, base_lrs_, lr / settings_.adamw.lr);
   model_->train();
-  const auto loss = optimizer_step(*model_, *optimizer_, batch, settings_.objectives,
-                                   settings_.max_grad_norm, settings_.bf16);
+  const auto loss = optimizer_step(*model_, *optimizer_, batch, settings_.objectives, settings_.max_grad_norm,
+                                   settings_.bf16, parallel_ ? &share : nullptr);
   ++step_;
+
+  // Sums over the batch (over every rank's rows when parallel): weighted losses and counts.
+  const auto value = [](const at::Tensor& t, double weight = 1) { return t.defined() ? t.item<double>() * weight : 0.0; };
+  std::vector<double> sums{value(loss.mlm, share.mlm_weight), value(loss.mlm_correct),
+                           static_cast<double>(batch.mlm_positions.numel()),
+                           value(loss.nsp, share.nsp_weight), value(loss.nsp_correct),
+                           static_cast<double>(batch.nsp_labels.numel()),
+                           value(loss.clm, share.clm_weight), value(loss.clm_correct),
+                           static_cast<double>(batch.next_targets.ne(kIgnoreLabel).sum().item<int64_t>()),
+                           static_cast<double>(batch.tokens)};
+  if (parallel_) parallel_->sum(sums);
 
   StepMetrics m;
   m.step = step_;
   m.lr = lr;
-  m.loss = loss.total.item<double>();
+  m.loss = sums[0] + sums[3] + sums[6];
   if (!std::isfinite(m.loss))
     throw Error("training diverged at step " + std::to_string(step_) + ": the loss is " +
                 std::to_string(m.loss) + "; try a lower learning rate (now " +
                 std::to_string(settings_.adamw.lr) + ")");
-  const auto ratio = [](const at::Tensor& count, int64_t total) {
-    return static_cast<double>(count.item<int64_t>()) / static_cast<double>(std::max<int64_t>(1, total));
-  };
-  if (loss.mlm.defined()) {
-    m.mlm_loss = loss.mlm.item<double>();
-    m.mlm_accuracy = ratio(loss.mlm_correct, batch.mlm_positions.numel());
-  }
-  if (loss.nsp.defined()) {
-    m.nsp_loss = loss.nsp.item<double>();
-    m.nsp_accuracy = ratio(loss.nsp_correct, batch.nsp_labels.numel());
-  }
-  if (loss.clm.defined()) {
-    m.clm_loss = loss.clm.item<double>();
-    m.clm_accuracy = ratio(loss.clm_correct, batch.next_targets.ne(kIgnoreLabel).sum().item<int64_t>());
-  }
+  const auto ratio = [](double count, double total) { return count / std::max(1.0, total); };
+  if (loss.mlm.defined()) m.mlm_loss = sums[0], m.mlm_accuracy = ratio(sums[1], sums[2]);
+  if (loss.nsp.defined()) m.nsp_loss = sums[3], m.nsp_accuracy = ratio(sums[4], sums[5]);
+  if (loss.clm.defined()) m.clm_loss = sums[6], m.clm_accuracy = ratio(sums[7], sums[8]);
   m.ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-  m.tokens_per_s = static_cast<double>(batch.tokens) / (m.ms / 1000.0);
+  m.tokens_per_s = sums[9] / (m.ms / 1000.0);
+  if (parallel_) m.allreduce_bytes = parallel_->gradient_bytes();
   return m;
 }
 

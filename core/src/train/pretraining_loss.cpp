@@ -1,5 +1,6 @@
 #include "lmlab/train/pretraining_loss.h"
 
+#include "lmlab/dist/data_parallel.h"
 #include "lmlab/error.h"
 #include "lmlab/train/linear_cross_entropy.h"
 #include "lmlab/train/optimizer.h"
@@ -66,7 +67,7 @@ PretrainingLoss pretraining_loss(LanguageModelImpl& model, const BatchTensors& b
 
 PretrainingLoss optimizer_step(LanguageModelImpl& model, torch::optim::Optimizer& optimizer,
                                const BatchTensors& batch, const Objectives& objectives,
-                               double max_grad_norm, bool bf16) {
+                               double max_grad_norm, bool bf16, const DataParallelStep* parallel) {
   clear_gradients(optimizer);
   // The scopes name the phases in a profile (lmlab-cli bench --profile); free otherwise.
   PretrainingLoss loss;
@@ -75,9 +76,21 @@ PretrainingLoss optimizer_step(LanguageModelImpl& model, torch::optim::Optimizer
     compat::CudaBf16Autocast autocast(bf16);
     loss = pretraining_loss(model, batch, objectives);
   }
+  if (parallel) {
+    std::vector<at::Tensor> weighted;
+    if (loss.mlm.defined()) weighted.push_back(loss.mlm * parallel->mlm_weight);
+    if (loss.nsp.defined()) weighted.push_back(loss.nsp * parallel->nsp_weight);
+    if (loss.clm.defined()) weighted.push_back(loss.clm * parallel->clm_weight);
+    loss.total = weighted.size() == 1 ? weighted[0] : weighted[0] + weighted[1];
+    parallel->group->before_backward();
+  }
   {
     RECORD_USER_SCOPE("lmlab::backward");
     loss.total.backward();
+  }
+  if (parallel) {
+    RECORD_USER_SCOPE("lmlab::gradient_sum");
+    parallel->group->after_backward();
   }
   RECORD_USER_SCOPE("lmlab::optimizer");
   clip_gradients(model, max_grad_norm);

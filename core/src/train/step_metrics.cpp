@@ -20,6 +20,7 @@ std::string StepMetrics::to_json() const {
   j["lr"] = lr;
   j["tokens_per_s"] = tokens_per_s;
   j["ms"] = ms;
+  if (allreduce_bytes) j["allreduce_bytes"] = *allreduce_bytes;
   return j.dump();
 }
 

@@ -27,6 +27,7 @@ class PretrainingBatcher {
                      int vocab_size, int64_t batch, int64_t seq_len, uint64_t seed);
 
   TokenBatch next();
+  int64_t batch_size() const { return batch_; }
 
  private:
   struct Span { size_t document, sentence; };

@@ -23,6 +23,11 @@ struct TokenBatch {
   std::vector<int64_t> labels;        // (batch): class labels for fine-tuning
 
   void resize(int64_t rows, int64_t columns, int64_t pad_id);
+  // Rows [first, last) as a batch of their own (a data-parallel rank's share).
+  TokenBatch rows(int64_t first, int64_t last) const;
+  // Positions a loss scores: masked tokens, next-token targets.
+  int64_t masked_count() const;
+  int64_t next_target_count() const;
 };
 
 }  // namespace lmlab

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "lmlab/data/classification_batcher.h"
+#include "lmlab/dist/data_parallel.h"
 #include "lmlab/model/language_model.h"
 #include "lmlab/train/distillation.h"
 #include "lmlab/train/classification_report.h"
@@ -61,6 +62,10 @@ class FineTuner {
   // the embeddings).
   FreezeState gradual_state(int64_t step) const;
 
+  // Trains this rank's rows of every batch and sums gradients and metrics across ranks;
+  // every rank shuffles with the same seed, so the global batches are one process's.
+  void set_data_parallel(std::shared_ptr<DataParallel> parallel);
+
   ClassificationReport evaluate(const std::vector<EncodedExample>& examples, int64_t batch);
   torch::optim::Optimizer& optimizer() { return *optimizer_; }
   LanguageModel& model() { return model_; }
@@ -75,6 +80,7 @@ class FineTuner {
   FreezeState freeze_;
   int layer_count_ = 0;
   int64_t step_ = 0, total_steps_ = 0, warmup_steps_ = 0;
+  std::shared_ptr<DataParallel> parallel_;
 };
 
 }  // namespace lmlab

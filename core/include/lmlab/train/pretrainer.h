@@ -1,6 +1,7 @@
 #pragma once
 
 #include "lmlab/data/pretraining_batcher.h"
+#include "lmlab/dist/data_parallel.h"
 #include "lmlab/model/language_model.h"
 #include "lmlab/train/optimizer.h"
 #include "lmlab/train/step_metrics.h"
@@ -34,6 +35,11 @@ class Pretrainer {
   int64_t steps_done() const { return step_; }
   const PretrainSettings& settings() const { return settings_; }
   LanguageModel& model() { return model_; }
+  // Trains this rank's rows of every global batch and sums gradients and metrics across
+  // ranks (every rank draws the same global batches from the same seed, so N processes
+  // follow the same trajectory as one, up to float rounding, when dropout is 0). Throws
+  // lmlab::Error when the batch has fewer rows than there are ranks.
+  void set_data_parallel(std::shared_ptr<DataParallel> parallel);
 
  private:
   LanguageModel model_;
@@ -42,6 +48,7 @@ class Pretrainer {
   std::unique_ptr<torch::optim::AdamW> optimizer_;
   std::vector<double> base_lrs_;
   int64_t step_ = 0;
+  std::shared_ptr<DataParallel> parallel_;
 };
 
 }  // namespace lmlab

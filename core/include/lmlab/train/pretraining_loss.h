@@ -20,11 +20,22 @@ struct PretrainingLoss {
 PretrainingLoss pretraining_loss(LanguageModelImpl& model, const BatchTensors& batch,
                                  const Objectives& objectives);
 
+class DataParallel;
+
+// A data-parallel step: each objective's mean loss is weighted by this rank's share of the
+// global batch's count for it (masked tokens, pairs, next tokens), so the gradients the ranks
+// sum are exactly those of the global batch's loss.
+struct DataParallelStep {
+  DataParallel* group = nullptr;
+  double mlm_weight = 1, nsp_weight = 1, clm_weight = 1;
+};
+
 // One training step as the trainer and the benchmark run it: zero grads, forward and losses
-// (bf16 autocast on CUDA if asked), backward, clip the global grad norm (0: no clipping),
-// optimizer update. Returns the losses.
+// (bf16 autocast on CUDA if asked), backward (with the gradient sum across ranks when
+// parallel is given), clip the global grad norm (0: no clipping), optimizer update. Returns
+// the losses; total is the weighted sum when parallel.
 PretrainingLoss optimizer_step(LanguageModelImpl& model, torch::optim::Optimizer& optimizer,
                                const BatchTensors& batch, const Objectives& objectives,
-                               double max_grad_norm, bool bf16);
+                               double max_grad_norm, bool bf16, const DataParallelStep* parallel = nullptr);
 
 }  // namespace lmlab

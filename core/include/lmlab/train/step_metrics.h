@@ -16,6 +16,7 @@ struct StepMetrics {
   double lr = 0;
   double tokens_per_s = 0;
   double ms = 0;     // wall time of the step
+  std::optional<int64_t> allreduce_bytes;  // data-parallel: gradient bytes each rank sent
 
   std::string to_json() const;  // one line, no trailing newline
 };

@@ -1,0 +1,53 @@
+#!/bin/sh
+# usage: data_parallel.sh LMLAB_CLI EXPECT_SH
+# Data-parallel pretraining and fine-tuning through the CLI on localhost: --nproc 2 follows
+# the single-process run, and the launcher's and the ranks' failures are named.
+set -eu
+cli=$1
+expect=$2
+here=$(dirname "$0")
+dir=$(mktemp -d)
+pids=""
+trap 'for p in $pids; do kill $p 2>/dev/null || true; done; rm -rf "$dir"' EXIT
+export XDG_CACHE_HOME="$dir/cache"
+sh "$here/animals_corpus.sh" > "$dir/corpus.txt"
+port=$((20000 + $$ % 20000))
+cat > "$dir/nodrop.json" <<JSON
+{"arch": "gpt", "n_layers": 2, "n_heads": 2, "d_model": 64, "d_ff": 128, "max_seq_len": 32, "dropout": 0, "attention_dropout": 0}
+JSON
+train="--arch gpt --preset $dir/nodrop.json --corpus $dir/corpus.txt --steps 20 --batch 8 --seq 32 --vocab 400 --log-every 20"
+
+"$cli" pretrain $train --out "$dir/one" --log "$dir/one.jsonl" > /dev/null 2>&1
+"$expect" 0 "data-parallel over 2 processes" \
+  "$cli" pretrain $train --out "$dir/two" --log "$dir/two.jsonl" --nproc 2 --master-port $port
+# Same global batches, same start: the same losses (to float rounding), and one log, rank 0's.
+test "$(wc -l < "$dir/two.jsonl")" -eq 20
+grep -q '"allreduce_bytes":[1-9]' "$dir/two.jsonl"
+losses() { sed -n 's/.*[{,]"loss":\([-0-9.e+]*\).*/\1/p' "$1"; }
+losses "$dir/one.jsonl" > "$dir/one.loss"
+losses "$dir/two.jsonl" > "$dir/two.loss"
+test "$(wc -l < "$dir/one.loss")" -eq 20
+paste -d' ' "$dir/one.loss" "$dir/two.loss" |
+  awk '{ d = $1 - $2; if (d < 0) d = -d; if (d > 1e-4 * $1) { print "step " NR ": " $1 " vs " $2; bad = 1 } }
+       END { exit bad }'
+for f in config.json model.safetensors tokenizer.model; do test -s "$dir/two/$f"; done
+
+"$expect" 0 '"event":"final"' \
+  "$cli" finetune --task classify --train "$here/../../datasets/agnews/train.csv" --test "$here/../../datasets/agnews/test.csv" \
+  --from "$dir/one" --epochs 1 --max-steps 6 --batch 16 --seq 32 --out "$dir/ft" --nproc 2 --master-port $((port + 1))
+
+# Failures: a port in use, a rank that never arrives, a malformed launcher variable.
+WORLD_SIZE=2 RANK=0 MASTER_ADDR=127.0.0.1 MASTER_PORT=$((port + 2)) LMLAB_DIST_TIMEOUT_S=30 \
+  "$cli" pretrain $train --out "$dir/held" > /dev/null 2>&1 &
+pids="$!"
+sleep 2
+"$expect" 1 "port $((port + 2)) on 127.0.0.1 is already in use; choose another with --master-port" \
+  "$cli" pretrain $train --out "$dir/x" --nproc 2 --master-port $((port + 2))
+kill $pids 2>/dev/null || true
+"$expect" 1 "\[rank 0\]: error: rank\(s\) 1 of 2 never arrived at 127.0.0.1:$((port + 3)) within 2 s" \
+  env WORLD_SIZE=2 RANK=0 MASTER_ADDR=127.0.0.1 MASTER_PORT=$((port + 3)) \
+  "$cli" pretrain $train --out "$dir/x" --dist-timeout 2
+"$expect" 1 "environment variable RANK must be a whole number from 0 to 1, got '5'" \
+  env WORLD_SIZE=2 RANK=5 MASTER_ADDR=127.0.0.1 MASTER_PORT=$port "$cli" pretrain $train --out "$dir/x"
+test ! -e "$dir/x"
+echo "data parallel: ok"
