@@ -731,6 +731,30 @@
         <source>&amp;Import pretrained model…</source>
         <translation>사전학습 모델 가져오기(&amp;I)…</translation>
     </message>
+    <message>
+        <source>&amp;Open run log…</source>
+        <translation>실행 로그 열기(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>A run log written by lmlab-cli --log (JSON lines)</source>
+        <translation>lmlab-cli --log가 쓴 실행 로그 (JSON lines)</translation>
+    </message>
+    <message>
+        <source>Run logs (*.jsonl *.json *.log);;All files (*)</source>
+        <translation>실행 로그 (*.jsonl *.json *.log);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Run log not opened</source>
+        <translation>실행 로그를 열지 못했습니다</translation>
+    </message>
+    <message>
+        <source>Following %1: the curves grow as the log does.</source>
+        <translation>%1 따라가는 중: 로그가 늘어나면 곡선도 늘어납니다.</translation>
+    </message>
+    <message>
+        <source>Some log lines skipped</source>
+        <translation>로그 일부 줄을 건너뜀</translation>
+    </message>
 </context>
 <context>
     <name>lmlab::app::MaskedLmPanel</name>
@@ -926,6 +950,35 @@
     <message>
         <source>Resume</source>
         <translation>계속</translation>
+    </message>
+</context>
+<context>
+    <name>lmlab::app::RunLogFollower</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1을(를) 읽을 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not an LM Lab run log (%2)</source>
+        <translation>%1은(는) LM Lab 실행 로그가 아닙니다 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 has no training steps yet</source>
+        <translation>%1에는 아직 학습 스텝이 없습니다</translation>
+    </message>
+    <message>
+        <source>log %1</source>
+        <translation>로그 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) of %1 could not be read; the first: %2</source>
+        <translation>
+            <numerusform>%1에서 %n줄을 읽지 못했습니다. 첫 번째: %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 was removed or cut short while it was followed</source>
+        <translation>%1이(가) 따라가는 동안 지워지거나 잘렸습니다</translation>
     </message>
 </context>
 <context>

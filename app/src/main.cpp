@@ -46,6 +46,8 @@ int main(int argc, char** argv) {
   // --playground DIR TEXT: load DIR in the playground, generate from TEXT and tokenize it.
   if (argc > 3 && std::strcmp(argv[1], "--playground") == 0)
     window.open_playground(QString::fromLocal8Bit(argv[2]), QString::fromLocal8Bit(argv[3]));
+  // --open-log FILE: follow a run log written by lmlab-cli --log (a run on another machine).
+  if (argc > 2 && std::strcmp(argv[1], "--open-log") == 0) window.open_run_log(QString::fromLocal8Bit(argv[2]));
   if (report_startup) {
     QTimer::singleShot(0, &app, [&app] {
       std::printf("window visible after %.0f ms\n", lmlab::app::ms_since_process_start());

@@ -8,6 +8,7 @@
 #include "lesson_catalog.h"
 #include "lesson_runner.h"
 #include "playground_view.h"
+#include "run_log_follower.h"
 #include "run_store.h"
 #include "runs_view.h"
 #include "session_bridge.h"
@@ -91,6 +92,7 @@ MainWindow::MainWindow(QWidget* parent)
   playground_ = new PlaygroundView(runs_);
   playground_->setObjectName(QStringLiteral("playground"));
   runs_view_ = new RunsView(runs_);
+  log_follower_ = new RunLogFollower(runs_, this);
   runs_view_->setObjectName(QStringLiteral("runsView"));
   tabs_ = new QTabWidget;
   tabs_->setObjectName(QStringLiteral("mainTabs"));
@@ -169,6 +171,13 @@ void MainWindow::build_menus() {
       playground_->load(checkpoint);
     });
     dialog->open();
+  });
+  QAction* open_log = file->addAction(tr("&Open run log…"));
+  open_log->setObjectName(QStringLiteral("openRunLog"));
+  connect(open_log, &QAction::triggered, this, [this] {
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("A run log written by lmlab-cli --log (JSON lines)"), QString(), tr("Run logs (*.jsonl *.json *.log);;All files (*)"));
+    if (!path.isEmpty()) open_run_log(path);
   });
   file->addSeparator();
   QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
@@ -265,6 +274,19 @@ void MainWindow::open_playground(const QString& checkpoint, const QString& text)
   playground_->findChild<QLineEdit*>(QStringLiteral("tokenizerText"))->setText(text);
   connect(playground_->bridge(), &SessionBridge::started, playground_, &PlaygroundView::generate);
   playground_->load(checkpoint);
+}
+
+void MainWindow::open_run_log(const QString& path) {
+  QString error, warning;
+  const QString id = log_follower_->open(path, &error, &warning);
+  if (id.isEmpty()) {
+    open_error_dialog(this, tr("Run log not opened"), error, QStringLiteral("runLogError"));
+    return;
+  }
+  tabs_->setCurrentWidget(runs_view_);
+  runs_view_->compare({id}, QStringLiteral("loss"));
+  statusBar()->showMessage(tr("Following %1: the curves grow as the log does.").arg(path));
+  if (!warning.isEmpty()) open_error_dialog(this, tr("Some log lines skipped"), warning, QStringLiteral("runLogWarning"));
 }
 
 void MainWindow::show_about() {

@@ -15,6 +15,7 @@ class LessonCatalog;
 class LessonRunner;
 class PlaygroundView;
 class RunStore;
+class RunLogFollower;
 class RunsView;
 class TrainView;
 
@@ -40,6 +41,8 @@ class MainWindow : public QMainWindow {
   void open_tab(int index);
   void pretrain_on(const QString& corpus);  // the pretraining lab's corpus from now on
   void open_playground(const QString& checkpoint, const QString& text);
+  // File → Open run log: the log becomes a run on the Runs tab, followed while it grows.
+  void open_run_log(const QString& path);
 
  protected:
   void closeEvent(QCloseEvent* event) override;
@@ -62,6 +65,7 @@ class MainWindow : public QMainWindow {
   FineTuneView* finetune_view_;
   PlaygroundView* playground_;
   RunsView* runs_view_;
+  RunLogFollower* log_follower_;
   QTabWidget* tabs_;
   QLabel* device_label_;
   QLabel* versions_label_;

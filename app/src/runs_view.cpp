@@ -85,10 +85,18 @@ void RunsView::redraw() {
     if (run->curves.contains(key)) plot_->set_series(run->name, run->curves.value(key));
     QString row = QStringLiteral("<tr><td>%1</td><td>%2</td>").arg(run->name.toHtmlEscaped(), run->status);
     for (const char* final_key : {"test_accuracy", "train_accuracy", "loss"}) {
-      const auto value = run->final.value(QString::fromLatin1(final_key));
-      row += QStringLiteral("<td align=right>%1</td>").arg(value.isDouble() ? QString::number(value.toDouble(), 'f', 3) : QStringLiteral("–"));
+      // A run still going (a followed log) has no final figures yet: its latest point.
+      const QString name = QString::fromLatin1(final_key);
+      const auto value = run->final.value(name);
+      const auto& curve = run->curves.value(name);
+      const QString text = value.isDouble()    ? QString::number(value.toDouble(), 'f', 3)
+                           : !curve.isEmpty() ? QString::number(curve.back().y(), 'f', 3)
+                                              : QStringLiteral("–");
+      row += QStringLiteral("<td align=right>%1</td>").arg(text);
     }
-    rows << row + QStringLiteral("<td align=right>%1</td></tr>").arg(run->config.value(QStringLiteral("parameters")).toDouble(), 0, 'f', 0);
+    const double parameters = run->config.value(QStringLiteral("parameters")).toDouble();
+    rows << row + QStringLiteral("<td align=right>%1</td></tr>")
+                      .arg(parameters > 0 ? QString::number(parameters, 'f', 0) : QStringLiteral("–"));
   }
   summary_->setText(rows.isEmpty() ? tr("Tick runs on the left to compare them.")
                                    : tr("<table cellspacing=6><tr><th>run</th><th>status</th><th>test acc.</th>"
