@@ -1,3 +1,4 @@
+#include "error_text.h"
 #include "lmlab/error.h"
 #include "lmlab/io/checkpoint.h"
 #include "lmlab/sentencepiece_tokenizer.h"
@@ -14,16 +15,9 @@
 using namespace lmlab;
 using lmlab::test::TempDir;
 
-namespace {
+using lmlab::test::error_of;
 
-std::string error_of(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const Error& e) {
-    return e.what();
-  }
-  return "no error";
-}
+namespace {
 
 class Checkpoint : public ::testing::Test {
  protected:

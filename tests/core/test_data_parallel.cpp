@@ -1,6 +1,7 @@
 // Data-parallel pretraining on c10d/Gloo with real worker processes on localhost: two ranks
 // follow one process's trajectory, and faults (a rank that never arrives, a port in use, a
 // rank that dies) end in a named error instead of a hang.
+#include "error_text.h"
 #include "lmlab/dist/data_parallel.h"
 #include "lmlab/error.h"
 #include "lmlab/io/checkpoint.h"
@@ -23,6 +24,8 @@
 #include <sstream>
 
 using namespace lmlab;
+
+using lmlab::test::error_of;
 
 namespace {
 
@@ -91,15 +94,6 @@ std::string read_text(const std::string& path) {
   std::stringstream s;
   s << in.rdbuf();
   return s.str();
-}
-
-std::string error_of(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const lmlab::Error& e) {
-    return e.what();
-  }
-  return "no error";
 }
 
 }  // namespace

@@ -1,3 +1,4 @@
+#include "error_text.h"
 #include "hf_fixture.h"
 #include "hf_reference.h"
 
@@ -16,6 +17,8 @@
 
 using namespace lmlab;
 using namespace lmlab::test;
+
+using lmlab::test::error_of;
 
 namespace {
 
@@ -55,15 +58,6 @@ void expect_close_where_real(const at::Tensor& ours, const at::Tensor& reference
   const auto real = padding.unsqueeze(-1).expand_as(ours);
   const auto gap = (ours - reference).abs().masked_select(real).max().item<double>();
   EXPECT_LT(gap, kTolerance) << "largest difference from the reference forward";
-}
-
-std::string error_of(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const lmlab::Error& e) {
-    return e.what();
-  }
-  return "no error";
 }
 
 bool mentions(const std::vector<std::string>& notes, const std::string& text) {

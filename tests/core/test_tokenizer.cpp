@@ -1,3 +1,4 @@
+#include "error_text.h"
 #include "lmlab/error.h"
 #include "lmlab/sentencepiece_tokenizer.h"
 #include "temp_dir.h"
@@ -10,6 +11,8 @@
 
 using lmlab::SentencePieceTokenizer;
 using lmlab::test::TempDir;
+
+using lmlab::test::error_of;
 
 namespace {
 
@@ -52,16 +55,6 @@ SentencePieceTokenizer train_small(const TempDir& dir) {
   lmlab::SentencePieceTrainOptions options;
   options.vocab_size = 400;
   return SentencePieceTokenizer::train(corpus, options);
-}
-
-template <typename Fn>
-std::string error_of(Fn&& fn) {
-  try {
-    fn();
-  } catch (const lmlab::Error& e) {
-    return e.what();
-  }
-  return "(no error)";
 }
 
 }  // namespace
