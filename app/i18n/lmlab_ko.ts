@@ -235,6 +235,65 @@
     </message>
 </context>
 <context>
+    <name>lmlab::app::ExportModelDialog</name>
+    <message>
+        <source>Export a model for Hugging Face</source>
+        <translation>Hugging Face용으로 모델 내보내기</translation>
+    </message>
+    <message>
+        <source>a new folder</source>
+        <translation>새 폴더</translation>
+    </message>
+    <message>
+        <source>Folder…</source>
+        <translation>폴더…</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>내보내기</translation>
+    </message>
+    <message>
+        <source>Writes the model as a Hugging Face folder (config.json with model_type bert or gpt2, model.safetensors, the tokenizer&apos;s files), for transformers in Python.</source>
+        <translation>모델을 Hugging Face 폴더(model_type이 bert 또는 gpt2인 config.json, model.safetensors, 토크나이저 파일)로 씁니다. Python의 transformers에서 쓸 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>모델</translation>
+    </message>
+    <message>
+        <source>Write to</source>
+        <translation>저장 위치</translation>
+    </message>
+    <message>
+        <source>Write the Hugging Face folder into</source>
+        <translation>Hugging Face 폴더를 쓸 위치</translation>
+    </message>
+    <message>
+        <source>Nothing to export</source>
+        <translation>내보낼 것이 없습니다</translation>
+    </message>
+    <message>
+        <source>Choose a model and a folder to write to.</source>
+        <translation>모델과 저장할 폴더를 고르세요.</translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>%1 쓰는 중…</translation>
+    </message>
+    <message>
+        <source>Not exported: %1</source>
+        <translation>내보내지 못함: %1</translation>
+    </message>
+    <message>
+        <source>Model not exported</source>
+        <translation>모델을 내보내지 못했습니다</translation>
+    </message>
+    <message>
+        <source>Written to %1.</source>
+        <translation>%1에 썼습니다.</translation>
+    </message>
+</context>
+<context>
     <name>lmlab::app::FineTuneView</name>
     <message>
         <source>News topics (4 classes, single sentences)</source>
@@ -754,6 +813,10 @@
     <message>
         <source>Some log lines skipped</source>
         <translation>로그 일부 줄을 건너뜀</translation>
+    </message>
+    <message>
+        <source>&amp;Export a model for Hugging Face…</source>
+        <translation>Hugging Face용으로 모델 내보내기(&amp;E)…</translation>
     </message>
 </context>
 <context>

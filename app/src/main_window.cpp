@@ -3,6 +3,7 @@
 #include "data_build_dialog.h"
 #include "device_probe.h"
 #include "error_dialog.h"
+#include "export_model_dialog.h"
 #include "finetune_view.h"
 #include "import_model_dialog.h"
 #include "lesson_catalog.h"
@@ -170,6 +171,13 @@ void MainWindow::build_menus() {
       tabs_->setCurrentWidget(playground_);
       playground_->load(checkpoint);
     });
+    dialog->open();
+  });
+  QAction* export_model = file->addAction(tr("&Export a model for Hugging Face…"));
+  export_model->setObjectName(QStringLiteral("exportModel"));
+  connect(export_model, &QAction::triggered, this, [this] {
+    auto* dialog = new ExportModelDialog(runs_, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
   });
   QAction* open_log = file->addAction(tr("&Open run log…"));

@@ -4,6 +4,7 @@
 // imported BERT's [MASK] guesses. A folder that cannot be read gets a dialog and a failed run.
 #include "attention_grid.h"
 #include "attention_view.h"
+#include "export_model_dialog.h"
 #include "hf_fixture.h"
 #include "import_model_dialog.h"
 #include "lesson_catalog.h"
@@ -16,6 +17,7 @@
 #include "session_bridge.h"
 
 #include "lmlab/atomic_file.h"
+#include "lmlab/io/hf_model.h"
 
 #include <QElapsedTimer>
 #include <QJsonObject>
@@ -157,6 +159,38 @@ class TestImportedModels : public QObject {
     QVERIFY(on_import);
     QCOMPARE(on_import->status, QStringLiteral("done"));
     QCOMPARE(on_import->curves.value(QStringLiteral("fewshot_accuracy")).size(), 5);  // k = 0, 1, 2, 4, 8
+  }
+
+  void anImportedModelExportsBackAndABadFolderIsRefused() {
+    QTemporaryDir dir;
+    at::manual_seed(4);
+    test::write_hf_folder(dir.filePath(QStringLiteral("gpt2")).toStdString(), "gpt2");
+    RunStore runs(dir.filePath(QStringLiteral("runs")));
+    const QString id = import_folder(runs, dir.filePath(QStringLiteral("gpt2")));
+    QVERIFY(!id.isEmpty());
+
+    ExportModelDialog dialog(&runs);
+    dialog.choose_checkpoint(runs.find(id)->checkpoint);
+    dialog.set_out(dir.filePath(QStringLiteral("out")));
+    QSignalSpy exported(&dialog, &ExportModelDialog::exported);
+    dialog.export_model();
+    QVERIFY(exported.wait(60000));
+    QFile config(dir.filePath(QStringLiteral("out/config.json")));
+    QVERIFY(config.open(QIODevice::ReadOnly));
+    QVERIFY(config.readAll().contains("\"model_type\": \"gpt2\""));
+    const auto back = lmlab::import_hf_model(dir.filePath(QStringLiteral("out")).toStdString());
+    QCOMPARE(back.model->config().n_layers, 2);
+
+    // A folder of something else is not replaced.
+    QDir().mkpath(dir.filePath(QStringLiteral("photos")));
+    lmlab::write_file_atomically(dir.filePath(QStringLiteral("photos/cat.jpg")).toStdString(), "not a model");
+    dialog.set_out(dir.filePath(QStringLiteral("photos")));
+    QSignalSpy failed(&dialog, &ExportModelDialog::failed);
+    dialog.export_model();
+    QVERIFY(failed.wait(60000));
+    QVERIFY(failed.takeFirst().at(0).toString().contains(QStringLiteral("refusing to replace it")));
+    QVERIFY(dialog.findChild<QMessageBox*>(QStringLiteral("exportError")));
+    QVERIFY(QFile::exists(dir.filePath(QStringLiteral("photos/cat.jpg"))));
   }
 
   void aFolderWithoutWeightsGetsADialogAndAFailedRun() {
