@@ -63,3 +63,34 @@ TEST(FewShot, ScoresLabelsByLikelihoodAndLearnsFromPrompts) {
 }
 
 }  // namespace
+
+// The shared-prompt scoring gives what scoring every label with its own full forward pass
+// gives, for one-token and longer labels, and when the prompt must be cut to fit.
+TEST(FewShot, SharedPromptScoringMatchesOnePassPerLabel) {
+  auto config = ModelConfig::preset("tiny", Architecture::Gpt);
+  config.vocab_size = 50;
+  config.max_seq_len = 16;
+  torch::manual_seed(3);
+  LanguageModel model(config);
+  model->eval();
+  const auto brute_force = [&](const std::vector<int>& prompt, const std::vector<int>& label) {
+    std::vector<int64_t> ids(prompt.begin(), prompt.end());
+    ids.insert(ids.end(), label.begin(), label.end());
+    if (ids.size() > 16) ids.erase(ids.begin(), ids.end() - 16);
+    torch::NoGradGuard no_grad;
+    const auto logp = at::log_softmax(model->lm_logits(model->hidden_states(at::tensor(ids).view({1, -1}))), -1)[0];
+    double sum = 0;
+    for (size_t j = 0; j < label.size(); ++j) {
+      const auto position = static_cast<int64_t>(ids.size() - label.size() + j);
+      sum += logp[position - 1][label[j]].item<double>();
+    }
+    return sum / static_cast<double>(label.size());
+  };
+  const std::vector<std::vector<int>> labels{{7}, {9, 11, 13}, {20, 21}};
+  for (const std::vector<int>& prompt : {std::vector<int>{5, 6, 7, 8, 9}, std::vector<int>(15, 12)}) {
+    const auto scores = label_scores(*model, prompt, labels);
+    ASSERT_EQ(scores.size(), labels.size());
+    for (size_t l = 0; l < labels.size(); ++l)
+      EXPECT_NEAR(scores[l], brute_force(prompt, labels[l]), 1e-4) << "label " << l << ", prompt of " << prompt.size();
+  }
+}

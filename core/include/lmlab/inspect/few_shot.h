@@ -15,6 +15,11 @@ namespace lmlab {
 std::string few_shot_prompt(const std::vector<const LabeledExample*>& demos, const LabeledExample& query,
                             const std::vector<std::string>& labels);
 
+// Log-likelihood per token of each label's tokens after the prompt (a GPT), as few-shot
+// scoring compares them. Prompts longer than the context keep their end.
+std::vector<double> label_scores(LanguageModelImpl& decoder, const std::vector<int>& prompt,
+                                 const std::vector<std::vector<int>>& labels);
+
 struct FewShotResult {
   int k = 0;
   double accuracy = 0;
