@@ -96,6 +96,14 @@ std::string read_text(const std::string& path) {
   return s.str();
 }
 
+// Every test here needs a build with Gloo (core/CMakeLists.txt).
+class DataParallelJob : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (!LMLAB_HAS_GLOO) GTEST_SKIP() << "built without gloo's headers (libgloo-dev)";
+  }
+};
+
 }  // namespace
 
 // One rank of the jobs below; skipped unless a test started this binary as a worker.
@@ -116,7 +124,7 @@ TEST(DataParallelWorker, TrainsItsShare) {
   if (parallel->leader()) write_safetensors(out, model_weights(*trainer->model()));
 }
 
-TEST(DataParallel, TwoProcessesFollowOneProcess) {
+TEST_F(DataParallelJob, TwoProcessesFollowOneProcess) {
   test::TempDir dir;
   const int port = free_port();
   const auto out = dir.file("two.safetensors");
@@ -141,14 +149,14 @@ TEST(DataParallel, TwoProcessesFollowOneProcess) {
   EXPECT_FALSE(two.back().second.allclose(before.back().second));
 }
 
-TEST(DataParallel, ARankThatNeverArrivesIsNamed) {
+TEST_F(DataParallelJob, ARankThatNeverArrivesIsNamed) {
   DistributedEnv env;
   env.world_size = 3, env.rank = 0, env.master_port = free_port(), env.timeout = std::chrono::seconds(2);
   const auto message = error_of([&] { DataParallel alone(env); });
   EXPECT_NE(message.find("rank(s) 1, 2 of 3 never arrived"), std::string::npos) << message;
 }
 
-TEST(DataParallel, APortInUseIsSaid) {
+TEST_F(DataParallelJob, APortInUseIsSaid) {
   const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
   sockaddr_in address{};
   address.sin_family = AF_INET;
@@ -169,7 +177,7 @@ TEST(DataParallel, APortInUseIsSaid) {
   EXPECT_NE(message.find("in use"), std::string::npos) << message;
 }
 
-TEST(DataParallel, ARankThatDiesStopsTheOthersWithAMessage) {
+TEST_F(DataParallelJob, ARankThatDiesStopsTheOthersWithAMessage) {
   test::TempDir dir;
   const int port = free_port();
   const auto start = std::chrono::steady_clock::now();
