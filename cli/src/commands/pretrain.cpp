@@ -2,10 +2,12 @@
 #include "../parallel_job.h"
 #include "../progress_bar.h"
 
+#include "lmlab/atomic_file.h"
 #include "lmlab/device.h"
 #include "lmlab/error.h"
 #include "lmlab/io/checkpoint.h"
 #include "lmlab/sentencepiece_tokenizer.h"
+#include "lmlab/tokenizer_files.h"
 #include "lmlab/session/pretrain_request.h"
 #include "lmlab/train/pretrainer.h"
 
@@ -43,6 +45,28 @@ nlohmann::json training_state(const Options& o, const PretrainSettings& s, const
   return j;
 }
 
+// --resume DIR: a run saved by pretrain continues exactly where it stopped (its weights,
+// AdamW's moments, the step and the random generators), given the same corpus, tokenizer,
+// model and --steps.
+void resume_from(const std::string& dir, PreparedPretraining& prepared) {
+  const auto files = prepared.tokenizer->files();
+  if (load_tokenizer(dir)->files() != files)
+    throw Error(dir + ": its tokenizer is not this run's (another corpus, --vocab or --tokenizer?)");
+  auto& trainer = *prepared.trainer;
+  const auto weights = (std::filesystem::path(dir) / "model.safetensors").string();
+  load_weights(*trainer.model(), read_safetensors(weights), weights);
+  const auto state_path = (std::filesystem::path(dir) / "training_state.json").string();
+  const auto state = nlohmann::json::parse(read_file(state_path, "training state"), nullptr, false);
+  if (!state.is_object() || !state.contains("resume") || !state["resume"].contains("step") ||
+      !state["resume"]["step"].is_number_integer() || !state["resume"].contains("batcher_rng") ||
+      !state["resume"]["batcher_rng"].is_string())
+    throw Error(state_path + " has no 'resume' record (step, batcher_rng), so this run cannot be resumed");
+  trainer.resume({state["resume"]["step"].get<int64_t>(), state["resume"]["batcher_rng"].get<std::string>(),
+                  read_resume_tensors(dir)},
+                 dir);
+  std::cerr << "pretrain: resuming " << dir << " at step " << trainer.steps_done() << "\n";
+}
+
 int pretrain(const Options& o) {
   PretrainRequest request;
   request.arch = parse_architecture(o.text("arch"));
@@ -68,10 +92,12 @@ int pretrain(const Options& o) {
   PreparedPretraining prepared;
   if (parallel) {
     parallel->leader_first([&] { prepared = prepare_pretraining(request); });
+    if (o.has("resume")) resume_from(o.text("resume"), prepared);
     parallel->attach(*prepared.trainer->model());
     prepared.trainer->set_data_parallel(parallel);
   } else {
     prepared = prepare_pretraining(request);
+    if (o.has("resume")) resume_from(o.text("resume"), prepared);
   }
   const bool leader = !parallel || parallel->leader();
   auto& trainer = *prepared.trainer;
@@ -98,12 +124,14 @@ int pretrain(const Options& o) {
   interrupted = false;
   const auto previous_handler = std::signal(SIGINT, [](int) { interrupted = true; });
   ProgressBar bar(settings.steps);  // drawn by rank 0 only
+  // --stop-at N: save a resumable checkpoint after step N of the schedule (split a long run).
+  const int64_t stop_at = o.has("stop-at") ? o.integer("stop-at", 1, settings.steps) : settings.steps;
   const auto log_every = o.integer("log-every", 1, 1'000'000);
   const auto start = std::chrono::steady_clock::now();
   StepMetrics last;
   bool stepped = false;
   try {
-    while (!trainer.done() && !stop_requested(parallel.get(), interrupted)) {
+    while (!trainer.done() && trainer.steps_done() < stop_at && !stop_requested(parallel.get(), interrupted)) {
       last = trainer.step();
       stepped = true;
       if (!leader) continue;
@@ -125,13 +153,20 @@ int pretrain(const Options& o) {
   bar.clear();
   const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (!leader) return interrupted ? 130 : 0;
-  save_checkpoint(out_dir, *model, *prepared.tokenizer,
-                  training_state(o, settings, stepped ? &last : nullptr, elapsed, request.batch, request.seq_len).dump(2) +
-                      "\n");
+  auto resume = trainer.resume_state();
+  auto state = training_state(o, settings, stepped ? &last : nullptr, elapsed, request.batch, request.seq_len);
+  state["steps_done"] = trainer.steps_done();
+  state["resume"] = {{"step", resume.step}, {"batcher_rng", resume.batcher_rng}};
+  save_checkpoint(out_dir, *model, *prepared.tokenizer, state.dump(2) + "\n", resume.tensors);
   if (interrupted) {
     std::cerr << "pretrain: interrupted after step " << trainer.steps_done() << "; checkpoint written to " << out_dir
               << "\n";
     return 130;
+  }
+  if (!trainer.done()) {
+    std::cerr << "pretrain: stopped at step " << trainer.steps_done() << " of " << settings.steps
+              << " as asked; continue with --resume " << out_dir << "\n";
+    return 0;
   }
   std::cerr << "pretrain: " << settings.steps << " steps in " << static_cast<int>(elapsed) << " s; checkpoint written to "
             << out_dir << "\n";
@@ -161,7 +196,9 @@ Command pretrain_command() {
            {"seed", "N", "random seed for weights and batches", "1234"},
            {"out", "DIR", "checkpoint directory to write (replaced atomically)", ""},
            {"log", "FILE", "write every step's metrics as JSON lines", ""},
-           {"log-every", "N", "print metrics every N steps", "10"}},
+           {"log-every", "N", "print metrics every N steps", "10"},
+           {"resume", "DIR", "continue a run pretrain saved (same corpus, model and --steps), exactly", ""},
+           {"stop-at", "N", "stop after step N of the schedule and save a checkpoint --resume continues", ""}},
           pretrain};
   for (auto& option : parallel_options()) command.options.push_back(option);
   return command;

@@ -3,6 +3,7 @@
 #include "lmlab/error.h"
 
 #include <algorithm>
+#include <sstream>
 
 namespace lmlab {
 
@@ -153,6 +154,19 @@ TokenBatch PretrainingBatcher::next() {
       cut.mlm_labels[to] = b.mlm_labels[from];
     }
   return cut;
+}
+
+std::string PretrainingBatcher::rng_state() const {
+  std::ostringstream out;
+  out << rng_;
+  return out.str();
+}
+
+void PretrainingBatcher::set_rng_state(const std::string& state) {
+  std::istringstream in(state);
+  std::mt19937_64 restored;
+  if (!(in >> restored)) throw Error("the saved batch generator state is not one");
+  rng_ = restored;
 }
 
 }  // namespace lmlab

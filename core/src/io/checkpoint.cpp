@@ -20,6 +20,7 @@ namespace {
 constexpr const char* kConfig = "config.json";
 constexpr const char* kWeights = "model.safetensors";
 constexpr const char* kState = "training_state.json";
+constexpr const char* kResume = "resume_state.safetensors";
 
 std::string shape_text(at::IntArrayRef shape) {
   std::ostringstream s;
@@ -37,7 +38,7 @@ NamedTensors model_weights(LanguageModelImpl& model) {
 }
 
 void save_checkpoint(const std::string& dir, LanguageModelImpl& model, const Tokenizer& tokenizer,
-                     const std::string& training_state_json) {
+                     const std::string& training_state_json, const NamedTensors& resume_tensors) {
   if (model.config().vocab_size != tokenizer.vocab_size())
     throw Error("the model's vocabulary (" + std::to_string(model.config().vocab_size) +
                 ") does not match the tokenizer's (" + std::to_string(tokenizer.vocab_size()) + ")");
@@ -46,7 +47,16 @@ void save_checkpoint(const std::string& dir, LanguageModelImpl& model, const Tok
     write_safetensors((tmp / kWeights).string(), model_weights(model), {{"format", "pt"}, {"producer", "lmlab"}});
     for (const auto& [name, bytes] : tokenizer.files()) write_file_atomically((tmp / name).string(), bytes);
     write_file_atomically((tmp / kState).string(), training_state_json);
+    if (!resume_tensors.empty()) write_safetensors((tmp / kResume).string(), resume_tensors);
   });
+}
+
+NamedTensors read_resume_tensors(const std::string& dir) {
+  const auto path = fs::path(dir) / kResume;
+  if (!fs::exists(path))
+    throw Error("checkpoint '" + dir + "' holds no " + kResume + " (it was not written by pretraining, or by an " +
+                "LM Lab before exact resume), so its run cannot be resumed");
+  return read_safetensors(path.string());
 }
 
 void load_weights(LanguageModelImpl& model, const NamedTensors& tensors, const std::string& origin) {

@@ -1,8 +1,12 @@
 #include "lmlab/train/pretrainer.h"
 
 #include "lmlab/error.h"
+#include "lmlab/train/optimizer_state.h"
 #include "lmlab/train/pretraining_loss.h"
 
+#include <ATen/CPUGeneratorImpl.h>
+
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 
@@ -85,6 +89,43 @@ StepMetrics Pretrainer::step() {
   m.tokens_per_s = sums[9] / (m.ms / 1000.0);
   if (parallel_) m.allreduce_bytes = parallel_->gradient_bytes();
   return m;
+}
+
+namespace {
+constexpr const char* kGeneratorState = "lmlab.cpu_generator";
+}  // namespace
+
+Pretrainer::ResumeState Pretrainer::resume_state() {
+  ResumeState s;
+  s.step = step_;
+  s.batcher_rng = batcher_.rng_state();
+  s.tensors = adamw_state(*model_, *optimizer_);
+  auto generator = at::detail::getDefaultCPUGenerator();  // a handle to the shared generator
+  std::lock_guard<std::mutex> lock(generator.mutex());
+  s.tensors.emplace_back(kGeneratorState, generator.get_state());
+  return s;
+}
+
+void Pretrainer::resume(const ResumeState& s, const std::string& origin) {
+  if (s.step < 0 || s.step > settings_.steps)
+    throw Error(origin + ": the run stopped at step " + std::to_string(s.step) + ", beyond the " +
+                std::to_string(settings_.steps) + " steps asked for now");
+  try {
+    batcher_.set_rng_state(s.batcher_rng);
+  } catch (const Error& e) {
+    throw Error(origin + ": " + e.what());
+  }
+  restore_adamw_state(*model_, *optimizer_, s.tensors, origin);
+  const auto found = std::find_if(s.tensors.begin(), s.tensors.end(), [](const auto& t) { return t.first == kGeneratorState; });
+  if (found == s.tensors.end()) throw Error(origin + ": tensor '" + std::string(kGeneratorState) + "' is missing");
+  auto generator = at::detail::getDefaultCPUGenerator();
+  std::lock_guard<std::mutex> lock(generator.mutex());
+  try {
+    generator.set_state(found->second);
+  } catch (const std::exception&) {
+    throw Error(origin + ": tensor '" + std::string(kGeneratorState) + "' is not a generator state");
+  }
+  step_ = s.step;
 }
 
 void Pretrainer::set_peak_lr(double lr) {

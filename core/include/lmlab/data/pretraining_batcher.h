@@ -28,6 +28,9 @@ class PretrainingBatcher {
 
   TokenBatch next();
   int64_t batch_size() const { return batch_; }
+  // The random generator's state, to resume drawing exactly where a saved run stopped.
+  std::string rng_state() const;
+  void set_rng_state(const std::string& state);  // throws lmlab::Error if it is not one
 
  private:
   struct Span { size_t document, sentence; };

@@ -17,10 +17,16 @@ namespace lmlab {
 //   tokenizer.model       the SentencePiece model (or an imported model's tokenizer files:
 //                         vocab.txt, or vocab.json + merges.txt; see tokenizer_files.h)
 //   training_state.json   what the trainer wants to remember (step, settings, metrics)
+//   resume_state.safetensors  (when given) what a trainer needs to resume exactly: AdamW's
+//                         moments and torch's CPU generator (Pretrainer::resume_state)
 // It is written into a temporary sibling directory and renamed into place, so a reader
 // sees the old checkpoint or the complete new one.
 void save_checkpoint(const std::string& dir, LanguageModelImpl& model, const Tokenizer& tokenizer,
-                     const std::string& training_state_json);
+                     const std::string& training_state_json, const NamedTensors& resume_tensors = {});
+
+// The checkpoint's resume_state.safetensors. Throws lmlab::Error when it has none (a
+// checkpoint from fine-tuning, an import, or an LM Lab before exact resume).
+NamedTensors read_resume_tensors(const std::string& dir);
 
 struct LoadedCheckpoint {
   LanguageModel model{nullptr};

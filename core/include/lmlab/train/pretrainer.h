@@ -2,6 +2,7 @@
 
 #include "lmlab/data/pretraining_batcher.h"
 #include "lmlab/dist/data_parallel.h"
+#include "lmlab/io/safetensors.h"
 #include "lmlab/model/language_model.h"
 #include "lmlab/train/optimizer.h"
 #include "lmlab/train/step_metrics.h"
@@ -40,6 +41,18 @@ class Pretrainer {
   // follow the same trajectory as one, up to float rounding, when dropout is 0). Throws
   // lmlab::Error when the batch has fewer rows than there are ranks.
   void set_data_parallel(std::shared_ptr<DataParallel> parallel);
+
+  // What resuming needs besides the weights, so a resumed run continues exactly as if it
+  // had not stopped: the step, AdamW's moments, the batch generator and torch's CPU
+  // generator (dropout masks).
+  struct ResumeState {
+    int64_t step = 0;
+    std::string batcher_rng;
+    NamedTensors tensors;  // AdamW state and "lmlab.cpu_generator"
+  };
+  ResumeState resume_state();
+  // Throws lmlab::Error naming origin when the state does not fit this run.
+  void resume(const ResumeState& state, const std::string& origin);
 
  private:
   LanguageModel model_;

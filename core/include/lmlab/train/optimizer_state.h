@@ -1,0 +1,22 @@
+#pragma once
+
+#include "lmlab/io/safetensors.h"
+
+#include <torch/nn/module.h>
+#include <torch/optim/adamw.h>
+
+#include <string>
+
+namespace lmlab {
+
+// AdamW's moments and step counts by parameter name ("<name>.exp_avg", "<name>.exp_avg_sq",
+// "<name>.step"), for checkpoints that resume training exactly. Parameters the optimizer has
+// not stepped yet (frozen so far) have none.
+NamedTensors adamw_state(torch::nn::Module& module, torch::optim::AdamW& optimizer);
+
+// Puts saved moments back. Throws lmlab::Error naming origin and the tensor that is missing or
+// of the wrong shape.
+void restore_adamw_state(torch::nn::Module& module, torch::optim::AdamW& optimizer, const NamedTensors& tensors,
+                         const std::string& origin);
+
+}  // namespace lmlab

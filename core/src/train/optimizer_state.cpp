@@ -1,0 +1,70 @@
+#include "lmlab/train/optimizer_state.h"
+
+#include "lmlab/error.h"
+
+#include <map>
+#include <sstream>
+#include <type_traits>
+
+namespace lmlab {
+
+namespace {
+
+// LibTorch keys optimizer state by the parameter's TensorImpl: as a string in 1.13, as the
+// pointer itself in 2.x.
+template <typename State>
+auto state_key(const State&, const at::Tensor& parameter) {
+  using Key = typename State::key_type;
+  if constexpr (std::is_same_v<Key, std::string>)
+    return c10::guts::to_string(parameter.unsafeGetTensorImpl());
+  else
+    return static_cast<Key>(parameter.unsafeGetTensorImpl());
+}
+
+std::string shape_text(at::IntArrayRef shape) {
+  std::ostringstream s;
+  s << shape;
+  return s.str();
+}
+
+}  // namespace
+
+NamedTensors adamw_state(torch::nn::Module& module, torch::optim::AdamW& optimizer) {
+  NamedTensors out;
+  auto& state = optimizer.state();
+  for (const auto& item : module.named_parameters(/*recurse=*/true)) {
+    const auto found = state.find(state_key(state, item.value()));
+    if (found == state.end()) continue;
+    const auto& s = static_cast<const torch::optim::AdamWParamState&>(*found->second);
+    out.emplace_back(item.key() + ".exp_avg", s.exp_avg().detach().to(at::kCPU).contiguous());
+    out.emplace_back(item.key() + ".exp_avg_sq", s.exp_avg_sq().detach().to(at::kCPU).contiguous());
+    out.emplace_back(item.key() + ".step", at::full({1}, s.step(), at::kLong));
+  }
+  return out;
+}
+
+void restore_adamw_state(torch::nn::Module& module, torch::optim::AdamW& optimizer, const NamedTensors& tensors,
+                         const std::string& origin) {
+  std::map<std::string, at::Tensor> by_name(tensors.begin(), tensors.end());
+  const auto get = [&](const std::string& name, at::IntArrayRef shape) {
+    const auto found = by_name.find(name);
+    if (found == by_name.end()) throw Error(origin + ": tensor '" + name + "' is missing");
+    if (found->second.sizes() != shape)
+      throw Error(origin + ": tensor '" + name + "' has shape " + shape_text(found->second.sizes()) + " but needs " +
+                  shape_text(shape));
+    return found->second;
+  };
+  auto& state = optimizer.state();
+  state.clear();
+  for (const auto& item : module.named_parameters(/*recurse=*/true)) {
+    if (!by_name.count(item.key() + ".step")) continue;  // not stepped when saved
+    const auto& p = item.value();
+    auto s = std::make_unique<torch::optim::AdamWParamState>();
+    s->step(get(item.key() + ".step", {1}).item<int64_t>());
+    s->exp_avg(get(item.key() + ".exp_avg", p.sizes()).to(p.options()).clone());
+    s->exp_avg_sq(get(item.key() + ".exp_avg_sq", p.sizes()).to(p.options()).clone());
+    state[state_key(state, p)] = std::move(s);
+  }
+}
+
+}  // namespace lmlab
