@@ -3,14 +3,9 @@
 # Data-parallel pretraining and fine-tuning through the CLI on localhost: --nproc 2 follows
 # the single-process run, and the launcher's and the ranks' failures are named.
 set -eu
-cli=$1
-expect=$2
-here=$(dirname "$0")
-dir=$(mktemp -d)
+. "$(dirname "$0")/setup.sh"
 pids=""
 trap 'for p in $pids; do kill $p 2>/dev/null || true; done; rm -rf "$dir"' EXIT
-export XDG_CACHE_HOME="$dir/cache"
-sh "$here/animals_corpus.sh" > "$dir/corpus.txt"
 port=$((20000 + $$ % 20000))
 cat > "$dir/nodrop.json" <<JSON
 {"arch": "gpt", "n_layers": 2, "n_heads": 2, "d_model": 64, "d_ff": 128, "max_seq_len": 32, "dropout": 0, "attention_dropout": 0}

@@ -3,13 +3,7 @@
 # Exports tiny LM Lab models in the Hugging Face layout, imports the folders back and checks
 # that the models answer exactly as before; then the import's failure messages.
 set -eu
-cli=$1
-expect=$2
-here=$(dirname "$0")
-dir=$(mktemp -d)
-trap 'rm -rf "$dir"' EXIT
-export XDG_CACHE_HOME="$dir/cache"
-sh "$here/animals_corpus.sh" > "$dir/corpus.txt"
+. "$(dirname "$0")/setup.sh"
 train="--corpus $dir/corpus.txt --steps 5 --batch 8 --seq 32 --vocab 400 --log-every 5"
 
 "$cli" pretrain --arch bert $train --out "$dir/bert" > /dev/null

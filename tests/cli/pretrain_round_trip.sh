@@ -2,13 +2,7 @@
 # usage: pretrain_round_trip.sh LMLAB_CLI EXPECT_SH
 # Pretrains tiny BERT and GPT models through the CLI, then uses and damages their checkpoints.
 set -eu
-cli=$1
-expect=$2
-here=$(dirname "$0")
-dir=$(mktemp -d)
-trap 'rm -rf "$dir"' EXIT
-export XDG_CACHE_HOME="$dir/cache"
-sh "$here/animals_corpus.sh" > "$dir/corpus.txt"
+. "$(dirname "$0")/setup.sh"
 train="--corpus $dir/corpus.txt --steps 40 --batch 8 --seq 32 --vocab 400 --lr 2e-3 --log-every 20"
 
 # BERT: MLM + NSP, JSON lines on stdout and in the log, a complete checkpoint.

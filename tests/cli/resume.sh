@@ -3,13 +3,7 @@
 # A pretraining run split with --stop-at and --resume ends exactly where the unbroken run does
 # (dropout on); checkpoints that cannot be resumed say why.
 set -eu
-cli=$1
-expect=$2
-here=$(dirname "$0")
-dir=$(mktemp -d)
-trap 'rm -rf "$dir"' EXIT
-export XDG_CACHE_HOME="$dir/cache"
-sh "$here/animals_corpus.sh" > "$dir/corpus.txt"
+. "$(dirname "$0")/setup.sh"
 train="--arch bert --corpus $dir/corpus.txt --steps 20 --batch 8 --seq 32 --vocab 400 --log-every 20"
 
 "$cli" pretrain $train --out "$dir/straight" --log "$dir/straight.jsonl" > /dev/null 2>&1
