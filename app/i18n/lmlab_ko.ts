@@ -964,6 +964,12 @@
         <source>Attention and [MASK] guesses</source>
         <translation>어텐션과 [MASK] 추측</translation>
     </message>
+    <message numerus="yes">
+        <source>Writing %n token(s)…</source>
+        <translation>
+            <numerusform>토큰 %n개를 쓰는 중…</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>lmlab::app::ReportView</name>

@@ -211,6 +211,9 @@ void PlaygroundView::generate() {
   query.seed = static_cast<uint64_t>(QDateTime::currentMSecsSinceEpoch());  // a new sample each click
   const QString prompt = prompt_->text();
   generate_->setEnabled(false);
+  // A base-size model on a CPU takes seconds: say it is working.
+  output_->setHtml(QStringLiteral("<p style='color:gray'><i>%1</i></p>")
+                       .arg(tr("Writing %n token(s)…", nullptr, query.max_tokens).toHtmlEscaped()));
   ask<GenerationAnswer>(
       bridge_, this, [query](TrainingJob& job) { return answer_generation(job, query); },
       [prompt](PlaygroundView& view, const GenerationAnswer& answer) { view.show_generation(answer, prompt); },
