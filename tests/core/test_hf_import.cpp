@@ -1,6 +1,7 @@
 #include "error_text.h"
 #include "hf_fixture.h"
 #include "hf_reference.h"
+#include "python_pickle.h"
 
 #include "lmlab/atomic_file.h"
 #include "lmlab/error.h"
@@ -161,6 +162,26 @@ TEST(HfImport, ReadsPytorchModelBinInTheZipFormat) {
   write_file_atomically(dir.file("pytorch_model.bin"), "\x80\x02}q\x00.");  // a legacy (pre-zip) pickle
   EXPECT_NE(error_of([&] { import_hf_model(dir.path().string()); }).find("pytorch_model.bin is not in PyTorch's zip format"),
             std::string::npos);
+}
+
+// pytorch_model.bin as Python's torch.save writes it: the plain dict transformers writes
+// since 4.19 is read; the OrderedDict older versions wrote is refused with a message that says
+// so (LibTorch's unpickler reads collections.OrderedDict as None).
+TEST(HfImport, ReadsPytorchModelBinAsPythonWritesIt) {
+  torch::manual_seed(15);
+  TempDir dir;
+  const auto tensors = write_hf_folder(dir.path(), "gpt2");
+  std::filesystem::remove(dir.file("model.safetensors"));
+  const NamedTensors state(tensors.begin(), tensors.end());
+  write_file_atomically(dir.file("pytorch_model.bin"), python_torch_save(state, PickledDict::Plain));
+  auto imported = import_hf_model(dir.path().string());
+  const auto ids = at::randint(0, 200, {1, 8}, at::kLong);
+  EXPECT_LT((gpt_logits(*imported.model, ids) - reference_gpt2(tensors, {}, ids)).abs().max().item<double>(), kTolerance);
+
+  write_file_atomically(dir.file("pytorch_model.bin"), python_torch_save(state, PickledDict::OrderedWithMetadata));
+  const auto message = error_of([&] { import_hf_model(dir.path().string()); });
+  EXPECT_NE(message.find("pytorch_model.bin holds an OrderedDict state dict"), std::string::npos) << message;
+  EXPECT_NE(message.find("model.safetensors"), std::string::npos) << message;
 }
 
 TEST(HfImport, HeadsTheFolderLacksAreNamedAndLegacyNormNamesAreRead) {

@@ -46,6 +46,15 @@ NamedTensors read_pickled(const fs::path& path) {
   if (bytes.size() < 4 || bytes.compare(0, 4, "PK\x03\x04") != 0)
     throw Error(path.string() + " is not in PyTorch's zip format (saved before PyTorch 1.6?); convert it to "
                 "model.safetensors, e.g. with Hugging Face's save_pretrained(..., safe_serialization=True)");
+  // LibTorch's unpickler reads collections.OrderedDict as None (it expects one only as a
+  // tensor's backward hooks), so the state dict older transformers versions saved as it was
+  // cannot be read; the plain dict newer ones write can. The pickle is the archive's first
+  // record, so a top-level OrderedDict shows before the first tensor.
+  const auto ordered = bytes.find("collections\nOrderedDict\n");
+  if (ordered != std::string::npos && ordered < bytes.find("_rebuild_tensor"))
+    throw Error(path.string() + " holds an OrderedDict state dict (saved by transformers before 4.19), which "
+                "LibTorch's unpickler cannot read; convert it to model.safetensors (in Python: "
+                "model.save_pretrained(folder, safe_serialization=True))");
   c10::IValue value;
   try {
     value = torch::jit::pickle_load(std::vector<char>(bytes.begin(), bytes.end()));
