@@ -127,6 +127,22 @@ TEST(FineTuning, FreezingMidRunTakesEffectAtTheNextStep) {
   EXPECT_FALSE(torch::equal(model->body().block(1)->ff_in->weight, before.at("encoder.layers.1.ff_in.weight")));
 }
 
+// The freeze panel can freeze every part: the step still measures the loss, and nothing moves.
+TEST(FineTuning, EverythingFrozenStillStepsAndChangesNothing) {
+  auto model = tiny_model();
+  auto t = tuner(model);
+  t.step();
+  auto all = FreezeState::none(2);
+  all.embeddings = true, all.layers = {true, true}, all.head = true;
+  t.set_freeze(all);
+  const auto before = snapshot(model);
+  FineTuneStep step;
+  ASSERT_NO_THROW(step = t.step());
+  EXPECT_TRUE(std::isfinite(step.loss));
+  EXPECT_EQ(step.memory.trainable_parameters, 0);
+  for (const auto& [name, value] : snapshot(model)) EXPECT_TRUE(value.equal(before.at(name))) << name;
+}
+
 TEST(FineTuning, GradualUnfreezingOpensHeadThenLayersFromTheTopThenEmbeddings) {
   FineTuneSettings settings;
   settings.gradual_unfreeze_every = 2;

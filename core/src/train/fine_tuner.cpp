@@ -120,7 +120,8 @@ FineTuneStep FineTuner::step() {
     } else {
       loss = torch::nn::functional::cross_entropy(logits, batch.labels);
     }
-    (parallel_ ? loss * weight : loss).backward();
+    // Everything frozen (the freeze panel allows it): the step measures, nothing learns.
+    if (loss.requires_grad()) (parallel_ ? loss * weight : loss).backward();
     sums[0] = loss.item<double>() * weight;
     sums[1] = static_cast<double>(logits.detach().argmax(-1).eq(batch.labels).sum().item<int64_t>());
     if (teacher_) {

@@ -40,7 +40,7 @@ void clip_gradients(torch::nn::Module& module, double max_norm) {
   std::vector<torch::Tensor> with_grad;
   for (auto& p : module.parameters())
     if (p.grad().defined()) with_grad.push_back(p);
-  torch::nn::utils::clip_grad_norm_(with_grad, max_norm);
+  if (!with_grad.empty()) torch::nn::utils::clip_grad_norm_(with_grad, max_norm);
 }
 
 std::vector<double> learning_rates(torch::optim::Optimizer& optimizer) {

@@ -86,7 +86,7 @@ PretrainingLoss optimizer_step(LanguageModelImpl& model, torch::optim::Optimizer
   }
   {
     RECORD_USER_SCOPE("lmlab::backward");
-    loss.total.backward();
+    if (loss.total.requires_grad()) loss.total.backward();  // nothing to learn when all is frozen
   }
   if (parallel) {
     RECORD_USER_SCOPE("lmlab::gradient_sum");
