@@ -8,9 +8,9 @@
 
 namespace lmlab {
 
-// BERT's masked-LM head: dense + GELU (the model's activation) + layer norm, then the token embedding matrix
-// (tied, passed in) and an output bias. Callers give it only the masked positions' hidden
-// states, so the vocabulary projection costs 15% of a full one.
+// BERT's masked-LM head: dense + GELU (the model's activation) + layer norm, then the token
+// embedding matrix (tied, passed in) and an output bias. Callers give it only the masked
+// positions' hidden states, so the vocabulary projection costs 15% of a full one.
 class MaskedLmHeadImpl : public torch::nn::Module {
  public:
   MaskedLmHeadImpl(int64_t d_model, int64_t vocab_size, double layer_norm_eps, Activation activation);
