@@ -81,6 +81,12 @@ struct DataParallel::Impl {
   size_t next_launch = 0;
   int64_t sent_bytes = 0;
 
+  // The model (or a previous one) keeps its tensors after this object is gone: no hook may
+  // stay behind pointing here.
+  void remove_hooks() {
+    for (size_t i = 0; i < params.size(); ++i)
+      if (hooked[i]) params[i].remove_hook(hooks[i]);
+  }
   void launch_ready() {
     while (next_launch < layout->buckets.size() && pending[next_launch] == 0) launch(next_launch++);
   }
@@ -162,8 +168,7 @@ void DataParallel::attach(torch::nn::Module& model) {
   if (!model.parameters().empty() && model.parameters().front().is_cuda())
     throw Error("data-parallel training runs on the CPU (Gloo); this LibTorch's C++ API gives LM Lab no NCCL "
                 "process group, so use --device cpu");
-  for (size_t i = 0; i < impl_->params.size(); ++i)
-    if (impl_->hooked[i]) impl_->params[i].remove_hook(impl_->hooks[i]);
+  impl_->remove_hooks();
   impl_->layout.reset();
   impl_->params = model.parameters(/*recurse=*/true);
   impl_->hooks.assign(impl_->params.size(), 0);
@@ -187,10 +192,7 @@ void DataParallel::attach(torch::nn::Module& model) {
   }
 }
 
-DataParallel::~DataParallel() {
-  for (size_t i = 0; i < impl_->params.size(); ++i)
-    if (impl_->hooked[i]) impl_->params[i].remove_hook(impl_->hooks[i]);
-}
+DataParallel::~DataParallel() { impl_->remove_hooks(); }
 
 int DataParallel::rank() const { return impl_->env.rank; }
 int DataParallel::world_size() const { return impl_->env.world_size; }

@@ -1,5 +1,6 @@
 #include "lmlab/io/checkpoint.h"
 
+#include "shape_text.h"
 #include "lmlab/tokenizer_files.h"
 
 #include "lmlab/atomic_file.h"
@@ -10,7 +11,6 @@
 
 #include <filesystem>
 #include <set>
-#include <sstream>
 
 namespace lmlab {
 namespace fs = std::filesystem;
@@ -21,12 +21,6 @@ constexpr const char* kConfig = "config.json";
 constexpr const char* kWeights = "model.safetensors";
 constexpr const char* kState = "training_state.json";
 constexpr const char* kResume = "resume_state.safetensors";
-
-std::string shape_text(at::IntArrayRef shape) {
-  std::ostringstream s;
-  s << shape;
-  return s.str();
-}
 
 }  // namespace
 

@@ -1,9 +1,10 @@
 #include "lmlab/train/optimizer_state.h"
 
+#include "shape_text.h"
+
 #include "lmlab/error.h"
 
 #include <map>
-#include <sstream>
 #include <type_traits>
 
 namespace lmlab {
@@ -19,12 +20,6 @@ auto state_key(const State&, const at::Tensor& parameter) {
     return c10::guts::to_string(parameter.unsafeGetTensorImpl());
   else
     return static_cast<Key>(parameter.unsafeGetTensorImpl());
-}
-
-std::string shape_text(at::IntArrayRef shape) {
-  std::ostringstream s;
-  s << shape;
-  return s.str();
 }
 
 }  // namespace

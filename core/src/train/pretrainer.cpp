@@ -64,12 +64,13 @@ StepMetrics Pretrainer::step() {
 
   // Sums over the batch (over every rank's rows when parallel): weighted losses and counts.
   const auto value = [](const at::Tensor& t, double weight = 1) { return t.defined() ? t.item<double>() * weight : 0.0; };
+  // Counts from the host batch: no device work or sync for them.
   std::vector<double> sums{value(loss.mlm, share.mlm_weight), value(loss.mlm_correct),
-                           static_cast<double>(batch.mlm_positions.numel()),
+                           static_cast<double>(host.masked_count()),
                            value(loss.nsp, share.nsp_weight), value(loss.nsp_correct),
-                           static_cast<double>(batch.nsp_labels.numel()),
+                           static_cast<double>(host.batch),
                            value(loss.clm, share.clm_weight), value(loss.clm_correct),
-                           static_cast<double>(batch.next_targets.ne(kIgnoreLabel).sum().item<int64_t>()),
+                           static_cast<double>(host.next_target_count()),
                            static_cast<double>(batch.tokens)};
   if (parallel_) parallel_->sum(sums);
 

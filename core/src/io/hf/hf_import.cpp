@@ -3,6 +3,7 @@
 #include "hf_config.h"
 #include "hf_tensor_map.h"
 #include "hf_weights.h"
+#include "shape_text.h"
 
 #include "lmlab/error.h"
 #include "lmlab/io/checkpoint.h"
@@ -13,18 +14,11 @@
 #include <filesystem>
 #include <map>
 #include <set>
-#include <sstream>
 
 namespace lmlab {
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string shape_text(at::IntArrayRef shape) {
-  std::ostringstream s;
-  s << shape;
-  return s.str();
-}
 
 class TensorLookup {
  public:
