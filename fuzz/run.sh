@@ -9,6 +9,7 @@ seconds=$2
 mkdir -p "$work/obj" "$work/corpus"
 flags="-std=c++17 -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined -I$root/core/include"
 sources="core/src/data/readers/agnews_csv.cpp core/src/data/readers/labeled_dataset.cpp core/src/data/readers/mnli.cpp
+         core/src/data/readers/jsonl.cpp core/src/data/readers/label_map.cpp
          core/src/data/readers/text_lines.cpp core/src/data/readers/tsv.cpp core/src/data/text_corpus.cpp
          core/src/io/atomic_file.cpp"
 objects=""
@@ -28,7 +29,9 @@ seed mnli_jsonl mnli/dev_matched.jsonl
 seed corpus pretrain/world.txt
 mkdir -p "$work/corpus/tsv"
 printf 'good film\tpos\nbad film\tneg\n' > "$work/corpus/tsv/seed"
-for reader in agnews mnli_tsv mnli_jsonl tsv corpus; do
+mkdir -p "$work/corpus/jsonl"
+printf '{"text": "Wall St. Bears Claw Back", "label": 2}\n{"premise": "a", "hypothesis": "b", "label": -1}\n' > "$work/corpus/jsonl/seed"
+for reader in agnews mnli_tsv mnli_jsonl jsonl tsv corpus; do
   clang++ $flags -fsanitize=fuzzer -DLMLAB_FUZZ_READER=$reader "$root/fuzz/reader_fuzzer.cpp" $objects -o "$work/fuzz_$reader"
   echo "fuzz: $reader for ${seconds}s"
   if ! "$work/fuzz_$reader" -max_total_time="$seconds" -max_len=4096 -timeout=10 -print_final_stats=1 \

@@ -13,7 +13,10 @@ packages=(
   googletest libgtest-dev
   qt6-base-dev qt6-tools-dev qt6-l10n-tools qt6-translations-l10n libqcustomplot-dev
   fonts-noto-cjk               # Korean lessons and text
-  wordnet-base                 # real English text: lmlab-cli data build --source wordnet
+  # Real prose for the lessons' default pretraining corpus (core/src/data/lessons_corpus.cpp,
+  # datasets/README.md): English from WordNet, the fortunes and the Debian Administrator's
+  # Handbook, Korean from LibreOffice's help.
+  wordnet-base fortunes debian-handbook libreoffice-help-ko
   xvfb xauth x11-utils imagemagick   # GUI checks and screenshots in a virtual display
   clang libclang-rt-14-dev     # libFuzzer targets for the dataset readers (fuzz/run.sh)
 )

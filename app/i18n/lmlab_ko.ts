@@ -233,6 +233,125 @@
         <source>Built: %1</source>
         <translation>완료: %1</translation>
     </message>
+    <message>
+        <source>Debian Administrator&apos;s Handbook (debian-handbook): modern English prose</source>
+        <translation>데비안 관리자 핸드북(debian-handbook): 현대 영어 산문</translation>
+    </message>
+    <message>
+        <source>The lessons&apos; corpus: all of the above with the world of the news set</source>
+        <translation>레슨 말뭉치: 위의 모든 것과 뉴스 데이터의 세계</translation>
+    </message>
+</context>
+<context>
+    <name>lmlab::app::DatasetPicker</name>
+    <message>
+        <source>News topics (bundled, 4 classes)</source>
+        <translation>뉴스 주제(기본 제공, 4개 클래스)</translation>
+    </message>
+    <message>
+        <source>news</source>
+        <translation>뉴스</translation>
+    </message>
+    <message>
+        <source>NLI: entailment / neutral / contradiction (bundled pairs)</source>
+        <translation>자연어 추론: 함의 / 중립 / 모순(기본 제공 문장 쌍)</translation>
+    </message>
+    <message>
+        <source>NLI</source>
+        <translation>자연어 추론</translation>
+    </message>
+    <message>
+        <source>Topics built from %1</source>
+        <translation>%1에서 만든 주제 데이터</translation>
+    </message>
+    <message>
+        <source>NLI built from %1</source>
+        <translation>%1에서 만든 자연어 추론 데이터</translation>
+    </message>
+    <message>
+        <source>training file</source>
+        <translation>학습 파일</translation>
+    </message>
+    <message>
+        <source>none: 10% of the training file is held out</source>
+        <translation>없음: 학습 파일의 10%를 떼어 둡니다</translation>
+    </message>
+    <message>
+        <source>File…</source>
+        <translation>파일…</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>학습</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>테스트</translation>
+    </message>
+    <message>
+        <source>Labelled data (*.csv *.tsv *.jsonl *.json *.txt);;All files (*)</source>
+        <translation>레이블 데이터 (*.csv *.tsv *.jsonl *.json *.txt);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Training file</source>
+        <translation>학습 파일</translation>
+    </message>
+    <message>
+        <source>Test file</source>
+        <translation>테스트 파일</translation>
+    </message>
+    <message>
+        <source>Your own files…</source>
+        <translation>내 파일…</translation>
+    </message>
+    <message>
+        <source>Choose a training file: AG News CSV, MNLI TSV or JSONL, JSON lines with text and label (as Hugging Face datasets exports them), or TSV (text, label).</source>
+        <translation>학습 파일을 고르세요: AG News CSV, MNLI TSV 또는 JSONL, text와 label이 있는 JSON lines(Hugging Face datasets가 내보내는 형식), 또는 TSV(텍스트, 레이블).</translation>
+    </message>
+    <message>
+        <source>The bundled datasets were not found.</source>
+        <translation>기본 제공 데이터셋을 찾지 못했습니다.</translation>
+    </message>
+    <message>
+        <source>… %1 labels in all</source>
+        <translation>… 모두 레이블 %1개</translation>
+    </message>
+    <message>
+        <source>%1 %2 · %3 labels: %4</source>
+        <translation>%2 %1개 · 레이블 %3개: %4</translation>
+    </message>
+    <message>
+        <source>sentence pairs</source>
+        <translation>문장 쌍</translation>
+    </message>
+    <message>
+        <source>texts</source>
+        <translation>텍스트</translation>
+    </message>
+    <message>
+        <source>%1 malformed rows will be skipped</source>
+        <translation>형식이 잘못된 행 %1개는 건너뜁니다</translation>
+    </message>
+    <message>
+        <source>%1 rows without a label are left out</source>
+        <translation>레이블이 없는 행 %1개는 뺍니다</translation>
+    </message>
+    <message>
+        <source>Test: 10% of these rows, held out; validation: 10% of the rest.</source>
+        <translation>테스트: 이 행의 10%를 떼어 둠. 검증: 나머지의 10%.</translation>
+    </message>
+    <message>
+        <source>Test: %1; validation: 10% of the training rows.</source>
+        <translation>테스트: %1. 검증: 학습 행의 10%.</translation>
+    </message>
+    <message>
+        <source>A classifier needs at least two labels.</source>
+        <translation>분류기에는 레이블이 두 개 이상 필요합니다.</translation>
+    </message>
+    <message>
+        <source>Cannot use %1: %2</source>
+        <translation>%1을(를) 쓸 수 없습니다: %2</translation>
+    </message>
 </context>
 <context>
     <name>lmlab::app::ExportModelDialog</name>
@@ -296,14 +415,6 @@
 <context>
     <name>lmlab::app::FineTuneView</name>
     <message>
-        <source>News topics (4 classes, single sentences)</source>
-        <translation>뉴스 주제(4개 클래스, 단일 문장)</translation>
-    </message>
-    <message>
-        <source>NLI: entailment / neutral / contradiction (pairs)</source>
-        <translation>자연어 추론: 함의 / 중립 / 모순(문장 쌍)</translation>
-    </message>
-    <message>
         <source>From scratch: same model, fresh weights (the baseline)</source>
         <translation>처음부터: 같은 모델, 새 가중치(기준선)</translation>
     </message>
@@ -334,10 +445,6 @@
     <message>
         <source>all</source>
         <translation>전부</translation>
-    </message>
-    <message>
-        <source>Task</source>
-        <translation>과제</translation>
     </message>
     <message>
         <source>Start from</source>
@@ -464,8 +571,76 @@
         <translation>스텝 %1 · 손실 %2 · 고정: %3</translation>
     </message>
     <message>
-        <source>At step %1: train accuracy %2%, test accuracy &lt;b&gt;%3%&lt;/b&gt;</source>
-        <translation>스텝 %1: 학습 정확도 %2%, 테스트 정확도 &lt;b&gt;%3%&lt;/b&gt;</translation>
+        <source>Data</source>
+        <translation>데이터</translation>
+    </message>
+    <message>
+        <source>Count words (baseline)</source>
+        <translation>단어 세기(기준선)</translation>
+    </message>
+    <message>
+        <source>Naive Bayes and logistic regression on bags of words: what a model reaches without any understanding, on the same training and test rows</source>
+        <translation>단어 주머니 위의 나이브 베이즈와 로지스틱 회귀: 아무 이해 없이 같은 학습·테스트 행에서 도달하는 성능</translation>
+    </message>
+    <message>
+        <source>No usable data</source>
+        <translation>쓸 수 있는 데이터 없음</translation>
+    </message>
+    <message>
+        <source>Test accuracy &lt;b&gt;%1%&lt;/b&gt; (scored once, after training)</source>
+        <translation>테스트 정확도 &lt;b&gt;%1%&lt;/b&gt;(학습이 끝난 뒤 한 번 평가)</translation>
+    </message>
+    <message>
+        <source> · best validation accuracy %1%</source>
+        <translation> · 최고 검증 정확도 %1%</translation>
+    </message>
+    <message>
+        <source>Stopped early at step %1: validation stopped improving, so the model keeps the weights of step %2.</source>
+        <translation>%1스텝에서 조기 종료: 검증 성능이 더 나아지지 않아 모델은 %2스텝의 가중치를 씁니다.</translation>
+    </message>
+    <message>
+        <source>At step %1: train accuracy %2%, validation accuracy &lt;b&gt;%3%&lt;/b&gt;</source>
+        <translation>%1스텝: 학습 정확도 %2%, 검증 정확도 &lt;b&gt;%3%&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Counting words…</source>
+        <translation>단어 세는 중…</translation>
+    </message>
+    <message>
+        <source>The baseline failed.</source>
+        <translation>기준선 계산에 실패했습니다.</translation>
+    </message>
+    <message>
+        <source>Baseline failed</source>
+        <translation>기준선 실패</translation>
+    </message>
+    <message>
+        <source>naive Bayes</source>
+        <translation>나이브 베이즈</translation>
+    </message>
+    <message>
+        <source>logistic regression</source>
+        <translation>로지스틱 회귀</translation>
+    </message>
+    <message>
+        <source>%1 %2%</source>
+        <translation>%1 %2%</translation>
+    </message>
+    <message>
+        <source>bag of words: %1 on %2</source>
+        <translation>단어 주머니: %2에 대한 %1</translation>
+    </message>
+    <message>
+        <source>Baseline done.</source>
+        <translation>기준선 완료.</translation>
+    </message>
+    <message>
+        <source>Counting words alone (bag of words) reaches %1 on the test set. A transformer that does not beat this has learned nothing that word counts do not already know.</source>
+        <translation>단어만 세어도(단어 주머니) 테스트 세트에서 %1에 이릅니다. 이것을 넘지 못하는 트랜스포머는 단어 개수가 이미 아는 것 이상을 배우지 못한 것입니다.</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
     </message>
 </context>
 <context>
@@ -817,6 +992,26 @@
     <message>
         <source>&amp;Export a model for Hugging Face…</source>
         <translation>Hugging Face용으로 모델 내보내기(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Pretrain on a &amp;folder of text files…</source>
+        <translation>텍스트 파일 폴더로 사전학습(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>A folder of .txt corpus files</source>
+        <translation>.txt 말뭉치 파일이 든 폴더</translation>
+    </message>
+    <message>
+        <source>&amp;Fine-tune on your own labelled files…</source>
+        <translation>내 레이블 파일로 파인튜닝(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Training file</source>
+        <translation>학습 파일</translation>
+    </message>
+    <message>
+        <source>Labelled data (*.csv *.tsv *.jsonl *.json *.txt);;All files (*)</source>
+        <translation>레이블 데이터 (*.csv *.tsv *.jsonl *.json *.txt);;모든 파일 (*)</translation>
     </message>
 </context>
 <context>
@@ -1215,12 +1410,16 @@
         <translation> · 초당 %1 토큰</translation>
     </message>
     <message>
-        <source>Bundled corpus (%1). Press Start.</source>
-        <translation>내장 말뭉치(%1). 시작을 누르세요.</translation>
-    </message>
-    <message>
         <source>Corpus: %1. Press Start.</source>
         <translation>말뭉치: %1. 시작을 누르세요.</translation>
+    </message>
+    <message>
+        <source>The lessons&apos; corpus: English and Korean prose from Debian&apos;s packages and the world of the news set (built on first use). Press Start.</source>
+        <translation>레슨 말뭉치: 데비안 패키지의 영어·한국어 산문과 뉴스 데이터의 세계(처음 쓸 때 만듭니다). 시작을 누르세요.</translation>
+    </message>
+    <message>
+        <source>The lessons&apos; corpus. Press Start.</source>
+        <translation>레슨 말뭉치. 시작을 누르세요.</translation>
     </message>
 </context>
 </TS>

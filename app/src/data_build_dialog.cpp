@@ -28,7 +28,10 @@ DataBuildDialog::DataBuildDialog(QWidget* parent) : QDialog(parent) {
   source_->setObjectName(QStringLiteral("dataSource"));
   source_->addItem(tr("WordNet (wordnet-base): English corpus, 8-topic set, NLI set"), QStringLiteral("wordnet"));
   source_->addItem(tr("Fortunes (fortunes): English prose and quotations"), QStringLiteral("fortunes"));
+  source_->addItem(tr("Debian Administrator's Handbook (debian-handbook): modern English prose"),
+                   QStringLiteral("handbook"));
   source_->addItem(tr("LibreOffice help (libreoffice-help-ko): Korean prose"), QStringLiteral("libreoffice-ko"));
+  source_->addItem(tr("The lessons' corpus: all of the above with the world of the news set"), QStringLiteral("lessons"));
   out_ = new QLineEdit;
   auto* browse = new QPushButton(tr("Folder…"));
   auto* out_row = new QHBoxLayout;

@@ -1,6 +1,5 @@
 #include "finetune_view.h"
 
-#include "bundled_data.h"
 #include "checkpoint_picker.h"
 #include "curve_plot.h"
 #include "error_dialog.h"
@@ -25,6 +24,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QVBoxLayout>
@@ -33,25 +33,12 @@ namespace lmlab::app {
 
 namespace {
 
-struct TaskFiles {
-  QString train, test, kind;
-};
-
-TaskFiles files_of(const QString& task) {
-  const QString data = bundled_datasets_dir();
-  if (task == QLatin1String("nli"))
-    return {data + QStringLiteral("/mnli/train.tsv"), data + QStringLiteral("/mnli/dev_matched.tsv"), QStringLiteral("pair")};
-  return {data + QStringLiteral("/agnews/train.csv"), data + QStringLiteral("/agnews/test.csv"), QStringLiteral("classify")};
-}
-
 }  // namespace
 
 FineTuneView::FineTuneView(RunStore* runs, QWidget* parent)
     : QWidget(parent), bridge_(new SessionBridge(this)), runs_(runs) {
-  task_ = new QComboBox;
-  task_->setObjectName(QStringLiteral("task"));
-  task_->addItem(tr("News topics (4 classes, single sentences)"), QStringLiteral("news"));
-  task_->addItem(tr("NLI: entailment / neutral / contradiction (pairs)"), QStringLiteral("nli"));
+  data_ = new DatasetPicker;
+  data_->setObjectName(QStringLiteral("dataset"));
   from_ = new CheckpointPicker(runs_, {QStringLiteral("pretrain"), QStringLiteral("finetune"), QStringLiteral("import")});
   from_->setObjectName(QStringLiteral("fromCheckpoint"));
   scratch_ = new QCheckBox(tr("From scratch: same model, fresh weights (the baseline)"));
@@ -91,7 +78,7 @@ FineTuneView::FineTuneView(RunStore* runs, QWidget* parent)
 
   // What is learned from what on the left, how it is trained on the right.
   auto* what = new QFormLayout;
-  what->addRow(tr("Task"), task_);
+  what->addRow(tr("Data"), data_);
   what->addRow(tr("Start from"), from_);
   what->addRow(QString(), scratch_);
   what->addRow(tr("Labelled examples"), train_limit_);
@@ -113,11 +100,16 @@ FineTuneView::FineTuneView(RunStore* runs, QWidget* parent)
   settings->setLayout(columns);
 
   controls_ = new RunControls(bridge_);
+  baseline_ = new QPushButton(tr("Count words (baseline)"));
+  baseline_->setObjectName(QStringLiteral("baselineButton"));
+  baseline_->setToolTip(tr("Naive Bayes and logistic regression on bags of words: what a model reaches without "
+                           "any understanding, on the same training and test rows"));
   status_ = new QLabel(tr("Choose a checkpoint (pretrain one in the Pretraining lab), then Start."));
   status_->setObjectName(QStringLiteral("finetuneStatus"));
   status_->setWordWrap(true);
   auto* buttons = new QHBoxLayout;
   buttons->addWidget(controls_);
+  buttons->addWidget(baseline_);
   buttons->addWidget(status_, 1);
 
   plot_ = new CurvePlot(tr("loss"), tr("accuracy"));
@@ -144,6 +136,7 @@ FineTuneView::FineTuneView(RunStore* runs, QWidget* parent)
   layout->addLayout(right);
 
   connect(controls_, &RunControls::startClicked, this, &FineTuneView::start);
+  connect(baseline_, &QPushButton::clicked, this, &FineTuneView::run_baseline);
   connect(freeze_, &FreezePanel::freezeRequested, bridge_, &SessionBridge::set_freeze);
   connect(lr_, qOverload<double>(&QDoubleSpinBox::valueChanged), bridge_, &SessionBridge::set_learning_rate);
   connect(bridge_, &SessionBridge::started, this, [this](const SessionInfo& info) {
@@ -170,7 +163,7 @@ FineTuneView::FineTuneView(RunStore* runs, QWidget* parent)
 }
 
 void FineTuneView::set_from(const QString& dir) { from_->choose(dir); }
-void FineTuneView::set_task(const QString& task) { task_->setCurrentIndex(std::max(0, task_->findData(task))); }
+bool FineTuneView::set_task(const QString& task) { return data_->select(task); }
 
 void FineTuneView::set_from_scratch(bool scratch) { scratch_->setChecked(scratch); }
 void FineTuneView::set_max_steps(int steps) { max_steps_->setValue(steps); }
@@ -195,8 +188,7 @@ QString FineTuneView::apply_preset(const QJsonObject& preset) {
     const QString key = it.key();
     const QJsonValue v = it.value();
     if (key == QLatin1String("task")) {
-      if (task_->findData(v.toString()) < 0) return tr("unknown task '%1' (news or nli)").arg(v.toString());
-      set_task(v.toString());
+      if (!set_task(v.toString())) return tr("unknown task '%1' (news or nli)").arg(v.toString());
     } else if (key == QLatin1String("from")) {
       set_from(v.toString());
     } else if (key == QLatin1String("scratch")) {
@@ -239,7 +231,7 @@ QString FineTuneView::apply_preset(const QJsonObject& preset) {
 
 void FineTuneView::set_running(bool running) {
   // The learning rate stays editable: while a run trains, a change applies at the next step.
-  for (QWidget* w : std::initializer_list<QWidget*>{task_, from_, scratch_, epochs_, max_steps_, gradual_,
+  for (QWidget* w : std::initializer_list<QWidget*>{data_, baseline_, from_, scratch_, epochs_, max_steps_, gradual_,
                                                     layer_decay_, student_, device_, freeze_start_, train_limit_})
     w->setEnabled(!running);
   controls_->set_running(running);
@@ -256,12 +248,13 @@ void FineTuneView::start() {
                       QStringLiteral("noCheckpoint"));
     return;
   }
-  const QString task = task_->currentData().toString();
-  const TaskFiles files = files_of(task);
-  FinetuneRequest request;
-  request.task = files.kind.toStdString();
-  request.train = files.train.toStdString();
-  request.test = files.test.toStdString();
+  const auto data = data_->choice();
+  if (!data.usable) {
+    open_error_dialog(this, tr("No usable data"), data_->preview()->text(), QStringLiteral("noData"));
+    return;
+  }
+  const QString task = data.name;
+  FinetuneRequest request = data_request(data);
   request.from = from.toStdString();
   request.from_scratch = scratch_->isChecked() && student_->value() == 0;
   request.student_layers = student_->value();
@@ -270,7 +263,6 @@ void FineTuneView::start() {
   request.lr = lr_->value();
   request.gradual_unfreeze_every = gradual_->value();
   request.layer_lr_decay = layer_decay_->value();
-  request.max_train_examples = static_cast<size_t>(train_limit_->value());
   request.freeze = freeze_start_->text().trimmed().toStdString();
   request.soft_weight = soft_weight_;
   request.hard_weight = hard_weight_;
@@ -286,7 +278,9 @@ void FineTuneView::start() {
     if (request.gradual_unfreeze_every > 0) name += tr(", gradual unfreezing every %1").arg(request.gradual_unfreeze_every);
     if (!request.freeze.empty()) name += tr(", frozen: %1").arg(freeze_start_->text().trimmed());
     if (!run_name_.isEmpty()) name = run_name_;
-    QJsonObject config{{QStringLiteral("task"), task},
+    QJsonObject config{{QStringLiteral("task"), data.id},
+                             {QStringLiteral("train"), data.train},
+                             {QStringLiteral("test"), data.test},
                              {QStringLiteral("from"), from},
                              {QStringLiteral("from_scratch"), request.from_scratch},
                              {QStringLiteral("student_layers"), request.student_layers},
@@ -315,9 +309,11 @@ void FineTuneView::add_steps(const std::vector<SessionStep>& steps) {
   for (const auto& s : steps) {
     const double x = static_cast<double>(s.step);
     plot_->add_point(tr("train loss (batch)"), x, s.loss);
-    for (const char* key : {"train_accuracy", "test_accuracy"})
+    // Validation every epoch; the test set once, at the end (a single point on the same axes).
+    for (const char* key : {"train_accuracy", "validation_accuracy", "test_accuracy"})
       if (s.metrics.count(key)) plot_->add_point(QString::fromLatin1(key), x, s.metrics.at(key), CurvePlot::Axis::Right);
-    if (s.metrics.count("test_loss")) plot_->add_point(QStringLiteral("test_loss"), x, s.metrics.at("test_loss"));
+    if (s.metrics.count("validation_loss"))
+      plot_->add_point(QStringLiteral("validation_loss"), x, s.metrics.at("validation_loss"));
     freeze_->show_step(s);
     if (s.test_report) report_->show_report(*s.test_report, labels_, s.step);
   }
@@ -326,14 +322,92 @@ void FineTuneView::add_steps(const std::vector<SessionStep>& steps) {
   const auto& last = steps.back();
   QString text = tr("step %1 · loss %2 · frozen: %3").arg(last.step).arg(last.loss, 0, 'f', 3).arg(QString::fromStdString(last.frozen));
   status_->setText(text);
-  for (auto it = steps.rbegin(); it != steps.rend(); ++it)
-    if (it->metrics.count("test_accuracy") && it->metrics.count("train_accuracy")) {
-      result_->setText(tr("At step %1: train accuracy %2%, test accuracy <b>%3%</b>")
-                           .arg(it->step)
-                           .arg(100 * it->metrics.at("train_accuracy"), 0, 'f', 1)
-                           .arg(100 * it->metrics.at("test_accuracy"), 0, 'f', 1));
+  for (auto it = steps.rbegin(); it != steps.rend(); ++it) {
+    const auto& m = it->metrics;
+    if (m.count("test_accuracy")) {
+      QString text = tr("Test accuracy <b>%1%</b> (scored once, after training)").arg(100 * m.at("test_accuracy"), 0, 'f', 1);
+      if (m.count("best_validation_accuracy"))
+        text += tr(" · best validation accuracy %1%").arg(100 * m.at("best_validation_accuracy"), 0, 'f', 1);
+      if (m.count("stopped_early_at") && m.count("best_validation_step"))
+        text += QStringLiteral("<br>") +
+                tr("Stopped early at step %1: validation stopped improving, so the model keeps the weights of step %2.")
+                    .arg(static_cast<qint64>(m.at("stopped_early_at")))
+                    .arg(static_cast<qint64>(m.at("best_validation_step")));
+      result_->setText(text);
       break;
     }
+    if (m.count("validation_accuracy") && m.count("train_accuracy")) {
+      result_->setText(tr("At step %1: train accuracy %2%, validation accuracy <b>%3%</b>")
+                           .arg(it->step)
+                           .arg(100 * m.at("train_accuracy"), 0, 'f', 1)
+                           .arg(100 * m.at("validation_accuracy"), 0, 'f', 1));
+      break;
+    }
+  }
+}
+
+FinetuneRequest FineTuneView::data_request(const DatasetPicker::Choice& data) const {
+  FinetuneRequest request;
+  request.task = data.pairs ? "pair" : "classify";
+  request.train = data.train.toStdString();
+  request.test = data.test.toStdString();
+  request.max_train_examples = static_cast<size_t>(train_limit_->value());
+  return request;
+}
+
+void FineTuneView::run_baseline() {
+  const auto data = data_->choice();
+  if (!data.usable) {
+    open_error_dialog(this, tr("No usable data"), data_->preview()->text(), QStringLiteral("noData"));
+    return;
+  }
+  // The same training rows and test set a fine-tuning run of this form would use.
+  const FinetuneRequest request = data_request(data);
+  baseline_->setEnabled(false);
+  status_->setText(tr("Counting words…"));
+  QPointer<FineTuneView> self(this);
+  baseline_worker_ = std::async(std::launch::async, [self, request, data] {
+    QString error;
+    std::vector<BaselineResult> results;
+    std::vector<std::string> labels;
+    try {
+      const auto sets = read_task_data(request);
+      results = run_bag_of_words_baselines(sets.train, sets.test);
+    } catch (const std::exception& e) {
+      error = QString::fromStdString(e.what());
+    }
+    QMetaObject::invokeMethod(self, [self, data, results, error] {
+      if (self) self->show_baseline(data, results, error);
+    }, Qt::QueuedConnection);
+  });
+}
+
+void FineTuneView::show_baseline(const DatasetPicker::Choice& data, const std::vector<BaselineResult>& results,
+                                 const QString& error) {
+  baseline_->setEnabled(!bridge_->busy());
+  if (!error.isEmpty()) {
+    status_->setText(tr("The baseline failed."));
+    open_error_dialog(this, tr("Baseline failed"), error, QStringLiteral("baselineError"));
+    return;
+  }
+  QStringList parts;
+  for (const auto& r : results) {
+    const QString model = r.model == "naive-bayes" ? tr("naive Bayes") : tr("logistic regression");
+    parts << tr("%1 %2%").arg(model).arg(100 * r.test.accuracy, 0, 'f', 1);
+    if (!runs_) continue;
+    const QString id = runs_->begin(QStringLiteral("baseline"), tr("bag of words: %1 on %2").arg(model, data.name),
+                                    {{QStringLiteral("task"), data.id}, {QStringLiteral("train"), data.train},
+                                     {QStringLiteral("test"), data.test}, {QStringLiteral("model"), QString::fromStdString(r.model)},
+                                     {QStringLiteral("train_limit"), train_limit_->value()}});
+    SessionStep step;
+    step.metrics = {{"train_accuracy", r.train.accuracy}, {"test_accuracy", r.test.accuracy}, {"test_loss", r.test.loss}};
+    runs_->add_steps(id, {step});
+    runs_->finish(id, QStringLiteral("done"));
+  }
+  status_->setText(tr("Baseline done."));
+  result_->setText(tr("Counting words alone (bag of words) reaches %1 on the test set. A transformer that does not "
+                      "beat this has learned nothing that word counts do not already know.")
+                       .arg(parts.join(tr(", "))));
 }
 
 void FineTuneView::finish_run(const QString& status, const QString& error) {

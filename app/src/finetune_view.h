@@ -1,11 +1,15 @@
 #pragma once
 
+#include "dataset_picker.h"
+#include "lmlab/baseline/bag_of_words.h"
+#include "lmlab/session/finetune_request.h"
 #include "lmlab/session/session_events.h"
 
 #include <QJsonObject>
 #include <QStringList>
 #include <QWidget>
 
+#include <future>
 #include <string>
 #include <vector>
 
@@ -14,6 +18,7 @@ class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
+class QPushButton;
 class QSpinBox;
 
 namespace lmlab::app {
@@ -27,7 +32,8 @@ class RunStore;
 class SessionBridge;
 
 // The fine-tuning lab: a pretrained checkpoint (or the same model from scratch) learns news
-// topics or NLI from the bundled sets. Train and test accuracy share one plot, so
+// topics or NLI from the bundled sets, the Data menu's sets or the learner's own files, beside
+// a bag-of-words baseline. Train and test accuracy share one plot, so
 // over-fitting shows; the freeze panel beside it changes what trains while it runs. With
 // "student layers" set, a fine-tuned classifier is distilled into a smaller student.
 class FineTuneView : public QWidget {
@@ -43,7 +49,11 @@ class FineTuneView : public QWidget {
   const QString& run_id() const { return run_id_; }
   // A checkpoint folder to start from (added to the list and chosen).
   void set_from(const QString& dir);
-  void set_task(const QString& task);  // news | nli
+  bool set_task(const QString& task);  // a DatasetPicker id: news | nli | built:...; false if not listed
+  DatasetPicker* dataset() const { return data_; }
+  // Bag-of-words naive Bayes and logistic regression on the chosen data, on a worker thread;
+  // each becomes a run (kind "baseline") the Runs tab compares with the transformers.
+  void run_baseline();
   void set_from_scratch(bool scratch);
   void set_max_steps(int steps);
   void set_gradual(int every);
@@ -60,12 +70,16 @@ class FineTuneView : public QWidget {
   void add_steps(const std::vector<SessionStep>& steps);
   void finish_run(const QString& status, const QString& error = {});
   void set_running(bool running);
+  FinetuneRequest data_request(const DatasetPicker::Choice& data) const;
+  void show_baseline(const DatasetPicker::Choice& data, const std::vector<BaselineResult>& results, const QString& error);
 
   SessionBridge* bridge_;
   RunStore* runs_;
   QString run_id_, run_name_, tag_;
   double soft_weight_ = 0.5, hard_weight_ = 0.5;
-  QComboBox* task_;
+  DatasetPicker* data_;
+  QPushButton* baseline_;
+  std::future<void> baseline_worker_;  // joined on destruction (std::async's future)
   CheckpointPicker* from_;
   QCheckBox* scratch_;
   QSpinBox* epochs_;

@@ -250,7 +250,7 @@ QString LessonRunner::run_step(const QJsonObject& original) {
   QStringList ids = started_runs_;
   for (const QJsonValue& tag : step.value(QStringLiteral("include_tags")).toArray())
     if (const RunRecord* run = labs_.runs->tagged(tag.toString(), false)) ids.prepend(run->id);
-  labs_.runs_view->compare(ids, step.value(QStringLiteral("metric")).toString(QStringLiteral("test_accuracy")));
+  labs_.runs_view->compare(ids, step.value(QStringLiteral("metric")).toString(QStringLiteral("validation_accuracy")));
   labs_.tabs->setCurrentWidget(labs_.runs_view);
   QTimer::singleShot(0, this, &LessonRunner::next);
   return {};

@@ -25,7 +25,7 @@ class TrainView;
 //   {"lab": "finetune", <FineTuneView preset>}
 //   {"lab": "fewshot", "from": ..., "task": "news", "k": [0, 1, 2, 4, 8], "examples": 100}
 //   {"lab": "playground", "from": ..., "prompt": "..."}
-//   {"lab": "runs", "metric": "test_accuracy", "include_tags": [...]}   (compare this lesson's runs)
+//   {"lab": "runs", "metric": "validation_accuracy", "include_tags": [...]}   (compare this lesson's runs)
 class LessonRunner : public QObject {
   Q_OBJECT
  public:

@@ -1,6 +1,7 @@
 #include "main_window.h"
 
 #include "data_build_dialog.h"
+#include "dataset_picker.h"
 #include "device_probe.h"
 #include "error_dialog.h"
 #include "export_model_dialog.h"
@@ -198,12 +199,25 @@ void MainWindow::build_menus() {
     auto* dialog = new DataBuildDialog(this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &DataBuildDialog::corpusChosen, this, &MainWindow::pretrain_on);
+    // A topic or NLI set it wrote joins the fine-tuning lab's data list.
+    connect(dialog, &DataBuildDialog::built, finetune_view_->dataset(), &DatasetPicker::rescan);
     dialog->open();
   });
   data->addAction(tr("&Pretrain on a corpus file…"), this, [this] {
     const QString file = QFileDialog::getOpenFileName(this, tr("Corpus: one sentence per line, blank lines between documents"),
                                                       QString(), tr("Text (*.txt);;All files (*)"));
     if (!file.isEmpty()) pretrain_on(file);
+  });
+  data->addAction(tr("Pretrain on a &folder of text files…"), this, [this] {
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("A folder of .txt corpus files"));
+    if (!dir.isEmpty()) pretrain_on(dir);
+  });
+  data->addAction(tr("&Fine-tune on your own labelled files…"), this, [this] {
+    const QString file = QFileDialog::getOpenFileName(
+        this, tr("Training file"), QString(), tr("Labelled data (*.csv *.tsv *.jsonl *.json *.txt);;All files (*)"));
+    if (file.isEmpty()) return;
+    finetune_view_->dataset()->use_files(file);
+    tabs_->setCurrentWidget(finetune_view_);
   });
 
   QMenu* view = menuBar()->addMenu(tr("&View"));

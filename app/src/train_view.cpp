@@ -1,7 +1,6 @@
 #include "train_view.h"
 
 #include "attention_view.h"
-#include "bundled_data.h"
 #include "curve_plot.h"
 #include "error_dialog.h"
 #include "form_widgets.h"
@@ -34,8 +33,7 @@ CurvePlot::Axis axis_of(const std::string& metric) {
 }  // namespace
 
 TrainView::TrainView(RunStore* runs, QWidget* parent)
-    : QWidget(parent), bridge_(new SessionBridge(this)), runs_(runs),
-      corpus_(bundled_datasets_dir() + QStringLiteral("/pretrain/world.txt")) {
+    : QWidget(parent), bridge_(new SessionBridge(this)), runs_(runs) {
   arch_ = new QComboBox;
   arch_->setObjectName(QStringLiteral("architecture"));
   // Data: "architecture:objective", as the core spells them.
@@ -52,7 +50,9 @@ TrainView::TrainView(RunStore* runs, QWidget* parent)
   steps_->setSuffix(tr(" steps"));
   controls_ = new RunControls(bridge_);
   device_ = make_device_combo();
-  status_ = new QLabel(tr("Bundled corpus (%1). Press Start.").arg(QFileInfo(corpus_).fileName()));
+  status_ = new QLabel(tr("The lessons' corpus: English and Korean prose from Debian's packages and the world of the "
+                          "news set (built on first use). Press Start."));
+  status_->setWordWrap(true);
   status_->setObjectName(QStringLiteral("trainStatus"));
   auto* controls = new QHBoxLayout;
   for (QWidget* w : std::initializer_list<QWidget*>{arch_, preset_, steps_, device_, controls_}) controls->addWidget(w);
@@ -119,7 +119,9 @@ void TrainView::set_steps(int steps) { steps_->setValue(steps); }
 
 void TrainView::set_corpus(const QString& path) {
   corpus_ = path;
-  if (!bridge_->busy()) status_->setText(tr("Corpus: %1. Press Start.").arg(QFileInfo(path).fileName()));
+  if (!bridge_->busy())
+    status_->setText(path.isEmpty() ? tr("The lessons' corpus. Press Start.")
+                                    : tr("Corpus: %1. Press Start.").arg(QFileInfo(path).fileName()));
 }
 
 void TrainView::set_architecture(const QString& arch) {
@@ -174,7 +176,7 @@ void TrainView::start() {
                              {QStringLiteral("objective"), objective},
                              {QStringLiteral("preset"), preset_->currentData().toString()},
                              {QStringLiteral("steps"), steps_->value()},
-                             {QStringLiteral("corpus"), corpus_}};
+                             {QStringLiteral("corpus"), corpus_.isEmpty() ? QStringLiteral("lessons") : corpus_}};
     if (!tag_.isEmpty()) config.insert(QStringLiteral("tag"), tag_);
     run_id_ = runs_->begin(QStringLiteral("pretrain"),
                            tr("%1 %2 pretraining (%3), %4 steps")

@@ -21,7 +21,7 @@ class RunControls;
 class RunStore;
 class SessionBridge;
 
-// The pretraining lab: pick BERT or GPT, train on the bundled corpus, and watch the loss of
+// The pretraining lab: pick BERT or GPT, train on the lessons' corpus (or any file or folder), and watch the loss of
 // each objective fall, the attention of every layer and head on a probe sentence, and the
 // model's guesses for the probe's [MASK] (or its continuation) change as it learns. Each
 // run is recorded in the run store with its checkpoint, ready for fine-tuning.
@@ -36,7 +36,7 @@ class TrainView : public QWidget {
   MaskedLmPanel* probe_panel() const { return probe_; }
   const std::optional<Snapshot>& last_snapshot() const { return snapshot_; }
   const QString& run_id() const { return run_id_; }
-  void set_corpus(const QString& path);
+  void set_corpus(const QString& path);  // a file or folder; empty: the lessons' corpus
   void set_steps(int steps);
   void set_architecture(const QString& arch);  // bert | gpt
   // Lesson presets: {"model": "bert:mlm", "size": "tiny", "steps": 600, "tag": "base-bert"}

@@ -31,5 +31,6 @@ Command bench_command();
 std::vector<Command> hf_commands();
 Command data_stats_command();
 Command data_build_command();
+Command baseline_command();
 
 }  // namespace lmlab::cli

@@ -19,6 +19,7 @@ std::vector<Command> all_commands() {
   commands.push_back(finetune_command());
   commands.push_back(distill_command());
   commands.push_back(fewshot_command());
+  commands.push_back(baseline_command());
   for (auto& c : inspect_commands()) commands.push_back(std::move(c));
   for (auto& c : hf_commands()) commands.push_back(std::move(c));
   commands.push_back(data_stats_command());

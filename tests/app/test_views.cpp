@@ -211,7 +211,7 @@ class TestViews : public QObject {
     dialog.build();
     QVERIFY(built.wait(10000));
     QCOMPARE(built.takeFirst().at(0).toString(), out.filePath(QStringLiteral("corpus.txt")));
-    QVERIFY(dialog.result()->text().contains(QStringLiteral("3 documents")));
+    QVERIFY(dialog.result()->text().contains(QStringLiteral("4 documents")));  // literature (3) and news (1)
 
     dialog.set_source_dir(QStringLiteral("/nonexistent/fortunes"));
     QSignalSpy failed(&dialog, &DataBuildDialog::failed);

@@ -16,8 +16,9 @@ head -n 800 "$data/agnews/train.csv" > "$dir/news-train.csv"
 head -n 200 "$data/agnews/test.csv" > "$dir/news-test.csv"
 common="--batch 16 --seq 48 --lr 1e-3 --max-steps 12 --log-every 6"
 
-# The last line is the final report, with test accuracy, per-class metrics and confusion matrix.
-"$expect" 0 '"event":"final","steps":12,"train_accuracy":[0-9.]+,"test_accuracy":[0-9.]+,.*"per_class":\[\{"label":"World"' \
+# The last line is the final report: train and validation accuracy, then the test set scored
+# once at the end, per-class metrics and the confusion matrix.
+"$expect" 0 '"event":"final","steps":12,"stopped_early":false,"train_accuracy":[0-9.]+,"validation_accuracy":[0-9.]+,.*"test_accuracy":[0-9.]+,.*"per_class":\[\{"label":"World"' \
   "$cli" finetune --task classify --train "$dir/news-train.csv" --test "$dir/news-test.csv" --from "$dir/bert" \
   $common --freeze embeddings,0 --out "$dir/news" --log "$dir/news.jsonl"
 grep -q '"frozen":"embeddings,0"' "$dir/news.jsonl"

@@ -1,6 +1,7 @@
 #include "lmlab/error.h"
 #include "lmlab/sentencepiece_tokenizer.h"
 #include "lmlab/train/distillation.h"
+#include "lmlab/train/fine_tune_evaluation.h"
 #include "lmlab/train/fine_tuner.h"
 #include "temp_dir.h"
 #include "toy_corpus.h"
@@ -8,6 +9,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <map>
 #include <chrono>
 #include <set>
 #include <sstream>
@@ -248,3 +250,85 @@ TEST(FreezeState, ParsesAndNamesBadParts) {
 }
 
 }  // namespace
+
+namespace {
+
+// Runs a tuner through a FineTuneEvaluation step by step and records, per step, the weights
+// and what was scored.
+struct EvaluatedRun {
+  std::vector<std::map<std::string, double>> scores;  // per step (empty when nothing scored)
+  std::vector<std::map<std::string, torch::Tensor>> weights;  // after each step
+  std::map<std::string, torch::Tensor> final_weights;
+  bool stopped_early = false;
+};
+
+EvaluatedRun evaluated_run(FineTuneSettings settings, EvaluationSettings evaluation, EvaluationSets sets) {
+  FineTuner t(tiny_model(), ClassificationBatcher(toy().examples, 16, 0, true, 1), settings);
+  FineTuneEvaluation schedule(t, std::move(sets), evaluation);
+  EvaluatedRun run;
+  while (!schedule.done()) {
+    const auto step = t.step();
+    run.weights.push_back(snapshot(t.model()));  // as the step left them, before any restore
+    const auto scored = schedule.after_step(step.step);
+    run.scores.push_back(scored ? scored->metrics : std::map<std::string, double>{});
+  }
+  run.final_weights = snapshot(t.model());
+  run.stopped_early = schedule.stopped_early();
+  return run;
+}
+
+bool same(const std::map<std::string, torch::Tensor>& a, const std::map<std::string, torch::Tensor>& b) {
+  for (const auto& [name, tensor] : a)
+    if (!torch::equal(tensor, b.at(name))) return false;
+  return true;
+}
+
+}  // namespace
+
+TEST(FineTuneEvaluation, ValidationEveryEpochAndTheTestSetOnceAtTheEnd) {
+  FineTuneSettings settings;
+  settings.epochs = 3;
+  EvaluationSets sets;
+  sets.validation.assign(toy().examples.begin(), toy().examples.begin() + 20);
+  sets.test.assign(toy().examples.begin() + 20, toy().examples.begin() + 40);
+  const auto run = evaluated_run(settings, {}, sets);
+  const auto per_epoch = static_cast<size_t>((toy().examples.size() + 15) / 16);
+  ASSERT_EQ(run.scores.size(), 3 * per_epoch);
+  size_t validations = 0, tests = 0;
+  for (size_t i = 0; i < run.scores.size(); ++i) {
+    const bool epoch_end = (i + 1) % per_epoch == 0;
+    EXPECT_EQ(run.scores[i].count("validation_accuracy") == 1, epoch_end) << "step " << i + 1;
+    validations += run.scores[i].count("validation_accuracy");
+    tests += run.scores[i].count("test_accuracy");
+  }
+  EXPECT_EQ(validations, 3u);
+  EXPECT_EQ(tests, 1u);
+  EXPECT_EQ(run.scores.back().count("test_accuracy"), 1u);
+  EXPECT_FALSE(run.stopped_early);
+}
+
+TEST(FineTuneEvaluation, EarlyStoppingEndsOnTheWeightsOfTheBestValidationScore) {
+  FineTuneSettings settings;
+  settings.epochs = 400;
+  settings.adamw.lr = 3e-2;  // too high on purpose: validation gets worse after a while
+  EvaluationSettings evaluation;
+  evaluation.every = 1;
+  evaluation.patience = 3;
+  EvaluationSets sets;
+  sets.validation.assign(toy().examples.begin(), toy().examples.begin() + 12);
+  sets.test = sets.validation;
+  const auto run = evaluated_run(settings, evaluation, sets);
+  ASSERT_TRUE(run.stopped_early);
+  // The best step as the test sees it from the reported scores: highest accuracy, then lowest loss.
+  size_t best = 0;
+  for (size_t i = 1; i < run.scores.size(); ++i) {
+    const auto& s = run.scores[i];
+    const auto& b = run.scores[best];
+    if (s.at("validation_accuracy") > b.at("validation_accuracy") ||
+        (s.at("validation_accuracy") == b.at("validation_accuracy") && s.at("validation_loss") < b.at("validation_loss")))
+      best = i;
+  }
+  EXPECT_EQ(run.scores.size(), best + 1 + 3);  // stopped after three scores without improvement
+  EXPECT_TRUE(same(run.final_weights, run.weights[best]));
+  EXPECT_FALSE(same(run.final_weights, run.weights.back()));
+}

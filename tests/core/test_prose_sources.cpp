@@ -16,8 +16,9 @@ TEST(ProseSources, SplitsSentencesAtEndPunctuationFollowedBySpace) {
 }
 
 TEST(ProseSources, FortunesBecomeDocumentsWithTheirAttribution) {
-  const auto corpus = read_fortunes(kFixtures + "/fortunes");
-  ASSERT_EQ(corpus.documents.size(), 3u);  // not the .dat index, not off/
+  EXPECT_EQ(read_fortunes(kFixtures + "/fortunes").documents.size(), 4u);  // literature and news
+  const auto corpus = read_fortunes(kFixtures + "/fortunes", {"news"});
+  ASSERT_EQ(corpus.documents.size(), 3u);  // not news, not the .dat index, not off/
   EXPECT_EQ(corpus.documents[0],
             (std::vector<std::string>{"A banker is a fellow who lends you his umbrella when the sun is shining and "
                                       "wants it back the minute it begins to rain.",
@@ -47,5 +48,24 @@ TEST(ProseSources, AMissingPackageIsNamed) {
     FAIL();
   } catch (const Error& e) {
     EXPECT_NE(std::string(e.what()).find("'libreoffice-help-ko'"), std::string::npos);
+  }
+}
+
+TEST(ProseSources, HandbookChaptersGiveTheirParagraphsWithoutListings) {
+  const auto corpus = read_debian_handbook(kFixtures + "/debian-handbook/en-US");
+  ASSERT_EQ(corpus.documents.size(), 1u);
+  EXPECT_EQ(corpus.documents[0],
+            (std::vector<std::string>{"What makes Debian so popular with administrators is how easily software can be "
+                                      "installed.",
+                                      "This is largely due to the APT program, which Falcot Corp administrators "
+                                      "studied with enthusiasm.",
+                                      "APT is the abbreviation for “Advanced Packaging Tool”.",
+                                      "It doesn't evaluate packages one by one!",
+                                      "A note inside a box: /etc/apt/sources.list lists the repositories."}));
+  try {
+    read_debian_handbook("/nonexistent/en-US");
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("'debian-handbook'"), std::string::npos);
   }
 }

@@ -207,3 +207,78 @@ TEST(ShippedDatasets, PretrainingCorpusTeachesWhatNliAsks) {
 }
 
 }  // namespace
+
+// Hugging Face datasets' to_json writes one object per line with pandas' escaping: non-ASCII
+// as \u escapes, "/" as "\/", class ids as integers, -1 for unlabelled rows.
+TEST(Jsonl, ReadsHuggingFaceExportsOfSingleTexts) {
+  const std::string jsonl =
+      "{\"text\":\"Wall St. Bears Claw Back Into the Black (Reuters) Reuters - Short-sellers\",\"label\":2}\n"
+      "{\"text\":\"Caf\\u00e9 \\ud55c\\uad6d \\/ AP\",\"label\":0}\n"
+      "{\"text\":\"test row without a label\",\"label\":-1}\n"
+      "{\"text\":\"Stocks fall\",\"label\":10}\n";
+  const auto data = parse_labeled_dataset(jsonl, "train.jsonl", {});
+  EXPECT_FALSE(data.pairs);
+  EXPECT_EQ(data.labels, (std::vector<std::string>{"0", "2", "10"}));  // by value, not alphabetically
+  ASSERT_EQ(data.examples.size(), 3u);
+  EXPECT_EQ(data.examples[0].label, 1);
+  EXPECT_EQ(data.examples[1].text_a, "Café 한국 / AP");
+  EXPECT_EQ(data.examples[1].label, 0);
+  EXPECT_EQ(data.examples[2].label, 2);
+  EXPECT_EQ(data.skipped_unlabeled, 1u);
+}
+
+TEST(Jsonl, ReadsPairsWithPremiseAndHypothesisOrNamedLabels) {
+  const std::string pairs =
+      "{\"premise\":\"A man plays.\",\"hypothesis\":\"A person plays.\",\"label\":0,\"idx\":0}\n"
+      "{\"premise\":\"A man plays.\",\"hypothesis\":\"Nobody plays.\",\"label\":2,\"idx\":1}\n";
+  const auto data = parse_labeled_dataset(pairs, "mnli.jsonl", {});
+  EXPECT_TRUE(data.pairs);
+  EXPECT_EQ(data.examples[1].text_b, "Nobody plays.");
+  const std::string named = "{\"sentence1\":\"a\",\"sentence2\":\"b\",\"label\":\"entailment\"}\n";
+  EXPECT_EQ(parse_labeled_dataset(named, "x.jsonl", {}).labels, (std::vector<std::string>{"entailment"}));
+}
+
+TEST(Jsonl, NamesTheLineOfABadRowAndTheFieldsAFileLacks) {
+  EXPECT_NE(error_of("{\"text\":\"a\",\"label\":0}\n{\"text\":\"b\"}\n", "x.jsonl").find("x.jsonl:2: has no 'label'"),
+            std::string::npos);
+  EXPECT_NE(error_of("{\"text\":\"a\",\"label\":0.5}\n", "x.jsonl").find("x.jsonl:1: 'label' must be"), std::string::npos);
+  EXPECT_NE(error_of("{\"title\":\"a\",\"label\":0}\n", "x.jsonl").find("needs a 'text' field"), std::string::npos);
+  ReadOptions skip;
+  skip.skip_bad_rows = true;
+  const auto data = parse_labeled_dataset("{\"text\":\"a\",\"label\":0}\nnot json\n{\"text\":\"\",\"label\":1}\n", "x.jsonl", skip);
+  EXPECT_EQ(data.examples.size(), 1u);
+  EXPECT_EQ(data.skipped_bad_rows, 2u);
+}
+
+TEST(Jsonl, MnliFilesStillGoToTheMnliReader) {
+  const std::string mnli = "{\"sentence1\":\"a\",\"sentence2\":\"b\",\"gold_label\":\"neutral\",\"pairID\":\"1\"}\n";
+  const auto data = parse_labeled_dataset(mnli, "dev_matched.jsonl", {});
+  EXPECT_EQ(data.labels, (std::vector<std::string>{"entailment", "neutral", "contradiction"}));
+}
+
+TEST(SplitOff, HoldsOutTheSameShareOfEveryLabelDisjointlyAndReproducibly) {
+  LabeledDataset data;
+  data.labels = {"a", "b", "c"};
+  for (int i = 0; i < 100; ++i) data.examples.push_back({"x" + std::to_string(i), "", 0});
+  for (int i = 0; i < 50; ++i) data.examples.push_back({"y" + std::to_string(i), "", 1});
+  data.examples.push_back({"z", "", 2});
+  data.skipped_bad_rows = 4;
+  const auto [kept, held] = split_off(data, 0.1, 7);
+  EXPECT_EQ(held.class_counts(), (std::vector<size_t>{10, 5, 0}));  // a single example is never held out
+  EXPECT_EQ(kept.class_counts(), (std::vector<size_t>{90, 45, 1}));
+  EXPECT_EQ(kept.skipped_bad_rows, 4u);
+  std::set<std::string> seen;
+  for (const auto* part : {&kept, &held})
+    for (const auto& e : part->examples) EXPECT_TRUE(seen.insert(e.text_a).second) << e.text_a;
+  EXPECT_EQ(seen.size(), data.examples.size());
+  const auto again = split_off(data, 0.1, 7).second;
+  const auto other = split_off(data, 0.1, 8).second;
+  std::vector<std::string> first, second, third;
+  for (const auto& e : held.examples) first.push_back(e.text_a);
+  for (const auto& e : again.examples) second.push_back(e.text_a);
+  for (const auto& e : other.examples) third.push_back(e.text_a);
+  EXPECT_EQ(first, second);
+  EXPECT_NE(first, third);
+  EXPECT_TRUE(split_off(data, 0.0, 7).second.examples.empty());
+  EXPECT_THROW(split_off(data, 1.0, 7), Error);
+}

@@ -261,7 +261,12 @@ std::unique_ptr<TrainingJob> finetune_job(test::TempDir& dir, int64_t max_steps)
   auto tuner = std::make_unique<FineTuner>(LanguageModel(config), ClassificationBatcher(examples, 8, 0, true, 1), settings);
   SessionInfo info;
   info.kind = "finetune";
-  return make_finetune_job(std::move(tuner), tokenizer, examples, 5, "the [MASK] sat on the mat .", "{}", info);
+  EvaluationSets sets;
+  sets.validation = sets.test = examples;
+  EvaluationSettings evaluation;
+  evaluation.every = 5;
+  return make_finetune_job(std::move(tuner), tokenizer, std::move(sets), evaluation, "the [MASK] sat on the mat .", "{}",
+                           info);
 }
 
 TEST(TrainingSession, SurvivesAThousandRandomCommandsWhileFineTuning) {
@@ -295,7 +300,7 @@ TEST(TrainingSession, SurvivesAThousandRandomCommandsWhileFineTuning) {
   EXPECT_GT(states.size(), 1u);
 }
 
-TEST(TrainingSession, FineTuningFreezesLiveAndReportsTestAccuracy) {
+TEST(TrainingSession, FineTuningFreezesLiveAndReportsValidationAccuracy) {
   test::TempDir dir;
   Recorder sink;
   TrainingSession session(finetune_job(dir, 400), sink, snapshots_every(100));
@@ -310,7 +315,7 @@ TEST(TrainingSession, FineTuningFreezesLiveAndReportsTestAccuracy) {
   EXPECT_EQ(sink.steps.back().frozen, "embeddings,0,1");
   EXPECT_LT(sink.steps.back().metrics.at("trainable_parameters"), sink.steps.front().metrics.at("trainable_parameters"));
   bool evaluated = false;
-  for (const auto& s : sink.steps) evaluated = evaluated || s.metrics.count("test_accuracy");
+  for (const auto& s : sink.steps) evaluated = evaluated || s.metrics.count("validation_accuracy");
   EXPECT_TRUE(evaluated);
 }
 

@@ -7,7 +7,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include <algorithm>
 #include <iostream>
 
 namespace lmlab::cli {
@@ -42,9 +41,7 @@ int data_stats(const Options& o) {
 
 int data_build(const Options& o) {
   const std::string source = o.text("source");
-  const auto& sources = dataset_sources();
-  if (std::find(sources.begin(), sources.end(), source) == sources.end())
-    throw UsageError("data source '" + source + "' is not known (available: wordnet, fortunes, libreoffice-ko)");
+  if (!is_dataset_source(source)) throw UsageError(unknown_dataset_source_message(source));
   const std::string dir = source == "wordnet" ? o.text("wordnet-dir") : o.has("dir") ? o.text("dir") : "";
   const auto built = build_dataset(source, o.text("out"), dir,
                                    [](const std::string& stage) { std::cerr << "data build: " << stage << "\n"; });
@@ -67,8 +64,10 @@ int data_build(const Options& o) {
 Command data_build_command() {
   return {"data-build",
           "Build real-text datasets from a Debian package (also: lmlab-cli data build)",
-          {{"source", "wordnet|fortunes|libreoffice-ko",
-            "wordnet-base (corpus, topics, NLI), fortunes (English prose), libreoffice-help-ko (Korean prose)",
+          {{"source", "lessons|wordnet|fortunes|handbook|libreoffice-ko",
+            "lessons (the default pretraining corpus: all of the below and the world corpus), wordnet-base (corpus, "
+            "topics, NLI), fortunes (English prose), debian-handbook (modern English prose), libreoffice-help-ko "
+            "(Korean prose)",
             "wordnet"},
            {"wordnet-dir", "DIR", "WordNet 3.0 dict directory", "/usr/share/wordnet"},
            {"dir", "DIR", "where the prose package's files are (default: where Debian installs them)", ""},
@@ -80,7 +79,7 @@ Command data_stats_command() {
   return {"data-stats",
           "Read a corpus or a labelled dataset and show what LM Lab sees in it (also: data stats)",
           {{"file", "FILE", "the file to read", ""},
-           {"format", "auto|agnews|mnli-tsv|mnli-jsonl|tsv|corpus", "how to read it", "auto"},
+           {"format", "auto|agnews|mnli-tsv|mnli-jsonl|jsonl|tsv|corpus", "how to read it", "auto"},
            {"skip-bad-rows", "", "skip and count malformed rows instead of stopping at the first", ""}},
           data_stats};
 }

@@ -51,7 +51,7 @@ Command fewshot_command() {
           {{"from", "DIR", "GPT checkpoint", ""},
            {"train", "FILE", "where the demonstrations come from", ""},
            {"test", "FILE", "what is asked", ""},
-           {"format", "auto|agnews-csv|mnli-tsv|mnli-jsonl|tsv", "how to read the sets", "auto"},
+           {"format", "auto|agnews-csv|mnli-tsv|mnli-jsonl|jsonl|tsv", "how to read the sets", "auto"},
            {"skip-bad-rows", "", "skip and count malformed rows", ""},
            {"k", "LIST", "numbers of demonstrations, e.g. 0,1,2,4,8", "0,1,2,4,8"},
            {"max-test", "N", "test examples scored per k", "200"},

@@ -6,10 +6,12 @@
 #include "lmlab/error.h"
 #include "lmlab/io/checkpoint.h"
 #include "lmlab/session/prepared_finetuning.h"
+#include "lmlab/train/fine_tune_evaluation.h"
 
 #include <nlohmann/json.hpp>
 
 #include <atomic>
+#include <map>
 #include <fstream>
 #include <optional>
 #include <iostream>
@@ -23,7 +25,10 @@ FinetuneRequest request_of(const Options& o, bool distill) {
   r.task = o.text("task");
   if (r.task != "classify" && r.task != "pair") throw UsageError("option '--task' must be classify or pair, got '" + r.task + "'");
   r.train = o.text("train");
-  r.test = o.text("test");
+  if (o.has("test")) r.test = o.text("test");
+  r.validation_share = o.real("validation-share", 0, 0.49);
+  r.test_share = o.real("test-share", 0.01, 0.49);
+  r.patience = o.integer("patience", 0, 1000);
   r.format = o.text("format");
   r.skip_bad_rows = o.flag("skip-bad-rows");
   if (o.has("train-limit")) r.max_train_examples = static_cast<size_t>(o.integer("train-limit", 1, 100'000'000));
@@ -97,18 +102,11 @@ int run(const Options& o, bool distill) {
   };
   const auto log_every = o.integer("log-every", 1, 1'000'000);
   ProgressBar bar(tuner.total_steps());
+  // Validation every epoch (early stopping looks there), the test set once at the end.
+  FineTuneEvaluation evaluation(tuner, std::move(prepared.sets), prepared.evaluation);
   int64_t epoch = 0;
-  const auto evaluate = [&](const char* when) {
-    const auto test = tuner.evaluate(prepared.test, 64);
-    const auto train = tuner.evaluate(prepared.train_probe, 64);
-    nlohmann::ordered_json j{{"event", "eval"}, {"when", when}, {"step", tuner.steps_done()}, {"epoch", epoch},
-                             {"train_accuracy", train.accuracy}, {"train_loss", train.loss},
-                             {"test_accuracy", test.accuracy}, {"test_loss", test.loss}};
-    if (leader) bar.clear();
-    emit(j, true);
-    return std::make_pair(train, test);
-  };
-  while (!tuner.done()) {
+  std::map<std::string, double> last_scores;
+  while (!evaluation.done()) {
     const auto step = [&] {
       try {
         return tuner.step();
@@ -129,20 +127,34 @@ int run(const Options& o, bool distill) {
     if (print && leader) bar.clear();
     emit(j, print);
     if (leader) bar.update(step.step, "loss " + std::to_string(step.loss).substr(0, 6));
-    if (step.epoch != epoch && !tuner.done()) {
-      evaluate("epoch");
-      epoch = step.epoch;
+    if (const auto scored = evaluation.after_step(step.step)) {
+      nlohmann::ordered_json e{{"event", "eval"}, {"when", evaluation.done() ? "end" : "epoch"}, {"step", step.step},
+                               {"epoch", epoch}};
+      for (const auto& [key, value] : scored->metrics) e[key] = value, last_scores[key] = value;
+      if (!scored->note.empty()) e["note"] = scored->note;
+      if (leader) bar.clear();
+      emit(e, true);
+      if (leader && !scored->note.empty()) std::cerr << name << scored->note << "\n";
     }
+    epoch = step.epoch;
   }
-  const auto [train, test] = evaluate("end");
   if (!leader) return 0;
+  const auto& test = *evaluation.test_report();
   save_checkpoint(o.text("out"), *tuner.model(), *prepared.tokenizer,
                   finetune_state_json(request, labels, tuner.steps_done(), test.accuracy));
   auto final = nlohmann::ordered_json::parse(test.to_json(labels));
-  nlohmann::ordered_json summary{{"event", "final"}, {"steps", tuner.steps_done()}, {"train_accuracy", train.accuracy},
-                                 {"test_accuracy", test.accuracy}, {"test_loss", test.loss},
-                                 {"per_class", final["per_class"]}, {"confusion", final["confusion"]},
-                                 {"parameters", prepared.info.parameters}, {"labels", labels}, {"checkpoint", o.text("out")}};
+  nlohmann::ordered_json summary{{"event", "final"}, {"steps", tuner.steps_done()},
+                                 {"stopped_early", evaluation.stopped_early()}};
+  for (const char* key : {"train_accuracy", "validation_accuracy", "best_validation_accuracy"})
+    if (last_scores.count(key)) summary[key] = last_scores[key];
+  summary["test_accuracy"] = test.accuracy;
+  summary["test_loss"] = test.loss;
+  summary["test_set"] = prepared.test_origin;
+  summary["per_class"] = final["per_class"];
+  summary["confusion"] = final["confusion"];
+  summary["parameters"] = prepared.info.parameters;
+  summary["labels"] = labels;
+  summary["checkpoint"] = o.text("out");
   emit(summary, true);
   return 0;
 }
@@ -151,8 +163,14 @@ int run(const Options& o, bool distill) {
 std::vector<OptionSpec> training_options() {
   std::vector<OptionSpec> options{{"task", "classify|pair", "single texts or sentence pairs ([CLS] a [SEP] b [SEP])", ""},
           {"train", "FILE", "training set", ""},
-          {"test", "FILE", "test set, scored every epoch and at the end", ""},
-          {"format", "auto|agnews-csv|mnli-tsv|mnli-jsonl|tsv", "how to read the sets", "auto"},
+          {"test", "FILE", "test set, scored once at the end (default: --test-share of the training set)", ""},
+          {"validation-share", "X", "share of the training set held out to score every epoch",
+           std::to_string(FinetuneRequest{}.validation_share)},
+          {"test-share", "X", "share of the training set held out as the test set when --test is not given",
+           std::to_string(FinetuneRequest{}.test_share)},
+          {"patience", "N", "early stopping: stop after N validation scores without improvement, keep the best (0: off)",
+           std::to_string(FinetuneRequest{}.patience)},
+          {"format", "auto|agnews-csv|mnli-tsv|mnli-jsonl|jsonl|tsv", "how to read the sets", "auto"},
           {"skip-bad-rows", "", "skip and count malformed rows", ""},
           {"train-limit", "N", "use only the first N training examples (a small labelled set)", ""},
           {"freeze", "SPEC", "frozen parts: none, all-but-head, or e.g. embeddings,0,1", ""},

@@ -27,7 +27,7 @@ namespace {
 std::atomic<bool> interrupted{false};
 
 nlohmann::json training_state(const Options& o, const PretrainSettings& s, const StepMetrics* last,
-                              double elapsed_s, int64_t batch, int64_t seq_len) {
+                              double elapsed_s, int64_t batch, int64_t seq_len, const std::string& corpus) {
   nlohmann::ordered_json j;
   j["kind"] = "pretrain";
   j["objective"] = s.objectives.name();
@@ -39,7 +39,7 @@ nlohmann::json training_state(const Options& o, const PretrainSettings& s, const
   j["warmup_steps"] = s.warmup_steps;
   j["weight_decay"] = s.adamw.weight_decay;
   j["seed"] = o.integer("seed", 0, 1L << 40);
-  j["corpus"] = std::filesystem::absolute(o.text("corpus")).string();
+  j["corpus"] = std::filesystem::absolute(corpus).string();
   j["elapsed_s"] = elapsed_s;
   if (last) j["last"] = nlohmann::json::parse(last->to_json());
   return j;
@@ -71,7 +71,7 @@ int pretrain(const Options& o) {
   PretrainRequest request;
   request.arch = parse_architecture(o.text("arch"));
   if (o.has("objective")) request.objective = o.text("objective");
-  request.corpus = o.text("corpus");
+  if (o.has("corpus")) request.corpus = o.text("corpus");
   request.preset = o.text("preset");
   request.steps = o.integer("steps", 1, 100'000'000);
   request.warmup_steps = o.has("warmup") ? o.integer("warmup", 0, 100'000'000) : -1;
@@ -115,7 +115,7 @@ int pretrain(const Options& o) {
   std::cerr << "pretrain: " << to_string(config.arch) << " (" << config.n_layers << " layers, d " << config.d_model
             << ", " << config.n_heads << " heads, " << params << " parameters), objective "
             << settings.objectives.name() << ", vocabulary " << config.vocab_size << ", " << prepared.documents
-            << " documents / " << prepared.sentences << " sentences, on " << model->parameters().front().device().str()
+            << " documents / " << prepared.sentences << " sentences of " << prepared.corpus << ", on " << model->parameters().front().device().str()
             << "\n";
   if (parallel && leader)
     std::cerr << "pretrain: data-parallel over " << parallel->world_size()
@@ -154,7 +154,8 @@ int pretrain(const Options& o) {
   const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (!leader) return interrupted ? 130 : 0;
   auto resume = trainer.resume_state();
-  auto state = training_state(o, settings, stepped ? &last : nullptr, elapsed, request.batch, request.seq_len);
+  auto state =
+      training_state(o, settings, stepped ? &last : nullptr, elapsed, request.batch, request.seq_len, prepared.corpus);
   state["steps_done"] = trainer.steps_done();
   state["resume"] = {{"step", resume.step}, {"batcher_rng", resume.batcher_rng}};
   save_checkpoint(out_dir, *model, *prepared.tokenizer, state.dump(2) + "\n", resume.tensors);
@@ -180,7 +181,11 @@ Command pretrain_command() {
           "Pretrain a BERT (MLM, NSP) or GPT (next-token) model on a text corpus",
           {{"arch", "bert|gpt", "model family", ""},
            {"objective", "mlm|nsp|mlm+nsp|clm", "what to learn (default mlm+nsp for bert, clm for gpt)", ""},
-           {"corpus", "FILE", "UTF-8 text: one sentence per line, blank lines between documents", ""},
+           {"corpus", "FILE|DIR",
+            "UTF-8 text: one sentence per line, blank lines between documents, or a folder of .txt files (default: "
+            "the lessons' corpus of "
+            "real prose from Debian packages and the world corpus, built on first use)",
+            ""},
            {"preset", "tiny|small|base|FILE.json", "model size, or a model config file", "tiny"},
            {"steps", "N", "optimizer steps", "1000"},
            {"batch", "B", "sequences per step", "16"},
@@ -188,7 +193,7 @@ Command pretrain_command() {
            {"lr", "X", "peak learning rate (AdamW)", "5e-4"},
            {"warmup", "N", "linear warmup steps (default 10% of the steps)", ""},
            {"weight-decay", "X", "AdamW weight decay", "0.01"},
-           {"vocab", "N", "vocabulary size when a tokenizer is trained", "8000"},
+           {"vocab", "N", "vocabulary size when a tokenizer is trained", std::to_string(PretrainRequest{}.vocab_size)},
            {"tokenizer", "FILE", "use this tokenizer .model instead of training or reusing one", ""},
            {"device", "auto|cpu|cuda", "where to train", "auto"},
            {"bf16", "", "bf16 autocast (CUDA)", ""},

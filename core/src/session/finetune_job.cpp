@@ -9,19 +9,18 @@ namespace {
 
 class FineTuneJob final : public TrainingJob {
  public:
-  FineTuneJob(std::unique_ptr<FineTuner> tuner, std::shared_ptr<const Tokenizer> tokenizer,
-              std::vector<EncodedExample> test, std::vector<EncodedExample> train_probe, int64_t eval_every,
-              std::string probe, std::string state, SessionInfo info)
-      : tuner_(std::move(tuner)), tokenizer_(std::move(tokenizer)), test_(std::move(test)),
-        train_probe_(std::move(train_probe)), eval_every_(eval_every), probe_(std::move(probe)),
-        state_(std::move(state)), info_(std::move(info)) {
+  FineTuneJob(std::unique_ptr<FineTuner> tuner, std::shared_ptr<const Tokenizer> tokenizer, EvaluationSets sets,
+              EvaluationSettings evaluation, std::string probe, std::string state, SessionInfo info)
+      : tuner_(std::move(tuner)), tokenizer_(std::move(tokenizer)),
+        evaluation_(*tuner_, std::move(sets), evaluation), probe_(std::move(probe)), state_(std::move(state)),
+        info_(std::move(info)) {
     describe_model(info_, *tuner_->model());
     info_.total_steps = tuner_->total_steps();
     info_.probe = probe_;
   }
 
   SessionInfo info() const override { return info_; }
-  bool done() const override { return tuner_->done(); }
+  bool done() const override { return evaluation_.done(); }
 
   SessionStep step() override {
     const auto r = tuner_->step();
@@ -35,11 +34,10 @@ class FineTuneJob final : public TrainingJob {
     s.metrics["optimizer_bytes"] = static_cast<double>(r.memory.optimizer_bytes);
     if (r.soft_loss) s.metrics["soft_loss"] = *r.soft_loss, s.metrics["hard_loss"] = *r.hard_loss;
     if (r.cosine_loss) s.metrics["cosine_loss"] = *r.cosine_loss;
-    // An epoch ended when the tuner's epoch counter moves past the one of the previous step.
-    const bool epoch_end = r.epoch != last_epoch_;
-    last_epoch_ = r.epoch;
-    const bool periodic = eval_every_ > 0 && r.step % eval_every_ == 0;
-    if (periodic || (eval_every_ == 0 && epoch_end) || tuner_->done()) evaluate(s);
+    if (auto scored = evaluation_.after_step(r.step)) {
+      s.metrics.insert(scored->metrics.begin(), scored->metrics.end());
+      s.test_report = scored->test_report;
+    }
     return s;
   }
 
@@ -52,25 +50,9 @@ class FineTuneJob final : public TrainingJob {
   const Tokenizer& tokenizer() const override { return *tokenizer_; }
 
  private:
-  void evaluate(SessionStep& s) {
-    if (!test_.empty()) {
-      const auto report = tuner_->evaluate(test_, 64);
-      s.metrics["test_accuracy"] = report.accuracy;
-      s.metrics["test_loss"] = report.loss;
-      s.test_report = report;
-    }
-    if (!train_probe_.empty()) {
-      const auto report = tuner_->evaluate(train_probe_, 64);
-      s.metrics["train_accuracy"] = report.accuracy;
-      s.metrics["train_loss"] = report.loss;
-    }
-  }
-
   std::unique_ptr<FineTuner> tuner_;
   std::shared_ptr<const Tokenizer> tokenizer_;
-  std::vector<EncodedExample> test_, train_probe_;
-  int64_t eval_every_;
-  int64_t last_epoch_ = 0;
+  FineTuneEvaluation evaluation_;
   std::string probe_, state_;
   SessionInfo info_;
 };
@@ -78,13 +60,12 @@ class FineTuneJob final : public TrainingJob {
 }  // namespace
 
 std::unique_ptr<TrainingJob> make_finetune_job(std::unique_ptr<FineTuner> tuner,
-                                               std::shared_ptr<const Tokenizer> tokenizer,
-                                               std::vector<EncodedExample> test, int64_t eval_every, std::string probe,
-                                               std::string training_state_json, SessionInfo info,
-                                               std::vector<EncodedExample> train_probe) {
+                                               std::shared_ptr<const Tokenizer> tokenizer, EvaluationSets sets,
+                                               EvaluationSettings evaluation, std::string probe,
+                                               std::string training_state_json, SessionInfo info) {
   if (!tuner || !tokenizer) throw Error("a fine-tuning job needs a tuner and a tokenizer");
-  return std::make_unique<FineTuneJob>(std::move(tuner), std::move(tokenizer), std::move(test), std::move(train_probe),
-                                       eval_every, std::move(probe), std::move(training_state_json), std::move(info));
+  return std::make_unique<FineTuneJob>(std::move(tuner), std::move(tokenizer), std::move(sets), evaluation,
+                                       std::move(probe), std::move(training_state_json), std::move(info));
 }
 
 }  // namespace lmlab

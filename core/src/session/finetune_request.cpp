@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <tuple>
 
 namespace lmlab {
 
@@ -21,18 +22,16 @@ LabeledDataset read_set(const FinetuneRequest& r, const std::string& path) {
   return read_labeled_dataset(path, options);
 }
 
-// The examples of a set re-labelled with the training set's label map, so a test file whose
-// labels come in another order (TSV) still scores right; unknown labels are an error.
-std::vector<EncodedExample> aligned(const LabeledDataset& data, const std::vector<std::string>& labels,
-                                    const Tokenizer& tokenizer, int64_t seq, const std::string& origin) {
-  LabeledDataset copy = data;
-  for (auto& e : copy.examples) {
+// A set re-labelled with the training set's label map, so a test file whose labels come in
+// another order (TSV) still scores right; unknown labels are an error.
+void relabel(LabeledDataset& data, const std::vector<std::string>& labels, const std::string& origin) {
+  for (auto& e : data.examples) {
     const auto& name = data.labels.at(static_cast<size_t>(e.label));
     const auto it = std::find(labels.begin(), labels.end(), name);
     if (it == labels.end()) throw Error(origin + ": label '" + name + "' does not occur in the training set");
     e.label = static_cast<int>(it - labels.begin());
   }
-  return encode_examples(copy, tokenizer, seq);
+  data.labels = labels;
 }
 
 FineTuneSettings settings_of(const FinetuneRequest& r, int layers) {
@@ -56,21 +55,54 @@ FineTuneSettings settings_of(const FinetuneRequest& r, int layers) {
 
 }  // namespace
 
-PreparedFinetuning prepare_finetuning(const FinetuneRequest& r) {
+TaskData read_task_data(const FinetuneRequest& r) {
   if (r.task != "classify" && r.task != "pair") throw Error("task must be classify or pair, got '" + r.task + "'");
+  if (!(r.validation_share >= 0 && r.validation_share < 0.5))
+    throw Error("validation_share must be in [0, 0.5), got " + std::to_string(r.validation_share));
+  if (r.test.empty() && !(r.test_share > 0 && r.test_share < 0.5))
+    throw Error("test_share must be in (0, 0.5) when no test file is given, got " + std::to_string(r.test_share));
+  TaskData data;
+  auto& train_set = data.train;
+  auto& test_set = data.test;
+  train_set = read_set(r, r.train);
+  if (r.max_train_examples > 0 && train_set.examples.size() > r.max_train_examples)
+    train_set.examples.resize(r.max_train_examples);
+  if (r.test.empty()) {
+    std::tie(train_set, test_set) = split_off(train_set, r.test_share, r.seed + 1);
+  } else {
+    test_set = read_set(r, r.test);
+    relabel(test_set, train_set.labels, r.test);
+  }
+  std::tie(train_set, data.validation) = split_off(train_set, r.validation_share, r.seed);
+  if (train_set.examples.empty())
+    throw Error(r.train + " leaves no training examples after the validation and test splits");
+  if (test_set.examples.empty()) throw Error("no test examples: " + r.train + " is too small to split a test set from");
+  if ((r.task == "pair") != train_set.pairs)
+    throw Error(r.train + " holds " + (train_set.pairs ? "sentence pairs" : "single texts") + " but the task is " + r.task);
+  if (train_set.pairs != test_set.pairs)
+    throw Error(r.train + " and " + r.test + " are not the same kind of task (single texts vs sentence pairs)");
+
+  for (const auto* set : {&train_set, &test_set})
+    if (set->skipped_bad_rows > 0)
+      data.warnings.push_back("skipped " + std::to_string(set->skipped_bad_rows) + " malformed rows of " +
+                              (set == &train_set ? r.train : r.test));
+  data.test_origin = r.test.empty() ? r.train + " (" + std::to_string(test_set.examples.size()) + " held out)" : r.test;
+  return data;
+}
+
+PreparedFinetuning prepare_finetuning(const FinetuneRequest& r) {
   if (!r.freeze.empty() && r.gradual_unfreeze_every > 0)
     throw Error("freeze and gradual unfreezing cannot be combined: gradual unfreezing decides what is frozen");
   if (r.from.empty()) throw Error("fine-tuning needs a checkpoint to start from (its tokenizer and architecture)");
   const bool distill = r.student_layers > 0;
   if (distill && r.from_scratch) throw Error("a distilled student starts from its teacher, not from scratch");
-  auto train_set = read_set(r, r.train);
-  if (r.max_train_examples > 0 && train_set.examples.size() > r.max_train_examples)
-    train_set.examples.resize(r.max_train_examples);
-  const auto test_set = read_set(r, r.test);
-  if ((r.task == "pair") != train_set.pairs)
-    throw Error(r.train + " holds " + (train_set.pairs ? "sentence pairs" : "single texts") + " but the task is " + r.task);
-  if (train_set.pairs != test_set.pairs)
-    throw Error(r.train + " and " + r.test + " are not the same kind of task (single texts vs sentence pairs)");
+  auto data = read_task_data(r);
+  auto& train_set = data.train;
+  auto& test_set = data.test;
+  auto& validation_set = data.validation;
+  if (r.patience > 0 && validation_set.examples.empty())
+    throw Error("early stopping (patience " + std::to_string(r.patience) + ") needs a validation set: " + r.train +
+                " is too small for validation_share " + std::to_string(r.validation_share));
 
   const auto device = resolve_device(r.device);
   auto checkpoint = load_checkpoint(r.from, torch::kCPU);
@@ -99,17 +131,19 @@ PreparedFinetuning prepare_finetuning(const FinetuneRequest& r) {
   const auto settings = settings_of(r, static_cast<int>(model->body().layer_count()));
 
   PreparedFinetuning out;
-  for (const LabeledDataset* set : {static_cast<const LabeledDataset*>(&train_set), &test_set})
-    if (set->skipped_bad_rows > 0)
-      out.warnings.push_back("skipped " + std::to_string(set->skipped_bad_rows) + " malformed rows of " +
-                             (set == &train_set ? r.train : r.test));
+  out.warnings = data.warnings;
+  out.test_origin = data.test_origin;
   out.tokenizer = checkpoint.tokenizer;
   out.labels = train_set.labels;
   auto train_examples = encode_examples(train_set, *out.tokenizer, r.seq_len);
-  out.test = aligned(test_set, train_set.labels, *out.tokenizer, r.seq_len, r.test);
+  out.sets.test = encode_examples(test_set, *out.tokenizer, r.seq_len);
+  out.sets.validation = encode_examples(validation_set, *out.tokenizer, r.seq_len);
   out.train_examples = train_examples.size();
-  out.train_probe.assign(train_examples.begin(),
-                         train_examples.begin() + static_cast<std::ptrdiff_t>(std::min(r.train_probe_size, train_examples.size())));
+  out.sets.train_probe.assign(train_examples.begin(),
+                              train_examples.begin() +
+                                  static_cast<std::ptrdiff_t>(std::min(r.train_probe_size, train_examples.size())));
+  out.evaluation.every = r.eval_every;
+  out.evaluation.patience = r.patience;
   const auto& first = test_set.examples.front();
   out.probe = first.text_b.empty() ? first.text_a : first.text_a + " [SEP] " + first.text_b;
   out.tuner = std::make_unique<FineTuner>(
@@ -122,8 +156,9 @@ PreparedFinetuning prepare_finetuning(const FinetuneRequest& r) {
   const std::string what = distill ? std::to_string(r.student_layers) + "-layer student of " + out.info.arch
                                    : std::string(r.from_scratch ? "fresh " : "pretrained ") + out.info.arch;
   out.info.description = what + " from " + r.from + " (" + std::to_string(out.info.parameters) + " parameters), " +
-                         std::to_string(out.train_examples) + " training / " + std::to_string(out.test.size()) +
-                         " test examples, " + std::to_string(out.labels.size()) + " labels, " +
+                         std::to_string(out.train_examples) + " training / " +
+                         std::to_string(out.sets.validation.size()) + " validation / " +
+                         std::to_string(out.sets.test.size()) + " test examples, " + std::to_string(out.labels.size()) + " labels, " +
                          std::to_string(out.tuner->total_steps()) + " steps on " + device.str();
   return out;
 }
@@ -140,8 +175,8 @@ std::string finetune_state_json(const FinetuneRequest& r, const std::vector<std:
 std::unique_ptr<TrainingJob> make_finetune_job(const FinetuneRequest& r) {
   auto p = prepare_finetuning(r);
   const auto total = p.tuner->total_steps();
-  return make_finetune_job(std::move(p.tuner), p.tokenizer, std::move(p.test), r.eval_every, p.probe,
-                           finetune_state_json(r, p.labels, total), std::move(p.info), std::move(p.train_probe));
+  return make_finetune_job(std::move(p.tuner), p.tokenizer, std::move(p.sets), p.evaluation, p.probe,
+                           finetune_state_json(r, p.labels, total), std::move(p.info));
 }
 
 }  // namespace lmlab

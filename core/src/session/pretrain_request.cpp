@@ -3,6 +3,7 @@
 #include "lmlab/sentencepiece_tokenizer.h"
 
 #include "lmlab/atomic_file.h"
+#include "lmlab/data/lessons_corpus.h"
 #include "lmlab/device_choice.h"
 #include "lmlab/error.h"
 #include "lmlab/tokenizer_cache.h"
@@ -65,15 +66,16 @@ PreparedPretraining prepare_pretraining(const PretrainRequest& r) {
   settings.bf16 = r.bf16;
   const auto device = resolve_device(r.device);
   if (r.bf16 && !device.is_cuda()) throw Error("bf16 autocast needs a CUDA device");
-  const auto corpus = TextCorpus::read(r.corpus);
+  PreparedPretraining out;
+  out.corpus = r.corpus.empty() ? lessons_corpus().path : corpus_file(r.corpus);
+  const auto corpus = TextCorpus::read(out.corpus);
   SentencePieceTrainOptions tokenizer_options;
   tokenizer_options.vocab_size = r.vocab_size;
-  PreparedPretraining out;
   out.tokenizer = std::make_shared<const SentencePieceTokenizer>(
       !r.tokenizer_file.empty()
           ? SentencePieceTokenizer::load(r.tokenizer_file)
           : TokenizerCache(r.tokenizer_cache.empty() ? TokenizerCache::default_dir() : r.tokenizer_cache)
-                .for_corpus(r.corpus, tokenizer_options));
+                .for_corpus(out.corpus, tokenizer_options));
   const auto config = model_config(r, out.tokenizer->vocab_size());
   settings.validate(config);
   torch::manual_seed(r.seed);
@@ -91,7 +93,7 @@ PreparedPretraining prepare_pretraining(const PretrainRequest& r) {
 std::unique_ptr<TrainingJob> make_pretrain_job(const PretrainRequest& r) {
   auto prepared = prepare_pretraining(r);
   const nlohmann::ordered_json state{{"kind", "pretrain"}, {"objective", prepared.trainer->settings().objectives.name()},
-                                     {"steps_planned", r.steps}, {"corpus", r.corpus}};
+                                     {"steps_planned", r.steps}, {"corpus", prepared.corpus}};
   return make_pretrain_job(std::move(prepared.trainer), prepared.tokenizer, prepared.probe, state.dump(2) + "\n");
 }
 

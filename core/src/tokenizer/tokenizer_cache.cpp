@@ -1,10 +1,10 @@
 #include "lmlab/tokenizer_cache.h"
 
 #include "lmlab/atomic_file.h"
+#include "lmlab/cache_dir.h"
 #include "lmlab/error.h"
 
 #include <cstdio>
-#include <cstdlib>
 #include <filesystem>
 
 namespace lmlab {
@@ -23,11 +23,7 @@ uint64_t fnv1a(const std::string& bytes, uint64_t hash = 1469598103934665603ULL)
 
 TokenizerCache::TokenizerCache(std::string dir) : dir_(std::move(dir)) {}
 
-std::string TokenizerCache::default_dir() {
-  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg) return std::string(xdg) + "/lmlab/tokenizers";
-  if (const char* home = std::getenv("HOME"); home && *home) return std::string(home) + "/.cache/lmlab/tokenizers";
-  return (fs::temp_directory_path() / "lmlab-tokenizers").string();
-}
+std::string TokenizerCache::default_dir() { return cache_dir() + "/tokenizers"; }
 
 std::string TokenizerCache::path_for(const std::string& corpus_bytes, const SentencePieceTrainOptions& o) const {
   const std::string recipe = o.model_type + "|" + std::to_string(o.vocab_size) + "|" +

@@ -1,7 +1,9 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace lmlab {
@@ -24,7 +26,7 @@ struct LabeledDataset {
   std::vector<size_t> class_counts() const;
 };
 
-enum class DatasetFormat { Auto, AgNewsCsv, MnliTsv, MnliJsonl, Tsv };
+enum class DatasetFormat { Auto, AgNewsCsv, MnliTsv, MnliJsonl, Jsonl, Tsv };
 
 struct ReadOptions {
   DatasetFormat format = DatasetFormat::Auto;
@@ -32,14 +34,20 @@ struct ReadOptions {
 };
 
 // Reads AG News CSV ("class","title","description"; classes 1-4), MNLI GLUE TSV (header,
-// sentence1, sentence2, gold_label) or JSONL, and generic TSV (text<TAB>label or
+// sentence1, sentence2, gold_label) or JSONL, JSON lines as Hugging Face datasets export them
+// ({"text", "label"}, {"premise", "hypothesis", "label"}), and generic TSV (text<TAB>label or
 // a<TAB>b<TAB>label). Auto picks by extension and first line. Every problem is an
 // lmlab::Error naming the file and line: malformed rows, unknown labels, invalid UTF-8,
 // lines over 1 MiB, binary data, empty files.
 LabeledDataset read_labeled_dataset(const std::string& path, const ReadOptions& options = {});
 LabeledDataset parse_labeled_dataset(const std::string& text, const std::string& origin, const ReadOptions& options);
 
-DatasetFormat parse_dataset_format(const std::string& name);  // auto|agnews|mnli-tsv|mnli-jsonl|tsv
+// Splits a share of the examples off, the same share of every label (at least one of each
+// label with two or more examples), picked by a seeded shuffle: {kept, held out}. Both keep
+// the label map. share 0 holds nothing out.
+std::pair<LabeledDataset, LabeledDataset> split_off(const LabeledDataset& data, double share, uint64_t seed);
+
+DatasetFormat parse_dataset_format(const std::string& name);  // auto|agnews|mnli-tsv|mnli-jsonl|jsonl|tsv
 
 // AG News's leftovers of its HTML source: "#36;" -> "$", "#39;" -> "'", " \ " line breaks ->
 // space, "&lt;" and friends.

@@ -17,6 +17,10 @@ struct TextCorpus {
   static TextCorpus parse(const std::string& text, const std::string& origin);
 };
 
+// A corpus given as a folder: its .txt files (recursively, in sorted order, each checked as a
+// corpus) joined into one file in the cache, whose path is returned; a file is returned as is.
+std::string corpus_file(const std::string& file_or_folder);
+
 // Byte offset of the first invalid UTF-8 sequence, or npos when text is valid UTF-8.
 size_t find_invalid_utf8(const std::string& text);
 

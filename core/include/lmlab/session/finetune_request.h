@@ -1,5 +1,6 @@
 #pragma once
 
+#include "lmlab/data/labeled_dataset.h"
 #include "lmlab/session/training_job.h"
 
 #include <cstdint>
@@ -13,7 +14,11 @@ namespace lmlab {
 // from its options, the GUI from its form.
 struct FinetuneRequest {
   std::string task = "classify";  // classify (single texts) | pair (sentence pairs)
-  std::string train, test;        // labelled files
+  std::string train;              // labelled file
+  std::string test;               // labelled file scored once at the end; empty: split from train
+  double validation_share = 0.1;  // of the training set, held out to choose epochs (0: none)
+  double test_share = 0.1;        // of the training set, held out as the test set when test is empty
+  int64_t patience = 3;           // early stopping: validation scores without improvement (0: off)
   std::string format = "auto";    // auto | agnews-csv | mnli-tsv | mnli-jsonl | tsv
   bool skip_bad_rows = false;
   size_t max_train_examples = 0;  // > 0: only the first N training examples (little labelled data)
@@ -29,8 +34,18 @@ struct FinetuneRequest {
   std::string device = "auto";
   uint64_t seed = 1234;
   size_t train_probe_size = 2000;  // training examples scored for the train-vs-test gap
-  int64_t eval_every = 0;          // session job: score the test set every N steps (0: each epoch)
+  int64_t eval_every = 0;          // score validation every N steps (0: each epoch)
 };
+
+// A supervised task's three sets, as a request asks for them: the training file (cut to
+// max_train_examples), a test set (the test file relabelled with the training label map, or
+// test_share of the training file) and validation_share of the rest, both split per label.
+struct TaskData {
+  LabeledDataset train, validation, test;
+  std::string test_origin;            // the test file, or "TRAIN (N held out)"
+  std::vector<std::string> warnings;  // e.g. malformed rows skipped
+};
+TaskData read_task_data(const FinetuneRequest& request);
 
 // Reads the request's files and builds the job (see prepared_finetuning.h for the parts).
 // Throws lmlab::Error naming the file or setting at fault.

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "lmlab/session/finetune_request.h"
+#include "lmlab/train/fine_tune_evaluation.h"
 #include "lmlab/train/fine_tuner.h"
 
 namespace lmlab {
@@ -9,9 +10,11 @@ namespace lmlab {
 struct PreparedFinetuning {
   std::unique_ptr<FineTuner> tuner;
   std::shared_ptr<const Tokenizer> tokenizer;
-  std::vector<EncodedExample> train_probe, test;  // test relabelled with the training label map
+  EvaluationSets sets;      // validation, test and train probe, in the training label map
+  EvaluationSettings evaluation;
   std::vector<std::string> labels;
   size_t train_examples = 0;
+  std::string test_origin;  // the test file, or where it was split from
   std::string probe;        // a test text, for attention snapshots
   SessionInfo info;         // kind, labels and a one-line description
   std::vector<std::string> warnings;  // e.g. malformed rows skipped

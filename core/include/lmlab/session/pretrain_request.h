@@ -1,6 +1,7 @@
 #pragma once
 
 #include "lmlab/model_config.h"
+#include "lmlab/sentencepiece_tokenizer.h"
 #include "lmlab/session/training_job.h"
 
 #include <cstdint>
@@ -9,20 +10,20 @@
 
 namespace lmlab {
 
-class SentencePieceTokenizer;
 
 // Everything needed to start pretraining, in plain types (the GUI fills it from its form).
 struct PretrainRequest {
   Architecture arch = Architecture::Bert;
   std::string objective;        // empty: mlm+nsp for BERT, clm for GPT
-  std::string corpus;           // text file, one sentence per line, blank line between documents
+  std::string corpus;           // text file (one sentence per line, blank line between documents)
+                                // or a folder of them; empty: the lessons' corpus (lessons_corpus.h)
   std::string preset = "tiny";  // tiny | small | base, or a model config JSON file
   int64_t steps = 1000, batch = 16, seq_len = 64;
   double lr = 1e-3;
   double weight_decay = 0.01;
   int64_t warmup_steps = -1;    // -1: 10% of the steps
   bool bf16 = false;            // CUDA only
-  int vocab_size = 2000;        // when the corpus's tokenizer is trained
+  int vocab_size = SentencePieceTrainOptions{}.vocab_size;  // when the corpus's tokenizer is trained
   std::string tokenizer_file;   // empty: train (or reuse from the cache) one for the corpus
   std::string device = "auto";
   uint64_t seed = 1234;
@@ -35,6 +36,7 @@ struct PretrainRequest {
 struct PreparedPretraining {
   std::unique_ptr<Pretrainer> trainer;
   std::shared_ptr<const SentencePieceTokenizer> tokenizer;
+  std::string corpus;  // the file read: the request's, or the lessons' corpus
   size_t documents = 0, sentences = 0;
   std::string probe;  // the request's, or one made from the corpus's first sentence
 };

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "lmlab/session/session_events.h"
+#include "lmlab/train/fine_tune_evaluation.h"
 
 #include <memory>
 #include <string>
@@ -11,7 +12,6 @@ namespace lmlab {
 class Pretrainer;
 class FineTuner;
 struct FreezeState;
-struct EncodedExample;
 class LanguageModelImpl;
 class Tokenizer;
 
@@ -52,14 +52,14 @@ std::unique_ptr<TrainingJob> make_pretrain_job(std::unique_ptr<Pretrainer> train
                                                std::shared_ptr<const Tokenizer> tokenizer,
                                                std::string probe, std::string training_state_json);
 
-// Fine-tuning as a job: every eval_every steps (0: as each new epoch begins) and at the end the test
-// set is scored and reported in the step's metrics as "test_accuracy" and "test_loss" (and
-// the train probe as "train_accuracy" and "train_loss", so over-fitting shows). info fills
-// the kind, labels and description; the model's shape is read from the tuner.
+// Fine-tuning as a job: validation (and the train probe) is scored as FineTuneEvaluation
+// decides and reported in the step's metrics ("validation_accuracy", "train_accuracy", ...);
+// the test set once, on the last step ("test_accuracy", "test_loss" and the step's
+// test_report). Early stopping ends the job. info fills the kind, labels and description; the
+// model's shape is read from the tuner.
 std::unique_ptr<TrainingJob> make_finetune_job(std::unique_ptr<FineTuner> tuner,
-                                               std::shared_ptr<const Tokenizer> tokenizer,
-                                               std::vector<EncodedExample> test, int64_t eval_every, std::string probe,
-                                               std::string training_state_json, SessionInfo info,
-                                               std::vector<EncodedExample> train_probe = {});
+                                               std::shared_ptr<const Tokenizer> tokenizer, EvaluationSets sets,
+                                               EvaluationSettings evaluation, std::string probe,
+                                               std::string training_state_json, SessionInfo info);
 
 }  // namespace lmlab

@@ -52,6 +52,7 @@ class FineTuner {
   bool done() const { return step_ >= total_steps_; }
   int64_t total_steps() const { return total_steps_; }
   int64_t steps_done() const { return step_; }
+  int64_t steps_per_epoch() const { return train_.batches_per_epoch(); }
 
   // Takes effect from the next step.
   void set_freeze(const FreezeState& state);

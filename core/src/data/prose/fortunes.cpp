@@ -34,14 +34,16 @@ std::vector<std::string> fortune_sentences(const std::string& fortune) {
 
 }  // namespace
 
-TextCorpus read_fortunes(const std::string& dir) {
+TextCorpus read_fortunes(const std::string& dir, const std::vector<std::string>& skip) {
   if (!fs::is_directory(dir))
     throw Error(dir + " does not exist: install the Debian package 'fortunes' (or 'fortunes-min') first");
   std::vector<fs::path> files;
   for (const auto& entry : fs::directory_iterator(dir)) {
     // The cookie files themselves: not the .dat indexes, not the .u8 links, not folders (off/).
     const auto& path = entry.path();
-    if (entry.is_regular_file() && !entry.is_symlink() && path.extension().empty()) files.push_back(path);
+    if (entry.is_regular_file() && !entry.is_symlink() && path.extension().empty() &&
+        std::find(skip.begin(), skip.end(), path.filename().string()) == skip.end())
+      files.push_back(path);
   }
   std::sort(files.begin(), files.end());  // the same corpus on every machine
   TextCorpus corpus;

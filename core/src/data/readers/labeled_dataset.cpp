@@ -20,8 +20,9 @@ DatasetFormat parse_dataset_format(const std::string& name) {
   if (name == "agnews" || name == "agnews-csv") return DatasetFormat::AgNewsCsv;
   if (name == "mnli-tsv") return DatasetFormat::MnliTsv;
   if (name == "mnli-jsonl") return DatasetFormat::MnliJsonl;
+  if (name == "jsonl") return DatasetFormat::Jsonl;
   if (name == "tsv") return DatasetFormat::Tsv;
-  throw Error("dataset format '" + name + "' is not auto, agnews, mnli-tsv, mnli-jsonl or tsv");
+  throw Error("dataset format '" + name + "' is not auto, agnews, mnli-tsv, mnli-jsonl, jsonl or tsv");
 }
 
 std::string clean_agnews_text(const std::string& text) {
@@ -65,7 +66,13 @@ DatasetFormat detect(const std::string& origin, const std::string& first_line) {
     const std::string s = suffix;
     return origin.size() >= s.size() && origin.compare(origin.size() - s.size(), s.size(), s) == 0;
   };
-  if (ends_with(".jsonl") || ends_with(".json")) return DatasetFormat::MnliJsonl;
+  if (ends_with(".jsonl") || ends_with(".json")) {
+    // MNLI's own files have gold_label (and no label); Hugging Face exports have label.
+    const bool mnli = first_line.find("\"gold_label\"") != std::string::npos ||
+                      (first_line.find("\"sentence1\"") != std::string::npos &&
+                       first_line.find("\"label\"") == std::string::npos);
+    return mnli ? DatasetFormat::MnliJsonl : DatasetFormat::Jsonl;
+  }
   if (ends_with(".csv")) return DatasetFormat::AgNewsCsv;
   if (first_line.find("sentence1") != std::string::npos && first_line.find("gold_label") != std::string::npos)
     return DatasetFormat::MnliTsv;
@@ -83,6 +90,7 @@ LabeledDataset parse_labeled_dataset(const std::string& text, const std::string&
     case DatasetFormat::AgNewsCsv: data = readers::read_agnews_csv(lines, bad); break;
     case DatasetFormat::MnliTsv: data = readers::read_mnli_tsv(lines, bad, origin); break;
     case DatasetFormat::MnliJsonl: data = readers::read_mnli_jsonl(lines, bad); break;
+    case DatasetFormat::Jsonl: data = readers::read_jsonl(lines, bad, origin); break;
     default: data = readers::read_tsv(lines, bad, origin);
   }
   data.skipped_bad_rows = bad.count();

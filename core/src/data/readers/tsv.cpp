@@ -1,9 +1,8 @@
+#include "label_map.h"
 #include "readers.h"
 
 #include "lmlab/error.h"
 
-#include <algorithm>
-#include <map>
 
 namespace lmlab::readers {
 
@@ -36,17 +35,7 @@ LabeledDataset read_tsv(const std::vector<Line>& lines, BadRows& bad, const std:
     if (data.pairs) e.text_b = fields[1];
     rows.emplace_back(std::move(e), fields.back());
   }
-  // Labels in sorted order, so the same label set always maps to the same indices.
-  std::map<std::string, int> index;
-  for (const auto& [e, label] : rows) index.emplace(label, 0);
-  for (auto& [label, i] : index) {
-    i = static_cast<int>(data.labels.size());
-    data.labels.push_back(label);
-  }
-  for (auto& [e, label] : rows) {
-    e.label = index.at(label);
-    data.examples.push_back(std::move(e));
-  }
+  assign_labels(data, std::move(rows));
   return data;
 }
 

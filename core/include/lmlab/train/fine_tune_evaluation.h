@@ -1,0 +1,73 @@
+#pragma once
+
+#include "lmlab/data/classification_batcher.h"
+#include "lmlab/train/classification_report.h"
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace lmlab {
+
+class FineTuner;
+
+// The held-out sets of a fine-tuning run, encoded with the training set's label map.
+struct EvaluationSets {
+  std::vector<EncodedExample> validation;   // split from the training set: scored every epoch
+  std::vector<EncodedExample> test;         // scored once, at the end
+  std::vector<EncodedExample> train_probe;  // training examples, for the train-vs-validation gap
+};
+
+struct EvaluationSettings {
+  int64_t every = 0;     // score validation every N steps; 0: at the end of every epoch
+  int64_t patience = 0;  // > 0: stop after this many validation scores without a better one (higher
+                         // accuracy, or equal accuracy and lower loss), and end on the best
+                         // weights (early stopping)
+  int64_t batch = 64;
+};
+
+// What one evaluation found: metrics for the log and the curves ("validation_accuracy",
+// "validation_loss", "train_accuracy", "train_loss"; at the end "test_accuracy", "test_loss",
+// "best_validation_accuracy", "best_validation_step", and "stopped_early_at" when early
+// stopping ended the run), and the test set's full report when it was scored.
+struct Evaluation {
+  std::map<std::string, double> metrics;
+  std::optional<ClassificationReport> test_report;
+  std::string note;  // e.g. "early stopping at step 120: best validation accuracy at step 60"
+};
+
+// When and what a fine-tuning run scores. The model is chosen on the validation set (which is
+// where early stopping looks); the test set is scored once, after training, so its figure is
+// an honest estimate. The CLI and training sessions both drive a FineTuner through this.
+class FineTuneEvaluation {
+ public:
+  FineTuneEvaluation(FineTuner& tuner, EvaluationSets sets, EvaluationSettings settings);
+  ~FineTuneEvaluation();
+
+  // Call after every step: scores validation when it is due, and the test set (with the best
+  // weights restored) once training is over. Empty when nothing was scored.
+  std::optional<Evaluation> after_step(int64_t step);
+  // Training is over: the tuner ran its steps, or early stopping ended it.
+  bool done() const;
+  bool stopped_early() const { return stopped_early_; }
+  const std::optional<ClassificationReport>& test_report() const { return test_report_; }
+
+ private:
+  void score_validation(Evaluation& out, int64_t step);
+  void score_test(Evaluation& out);
+
+  struct BestWeights;
+  FineTuner& tuner_;
+  EvaluationSets sets_;
+  EvaluationSettings settings_;
+  std::unique_ptr<BestWeights> best_;
+  int64_t best_step_ = -1, scores_since_best_ = 0;
+  double best_accuracy_ = -1, best_loss_ = 0;
+  bool stopped_early_ = false, finished_ = false;
+  std::optional<ClassificationReport> test_report_;
+};
+
+}  // namespace lmlab

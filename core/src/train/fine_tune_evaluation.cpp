@@ -1,0 +1,96 @@
+#include "lmlab/train/fine_tune_evaluation.h"
+
+#include "lmlab/error.h"
+#include "lmlab/train/fine_tuner.h"
+
+#include <algorithm>
+
+namespace lmlab {
+
+// A copy of the weights (on their device) taken when validation scored its best.
+struct FineTuneEvaluation::BestWeights {
+  std::vector<torch::Tensor> tensors;
+
+  void keep(LanguageModelImpl& model) {
+    torch::NoGradGuard no_grad;
+    tensors.clear();
+    for (const auto& p : model.parameters()) tensors.push_back(p.detach().clone());
+    for (const auto& b : model.buffers()) tensors.push_back(b.detach().clone());
+  }
+  void restore(LanguageModelImpl& model) const {
+    torch::NoGradGuard no_grad;
+    size_t i = 0;
+    for (auto& p : model.parameters()) p.copy_(tensors[i++]);
+    for (auto& b : model.buffers()) b.copy_(tensors[i++]);
+  }
+};
+
+FineTuneEvaluation::FineTuneEvaluation(FineTuner& tuner, EvaluationSets sets, EvaluationSettings settings)
+    : tuner_(tuner), sets_(std::move(sets)), settings_(settings), best_(std::make_unique<BestWeights>()) {
+  if (settings_.every < 0) throw Error("eval_every must not be negative");
+  if (settings_.patience < 0) throw Error("patience must not be negative");
+  if (settings_.patience > 0 && sets_.validation.empty())
+    throw Error("early stopping (patience " + std::to_string(settings_.patience) +
+                ") needs a validation set: set validation_share above 0");
+}
+
+FineTuneEvaluation::~FineTuneEvaluation() = default;
+
+bool FineTuneEvaluation::done() const { return finished_; }
+
+std::optional<Evaluation> FineTuneEvaluation::after_step(int64_t step) {
+  if (finished_) return std::nullopt;
+  const int64_t per_epoch = std::max<int64_t>(1, tuner_.steps_per_epoch());
+  const bool due = settings_.every > 0 ? step % settings_.every == 0 : step % per_epoch == 0;
+  const bool last = tuner_.done();
+  if (!due && !last) return std::nullopt;
+  Evaluation out;
+  if (!sets_.validation.empty() || !sets_.train_probe.empty()) score_validation(out, step);
+  if (last || stopped_early_) score_test(out);
+  return out;
+}
+
+void FineTuneEvaluation::score_validation(Evaluation& out, int64_t step) {
+  if (!sets_.train_probe.empty()) {
+    const auto train = tuner_.evaluate(sets_.train_probe, settings_.batch);
+    out.metrics["train_accuracy"] = train.accuracy;
+    out.metrics["train_loss"] = train.loss;
+  }
+  if (sets_.validation.empty()) return;
+  const auto validation = tuner_.evaluate(sets_.validation, settings_.batch);
+  out.metrics["validation_accuracy"] = validation.accuracy;
+  out.metrics["validation_loss"] = validation.loss;
+  // Better: a higher accuracy, or the same with a lower loss (a small validation set saturates
+  // its accuracy long before the model stops improving).
+  if (validation.accuracy > best_accuracy_ || (validation.accuracy == best_accuracy_ && validation.loss < best_loss_)) {
+    best_accuracy_ = validation.accuracy;
+    best_loss_ = validation.loss;
+    best_step_ = step;
+    scores_since_best_ = 0;
+    if (settings_.patience > 0) best_->keep(*tuner_.model());
+  } else if (settings_.patience > 0 && ++scores_since_best_ >= settings_.patience && !tuner_.done()) {
+    stopped_early_ = true;
+    out.metrics["stopped_early_at"] = static_cast<double>(step);
+    out.note = "early stopping at step " + std::to_string(step) + ": validation has not improved for " +
+               std::to_string(settings_.patience) + " evaluations; keeping the weights of step " +
+               std::to_string(best_step_);
+  }
+}
+
+void FineTuneEvaluation::score_test(Evaluation& out) {
+  finished_ = true;
+  // With early stopping the run ends on the weights validation chose, wherever it stopped.
+  if (settings_.patience > 0 && best_step_ >= 0 && best_step_ != tuner_.steps_done()) best_->restore(*tuner_.model());
+  if (best_step_ >= 0) {
+    out.metrics["best_validation_accuracy"] = best_accuracy_;
+    out.metrics["best_validation_step"] = static_cast<double>(best_step_);
+  }
+  if (sets_.test.empty()) return;
+  const auto test = tuner_.evaluate(sets_.test, settings_.batch);
+  out.metrics["test_accuracy"] = test.accuracy;
+  out.metrics["test_loss"] = test.loss;
+  out.test_report = test;
+  test_report_ = test;
+}
+
+}  // namespace lmlab
