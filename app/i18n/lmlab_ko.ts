@@ -642,6 +642,14 @@
         <source>, </source>
         <translation>, </translation>
     </message>
+    <message>
+        <source>auto (by model width)</source>
+        <translation>자동(모델 폭에 따라)</translation>
+    </message>
+    <message>
+        <source>auto: 1e-3 for a tiny model (width 128), 5e-4 for small (256), 5e-5 for BERT-base</source>
+        <translation>자동: tiny 모델(폭 128)은 1e-3, small(256)은 5e-4, BERT-base는 5e-5</translation>
+    </message>
 </context>
 <context>
     <name>lmlab::app::FreezePanel</name>
@@ -1169,10 +1177,6 @@
 <context>
     <name>lmlab::app::ReportView</name>
     <message>
-        <source>&lt;b&gt;Test set, class by class&lt;/b&gt; (after the first evaluation)</source>
-        <translation>&lt;b&gt;테스트 세트, 클래스별&lt;/b&gt;(첫 평가 뒤)</translation>
-    </message>
-    <message>
         <source>precision</source>
         <translation>정밀도</translation>
     </message>
@@ -1195,6 +1199,10 @@
     <message>
         <source>&lt;b&gt;Test set at step %1&lt;/b&gt;: accuracy %2%</source>
         <translation>&lt;b&gt;스텝 %1의 테스트 세트&lt;/b&gt;: 정확도 %2%</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Test set, class by class&lt;/b&gt; (scored once, when training ends)</source>
+        <translation>&lt;b&gt;테스트 세트, 클래스별&lt;/b&gt;(학습이 끝날 때 한 번 평가)</translation>
     </message>
 </context>
 <context>

@@ -44,16 +44,18 @@ FineTuneView::FineTuneView(RunStore* runs, QWidget* parent)
   scratch_ = new QCheckBox(tr("From scratch: same model, fresh weights (the baseline)"));
   epochs_ = new QSpinBox;
   epochs_->setRange(1, 100);
-  epochs_->setValue(2);
+  epochs_->setValue(static_cast<int>(FinetuneRequest{}.epochs));
   max_steps_ = new QSpinBox;
   max_steps_->setRange(0, 1'000'000);
   max_steps_->setSpecialValueText(tr("all epochs"));
   max_steps_->setValue(0);
   lr_ = new QDoubleSpinBox;
   lr_->setDecimals(5);
-  lr_->setRange(1e-5, 0.01);
+  lr_->setRange(0, 0.01);
   lr_->setSingleStep(1e-4);
-  lr_->setValue(5e-4);
+  lr_->setSpecialValueText(tr("auto (by model width)"));
+  lr_->setToolTip(tr("auto: 1e-3 for a tiny model (width 128), 5e-4 for small (256), 5e-5 for BERT-base"));
+  lr_->setValue(FinetuneRequest{}.lr);
   gradual_ = new QSpinBox;
   gradual_->setObjectName(QStringLiteral("gradualEvery"));
   gradual_->setRange(0, 100000);
@@ -138,7 +140,9 @@ FineTuneView::FineTuneView(RunStore* runs, QWidget* parent)
   connect(controls_, &RunControls::startClicked, this, &FineTuneView::start);
   connect(baseline_, &QPushButton::clicked, this, &FineTuneView::run_baseline);
   connect(freeze_, &FreezePanel::freezeRequested, bridge_, &SessionBridge::set_freeze);
-  connect(lr_, qOverload<double>(&QDoubleSpinBox::valueChanged), bridge_, &SessionBridge::set_learning_rate);
+  connect(lr_, qOverload<double>(&QDoubleSpinBox::valueChanged), this, [this](double lr) {
+    if (lr > 0) bridge_->set_learning_rate(lr);  // "auto" keeps the run's own rate
+  });
   connect(bridge_, &SessionBridge::started, this, [this](const SessionInfo& info) {
     status_->setText(tr("Training: %1").arg(QString::fromStdString(info.description)));
     freeze_->set_model(info.layers);
@@ -173,6 +177,8 @@ void FineTuneView::set_student_layers(int layers) { student_->setValue(layers); 
 QString FineTuneView::apply_preset(const QJsonObject& preset) {
   // The form is reset first, so a lesson's runs do not inherit the previous lesson's choices.
   scratch_->setChecked(false);
+  epochs_->setValue(static_cast<int>(FinetuneRequest{}.epochs));
+  lr_->setValue(FinetuneRequest{}.lr);
   gradual_->setValue(0);
   layer_decay_->setValue(1.0);
   student_->setValue(0);
@@ -197,7 +203,7 @@ QString FineTuneView::apply_preset(const QJsonObject& preset) {
       epochs_->setValue(v.toInt());
     } else if (key == QLatin1String("max_steps") && number(v, 0, 1e6)) {
       max_steps_->setValue(v.toInt());
-    } else if (key == QLatin1String("lr") && number(v, 1e-5, 0.01)) {
+    } else if (key == QLatin1String("lr") && number(v, 0, 0.01)) {
       lr_->setValue(v.toDouble());
     } else if (key == QLatin1String("gradual") && number(v, 0, 1e5)) {
       gradual_->setValue(v.toInt());
@@ -266,7 +272,6 @@ void FineTuneView::start() {
   request.freeze = freeze_start_->text().trimmed().toStdString();
   request.soft_weight = soft_weight_;
   request.hard_weight = hard_weight_;
-  request.seq_len = 64;
   request.train_probe_size = 500;
   request.eval_every = 25;
   request.device = device_->currentData().toString().toStdString();

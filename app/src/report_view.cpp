@@ -21,7 +21,7 @@ QTableWidgetItem* cell(const QString& text, Qt::Alignment align = Qt::AlignRight
 }  // namespace
 
 ReportView::ReportView(QWidget* parent) : QWidget(parent) {
-  title_ = new QLabel(tr("<b>Test set, class by class</b> (after the first evaluation)"));
+  title_ = new QLabel(tr("<b>Test set, class by class</b> (scored once, when training ends)"));
   per_class_ = new QTableWidget;
   per_class_->setObjectName(QStringLiteral("perClass"));
   per_class_->setColumnCount(4);

@@ -101,3 +101,13 @@ std::string format_options(const std::vector<OptionSpec>& specs) {
 }
 
 }  // namespace lmlab::cli
+
+namespace lmlab::cli {
+
+std::string default_text(double value) {
+  std::ostringstream out;
+  out << value;
+  return out.str();
+}
+
+}  // namespace lmlab::cli

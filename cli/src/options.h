@@ -39,4 +39,7 @@ class Options {
 
 std::string format_options(const std::vector<OptionSpec>& specs);
 
+// A default value as --help shows it: 0.1, 1e-05, 16000 (not std::to_string's 0.100000).
+std::string default_text(double value);
+
 }  // namespace lmlab::cli

@@ -1,4 +1,5 @@
 #include "../command.h"
+#include "../task_data_options.h"
 
 #include "lmlab/baseline/bag_of_words.h"
 #include "lmlab/session/finetune_request.h"
@@ -15,14 +16,7 @@ namespace {
 // training split and test set), one JSON line per model.
 int baseline(const Options& o) {
   FinetuneRequest request;
-  request.task = o.text("task");
-  request.train = o.text("train");
-  if (o.has("test")) request.test = o.text("test");
-  request.format = o.text("format");
-  request.skip_bad_rows = o.flag("skip-bad-rows");
-  if (o.has("train-limit")) request.max_train_examples = static_cast<size_t>(o.integer("train-limit", 1, 100'000'000));
-  request.validation_share = o.real("validation-share", 0, 0.49);
-  request.test_share = o.real("test-share", 0.01, 0.49);
+  read_task_data_options(o, request);
   request.seed = static_cast<uint64_t>(o.integer("seed", 0, 1L << 40));
   const auto data = read_task_data(request);
   for (const auto& warning : data.warnings) std::cerr << "baseline: " << warning << "\n";
@@ -41,21 +35,12 @@ int baseline(const Options& o) {
 }  // namespace
 
 Command baseline_command() {
-  const FinetuneRequest defaults;
+  auto options = task_data_options();
+  options.push_back({"seed", "N", "seed of the splits", std::to_string(FinetuneRequest{}.seed)});
   return {"baseline",
-          "Bag-of-words naive Bayes and logistic regression on a labelled set: what counting words alone reaches",
-          {{"task", "classify|pair", "single texts or sentence pairs", "classify"},
-           {"train", "FILE", "training set", ""},
-           {"test", "FILE", "test set (default: --test-share of the training set, as finetune takes it)", ""},
-           {"format", "auto|agnews-csv|mnli-tsv|mnli-jsonl|jsonl|tsv", "how to read the sets", "auto"},
-           {"skip-bad-rows", "", "skip and count malformed rows", ""},
-           {"train-limit", "N", "use only the first N training examples", ""},
-           {"validation-share", "X", "share held out for validation, left out here as finetune leaves it out",
-            std::to_string(defaults.validation_share)},
-           {"test-share", "X", "share of the training set held out as the test set when --test is not given",
-            std::to_string(defaults.test_share)},
-           {"seed", "N", "seed of the splits", std::to_string(defaults.seed)}},
-          baseline};
+          "Bag-of-words naive Bayes and logistic regression on a labelled set: what counting words alone reaches "
+          "(the validation share is left out of training, as finetune leaves it out)",
+          options, baseline};
 }
 
 }  // namespace lmlab::cli

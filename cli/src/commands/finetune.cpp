@@ -1,6 +1,7 @@
 #include "../command.h"
 #include "../parallel_job.h"
 #include "../progress_bar.h"
+#include "../task_data_options.h"
 
 #include "lmlab/device.h"
 #include "lmlab/error.h"
@@ -22,16 +23,8 @@ namespace {
 
 FinetuneRequest request_of(const Options& o, bool distill) {
   FinetuneRequest r;
-  r.task = o.text("task");
-  if (r.task != "classify" && r.task != "pair") throw UsageError("option '--task' must be classify or pair, got '" + r.task + "'");
-  r.train = o.text("train");
-  if (o.has("test")) r.test = o.text("test");
-  r.validation_share = o.real("validation-share", 0, 0.49);
-  r.test_share = o.real("test-share", 0.01, 0.49);
+  read_task_data_options(o, r);
   r.patience = o.integer("patience", 0, 1000);
-  r.format = o.text("format");
-  r.skip_bad_rows = o.flag("skip-bad-rows");
-  if (o.has("train-limit")) r.max_train_examples = static_cast<size_t>(o.integer("train-limit", 1, 100'000'000));
   r.from = o.text(distill ? "teacher" : "from");
   if (distill) {
     r.student_layers = static_cast<int>(o.integer("student-layers", 1, 96));
@@ -46,7 +39,7 @@ FinetuneRequest request_of(const Options& o, bool distill) {
   r.max_steps = o.has("max-steps") ? o.integer("max-steps", 1, 100'000'000) : 0;
   r.batch = o.integer("batch", 1, 4096);
   r.seq_len = o.integer("seq", 8, 1 << 20);
-  r.lr = o.real("lr", 1e-7, 0.5);
+  if (o.text("lr") != "auto") r.lr = o.real("lr", 1e-7, 0.5);
   r.weight_decay = o.real("weight-decay", 0, 1);
   r.schedule = o.text("schedule");
   r.warmup_ratio = o.real("warmup-ratio", 0, 0.99);
@@ -161,28 +154,21 @@ int run(const Options& o, bool distill) {
 
 // Options both commands take.
 std::vector<OptionSpec> training_options() {
-  std::vector<OptionSpec> options{{"task", "classify|pair", "single texts or sentence pairs ([CLS] a [SEP] b [SEP])", ""},
-          {"train", "FILE", "training set", ""},
-          {"test", "FILE", "test set, scored once at the end (default: --test-share of the training set)", ""},
-          {"validation-share", "X", "share of the training set held out to score every epoch",
-           std::to_string(FinetuneRequest{}.validation_share)},
-          {"test-share", "X", "share of the training set held out as the test set when --test is not given",
-           std::to_string(FinetuneRequest{}.test_share)},
+  auto options = task_data_options();
+  const std::vector<OptionSpec> training{
           {"patience", "N", "early stopping: stop after N validation scores without improvement, keep the best (0: off)",
            std::to_string(FinetuneRequest{}.patience)},
-          {"format", "auto|agnews-csv|mnli-tsv|mnli-jsonl|jsonl|tsv", "how to read the sets", "auto"},
-          {"skip-bad-rows", "", "skip and count malformed rows", ""},
-          {"train-limit", "N", "use only the first N training examples (a small labelled set)", ""},
           {"freeze", "SPEC", "frozen parts: none, all-but-head, or e.g. embeddings,0,1", ""},
           {"gradual-unfreeze", "K", "ULMFiT: train the head, then open one layer from the top every K steps", ""},
           {"layer-lr-decay", "F", "discriminative learning rates: each layer down gets F times the one above", "1.0"},
           {"schedule", "linear|cosine|slanted", "learning-rate schedule", "linear"},
           {"warmup-ratio", "X", "share of the steps spent warming up", "0.1"},
-          {"epochs", "N", "passes over the training set", "3"},
+          {"epochs", "N", "passes over the training set at most (early stopping may end sooner)",
+           std::to_string(FinetuneRequest{}.epochs)},
           {"max-steps", "N", "stop after N steps even mid-epoch", ""},
-          {"batch", "B", "examples per step", "32"},
-          {"seq", "T", "tokens per example at most", "128"},
-          {"lr", "X", "peak learning rate", "1e-4"},
+          {"batch", "B", "examples per step", std::to_string(FinetuneRequest{}.batch)},
+          {"seq", "T", "tokens per example at most", std::to_string(FinetuneRequest{}.seq_len)},
+          {"lr", "X|auto", "peak learning rate (auto: 1e-3 for d 128, 5e-4 for d 256, 5e-5 for BERT-base)", "auto"},
           {"weight-decay", "X", "AdamW weight decay", "0.01"},
           {"device", "auto|cpu|cuda", "where to train", "auto"},
           {"threads", "N", "CPU threads (0: one per core)", ""},
@@ -190,6 +176,7 @@ std::vector<OptionSpec> training_options() {
           {"out", "DIR", "checkpoint to write (with the label map)", ""},
           {"log", "FILE", "every step and evaluation as JSON lines", ""},
           {"log-every", "N", "print step metrics every N steps", "20"}};
+  options.insert(options.end(), training.begin(), training.end());
   for (auto& option : parallel_options()) options.push_back(option);
   return options;
 }
@@ -198,7 +185,7 @@ std::vector<OptionSpec> training_options() {
 
 Command finetune_command() {
   auto options = training_options();
-  options.insert(options.begin() + 5,
+  options.insert(options.begin() + static_cast<std::ptrdiff_t>(task_data_options().size()),
                  {{"from", "DIR", "pretrained checkpoint (its tokenizer and architecture are used)", ""},
                   {"from-scratch", "", "same architecture and tokenizer, fresh weights (the baseline)", ""}});
   return {"finetune", "Fine-tune a checkpoint for text or sentence-pair classification (news topics, NLI)", options,
@@ -207,7 +194,7 @@ Command finetune_command() {
 
 Command distill_command() {
   auto options = training_options();
-  options.insert(options.begin() + 5,
+  options.insert(options.begin() + static_cast<std::ptrdiff_t>(task_data_options().size()),
                  {{"teacher", "DIR", "a fine-tuned classifier checkpoint", ""},
                   {"student-layers", "N", "layers of the student, initialised from every (L/N)-th teacher layer", ""},
                   {"temperature", "T", "softening of the teacher's and student's outputs", "2.0"},

@@ -69,7 +69,7 @@ std::vector<Command> tokenizer_commands() {
         {"type", "bpe|unigram", "SentencePiece model type", "bpe"},
         {"character-coverage", "X",
          "share of the corpus's characters that get pieces of their own; the rarest rest falls back to bytes",
-         std::to_string(SentencePieceTrainOptions{}.character_coverage)},
+         default_text(SentencePieceTrainOptions{}.character_coverage)},
         {"out", "FILE", "where to write the .model file (written atomically)", ""}},
        train_tokenizer},
       {"tokenize",

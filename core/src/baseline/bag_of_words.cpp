@@ -153,11 +153,16 @@ void LogisticRegression::fit(const LabeledDataset& train) {
     for (const auto& w : bag_of_words_features(e, pairs_)) vocabulary_.emplace(w, static_cast<int>(vocabulary_.size()));
   weights_.assign(vocabulary_.size() * classes_, 0);
   bias_.assign(classes_, 0);
-  std::vector<double> gradient;
+  // AdaGrad: each parameter's step is scaled by its own gradient history, so the weights of
+  // rare words (whose mean gradient is tiny) move as fast as those of common ones.
+  std::vector<double> gradient, history(weights_.size() + classes_, 0);
   for (int epoch = 0; epoch < settings_.epochs; ++epoch) {
     objective(train, &gradient);
-    for (size_t i = 0; i < weights_.size(); ++i) weights_[i] -= settings_.learning_rate * gradient[i];
-    for (size_t c = 0; c < classes_; ++c) bias_[c] -= settings_.learning_rate * gradient[weights_.size() + c];
+    for (size_t i = 0; i < gradient.size(); ++i) {
+      history[i] += gradient[i] * gradient[i];
+      const double step = settings_.learning_rate * gradient[i] / (std::sqrt(history[i]) + 1e-12);
+      (i < weights_.size() ? weights_[i] : bias_[i - weights_.size()]) -= step;
+    }
   }
 }
 

@@ -34,11 +34,11 @@ void relabel(LabeledDataset& data, const std::vector<std::string>& labels, const
   data.labels = labels;
 }
 
-FineTuneSettings settings_of(const FinetuneRequest& r, int layers) {
+FineTuneSettings settings_of(const FinetuneRequest& r, int layers, int d_model) {
   FineTuneSettings s;
   s.epochs = r.epochs;
   s.max_steps = r.max_steps;
-  s.adamw.lr = r.lr;
+  s.adamw.lr = r.lr > 0 ? r.lr : default_finetune_lr(d_model);
   s.adamw.weight_decay = r.weight_decay;
   s.schedule = r.schedule;
   s.warmup_ratio = r.warmup_ratio;
@@ -54,6 +54,12 @@ FineTuneSettings settings_of(const FinetuneRequest& r, int layers) {
 }
 
 }  // namespace
+
+double default_finetune_lr(int d_model) {
+  if (d_model <= 128) return 1e-3;
+  if (d_model <= 256) return 5e-4;
+  return 5e-5;
+}
 
 TaskData read_task_data(const FinetuneRequest& r) {
   if (r.task != "classify" && r.task != "pair") throw Error("task must be classify or pair, got '" + r.task + "'");
@@ -128,7 +134,7 @@ PreparedFinetuning prepare_finetuning(const FinetuneRequest& r) {
   torch::manual_seed(r.seed);
   if (!distill) model->set_num_labels(static_cast<int>(train_set.labels.size()));
   model->to(device);
-  const auto settings = settings_of(r, static_cast<int>(model->body().layer_count()));
+  const auto settings = settings_of(r, static_cast<int>(model->body().layer_count()), model->config().d_model);
 
   PreparedFinetuning out;
   out.warnings = data.warnings;
@@ -159,7 +165,8 @@ PreparedFinetuning prepare_finetuning(const FinetuneRequest& r) {
                          std::to_string(out.train_examples) + " training / " +
                          std::to_string(out.sets.validation.size()) + " validation / " +
                          std::to_string(out.sets.test.size()) + " test examples, " + std::to_string(out.labels.size()) + " labels, " +
-                         std::to_string(out.tuner->total_steps()) + " steps on " + device.str();
+                         std::to_string(out.tuner->total_steps()) + " steps at most, peak learning rate " +
+                         std::to_string(settings.adamw.lr).substr(0, 7) + " on " + device.str();
   return out;
 }
 

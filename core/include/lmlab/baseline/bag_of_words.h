@@ -35,11 +35,11 @@ class NaiveBayes {
 };
 
 // Multinomial logistic regression on binary word features (a word present or not), softmax
-// over the labels, trained by full-batch gradient descent with an L2 penalty on the weights:
+// over the labels, trained by full-batch AdaGrad with an L2 penalty on the weights:
 //   minimise  mean_i -log softmax(W x_i + b)[y_i] + (l2 / 2) |W|^2.
 struct LogisticRegressionSettings {
   int epochs = 300;
-  double learning_rate = 1.0;
+  double learning_rate = 0.5;
   double l2 = 1e-4;
 };
 

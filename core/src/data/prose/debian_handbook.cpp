@@ -1,9 +1,7 @@
-#include "lmlab/atomic_file.h"
 #include "lmlab/data/prose_sources.h"
 #include "lmlab/error.h"
 #include "html_text.h"
 
-#include <algorithm>
 #include <filesystem>
 
 namespace fs = std::filesystem;
@@ -50,17 +48,7 @@ std::vector<std::string> chapter_sentences(const std::string& html) {
 TextCorpus read_debian_handbook(const std::string& dir) {
   if (!fs::is_directory(dir))
     throw Error(dir + " does not exist: install the Debian package 'debian-handbook' first");
-  std::vector<fs::path> pages;
-  for (const auto& entry : fs::directory_iterator(dir))
-    if (entry.is_regular_file() && entry.path().extension() == ".html") pages.push_back(entry.path());
-  std::sort(pages.begin(), pages.end());  // the same corpus on every machine
-  TextCorpus corpus;
-  for (const auto& page : pages) {
-    const std::string html = read_file(page.string(), "handbook page");
-    if (find_invalid_utf8(html) != std::string::npos) continue;
-    auto sentences = chapter_sentences(html);
-    if (!sentences.empty()) corpus.documents.push_back(std::move(sentences));
-  }
+  auto corpus = prose::html_pages_corpus(dir, /*recursive=*/false, chapter_sentences);
   if (corpus.documents.empty()) throw Error(dir + " holds no handbook chapters: is 'debian-handbook' complete?");
   return corpus;
 }

@@ -1,9 +1,13 @@
 #include "html_text.h"
 
+#include "lmlab/atomic_file.h"
 #include "lmlab/utf8.h"
 
 #include <algorithm>
 #include <cstdlib>
+#include <filesystem>
+
+namespace fs = std::filesystem;
 
 namespace lmlab::prose {
 
@@ -55,6 +59,27 @@ bool has_hangul(const std::string& text) {
     if (code >= 0xAC00 && code <= 0xD7A3) return true;
   }
   return false;
+}
+
+TextCorpus html_pages_corpus(const std::string& dir, bool recursive,
+                             const std::function<std::vector<std::string>(const std::string&)>& page_sentences) {
+  std::vector<fs::path> pages;
+  const auto add = [&](const fs::directory_entry& entry) {
+    if (entry.is_regular_file() && entry.path().extension() == ".html") pages.push_back(entry.path());
+  };
+  if (recursive)
+    for (const auto& entry : fs::recursive_directory_iterator(dir)) add(entry);
+  else
+    for (const auto& entry : fs::directory_iterator(dir)) add(entry);
+  std::sort(pages.begin(), pages.end());
+  TextCorpus corpus;
+  for (const auto& page : pages) {
+    const std::string html = read_file(page.string(), "HTML page");
+    if (find_invalid_utf8(html) != std::string::npos) continue;
+    auto sentences = page_sentences(html);
+    if (!sentences.empty()) corpus.documents.push_back(std::move(sentences));
+  }
+  return corpus;
 }
 
 }  // namespace lmlab::prose

@@ -1,9 +1,7 @@
-#include "lmlab/atomic_file.h"
 #include "lmlab/data/prose_sources.h"
 #include "lmlab/error.h"
 #include "html_text.h"
 
-#include <algorithm>
 #include <filesystem>
 
 namespace fs = std::filesystem;
@@ -37,17 +35,7 @@ std::vector<std::string> page_sentences(const std::string& html) {
 TextCorpus read_libreoffice_help(const std::string& dir) {
   if (!fs::is_directory(dir))
     throw Error(dir + " does not exist: install the Debian package 'libreoffice-help-ko' first");
-  std::vector<fs::path> pages;
-  for (const auto& entry : fs::recursive_directory_iterator(dir))
-    if (entry.is_regular_file() && entry.path().extension() == ".html") pages.push_back(entry.path());
-  std::sort(pages.begin(), pages.end());
-  TextCorpus corpus;
-  for (const auto& page : pages) {
-    const std::string html = read_file(page.string(), "help page");
-    if (find_invalid_utf8(html) != std::string::npos) continue;
-    auto sentences = page_sentences(html);
-    if (!sentences.empty()) corpus.documents.push_back(std::move(sentences));
-  }
+  auto corpus = prose::html_pages_corpus(dir, /*recursive=*/true, page_sentences);
   if (corpus.documents.empty()) throw Error(dir + " holds no Korean help pages: is 'libreoffice-help-ko' complete?");
   return corpus;
 }
