@@ -20,40 +20,36 @@ namespace lmlab::app {
 
 namespace {
 
-struct Listed {
-  QString id, label, name, train, test;
-};
+const QString kFiles = QStringLiteral("files");
+
+}  // namespace
 
 // The bundled sets, then every topic or NLI set the Data menu wrote under the data folder.
-QVector<Listed> listed_sets() {
+QVector<DatasetPicker::Listed> DatasetPicker::listed_sets() {
   QVector<Listed> sets;
   const QString data = bundled_datasets_dir();
   if (!data.isEmpty()) {
-    sets.push_back({QStringLiteral("news"), DatasetPicker::tr("News topics (bundled, 4 classes)"),
-                    DatasetPicker::tr("news"), data + QStringLiteral("/agnews/train.csv"),
+    sets.push_back({QStringLiteral("news"), tr("News topics (bundled, 4 classes)"),
+                    tr("news"), data + QStringLiteral("/agnews/train.csv"),
                     data + QStringLiteral("/agnews/test.csv")});
-    sets.push_back({QStringLiteral("nli"), DatasetPicker::tr("NLI: entailment / neutral / contradiction (bundled pairs)"),
-                    DatasetPicker::tr("NLI"), data + QStringLiteral("/mnli/train.tsv"),
+    sets.push_back({QStringLiteral("nli"), tr("NLI: entailment / neutral / contradiction (bundled pairs)"),
+                    tr("NLI"), data + QStringLiteral("/mnli/train.tsv"),
                     data + QStringLiteral("/mnli/dev_matched.tsv")});
   }
   const QDir built(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/datasets"));
   for (const QString& folder : built.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name)) {
     const QString base = built.filePath(folder);
     if (QFileInfo::exists(base + QStringLiteral("/topics/train.tsv")))
-      sets.push_back({QStringLiteral("built:%1/topics").arg(folder), DatasetPicker::tr("Topics built from %1").arg(folder),
+      sets.push_back({QStringLiteral("built:%1/topics").arg(folder), tr("Topics built from %1").arg(folder),
                       folder + QStringLiteral("/topics"), base + QStringLiteral("/topics/train.tsv"),
                       base + QStringLiteral("/topics/test.tsv")});
     if (QFileInfo::exists(base + QStringLiteral("/nli/train.tsv")))
-      sets.push_back({QStringLiteral("built:%1/nli").arg(folder), DatasetPicker::tr("NLI built from %1").arg(folder),
+      sets.push_back({QStringLiteral("built:%1/nli").arg(folder), tr("NLI built from %1").arg(folder),
                       folder + QStringLiteral("/nli"), base + QStringLiteral("/nli/train.tsv"),
                       base + QStringLiteral("/nli/dev_matched.tsv")});
   }
   return sets;
 }
-
-const QString kFiles = QStringLiteral("files");
-
-}  // namespace
 
 DatasetPicker::DatasetPicker(QWidget* parent) : QWidget(parent) {
   source_ = new QComboBox;
@@ -105,7 +101,8 @@ void DatasetPicker::rescan() {
   const QString current = source_->currentData().toString();
   const QSignalBlocker block(source_);
   source_->clear();
-  for (const Listed& set : listed_sets()) source_->addItem(set.label, set.id);
+  sets_ = listed_sets();
+  for (const Listed& set : sets_) source_->addItem(set.label, set.id);
   source_->addItem(tr("Your own files…"), kFiles);
   const int index = source_->findData(current);
   source_->setCurrentIndex(index >= 0 ? index : 0);
@@ -135,7 +132,7 @@ DatasetPicker::Choice DatasetPicker::choice() const {
     c.test = test_->text().trimmed();
     c.name = QFileInfo(c.train).fileName();
   } else {
-    for (const Listed& set : listed_sets())
+    for (const Listed& set : sets_)
       if (set.id == c.id) c.train = set.train, c.test = set.test, c.name = set.name;
   }
   c.pairs = pairs_;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QVector>
 #include <QWidget>
 
 class QComboBox;
@@ -40,8 +41,13 @@ class DatasetPicker : public QWidget {
   void changed();
 
  private:
+  struct Listed {
+    QString id, label, name, train, test;
+  };
+  static QVector<Listed> listed_sets();
   void update_preview();
 
+  QVector<Listed> sets_;  // as found by the last rescan()
   QComboBox* source_;
   QWidget* files_;
   QLineEdit* train_;

@@ -136,8 +136,13 @@ TEST(TrainingSession, SnapshotsCostLittleThroughput) {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   };
   seconds(1'000'000);  // warm up: tokenizer training, allocator
-  const double without = seconds(1'000'000), with = seconds(100), without_again = seconds(1'000'000);
-  const double baseline = std::min(without, without_again);
+  // Alternating rounds, the fastest of each kind: a parallel ctest neighbour that loads the
+  // machine during one run then slows one sample, not the comparison.
+  double baseline = 1e9, with = 1e9;
+  for (int round = 0; round < 3; ++round) {
+    baseline = std::min(baseline, seconds(1'000'000));
+    with = std::min(with, seconds(100));
+  }
   std::cout << "snapshot overhead: " << 100 * (with / baseline - 1) << "% (" << with << " s vs " << baseline << " s)\n";
   EXPECT_LT(with, 1.15 * baseline);
 }
