@@ -374,7 +374,6 @@ void FineTuneView::run_baseline() {
   baseline_worker_ = std::async(std::launch::async, [self, request, data] {
     QString error;
     std::vector<BaselineResult> results;
-    std::vector<std::string> labels;
     try {
       const auto sets = read_task_data(request);
       results = run_bag_of_words_baselines(sets.train, sets.test);

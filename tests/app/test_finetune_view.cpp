@@ -112,6 +112,64 @@ class TestFineTuneView : public QObject {
     QVERIFY2(box->text().contains(bad.path()), qPrintable(box->text()));
   }
 
+  // Own files: a Hugging Face JSON-lines export is previewed (rows, labels, balance) and
+  // fine-tuned with 10% held out as the test set; a broken file is named in the preview and
+  // Start refuses it with a dialog instead of starting a run.
+  void ownFilesArePreviewedAndABrokenOneIsRefused() {
+    QTemporaryDir data;
+    QFile good(data.filePath(QStringLiteral("train.jsonl")));
+    QVERIFY(good.open(QIODevice::WriteOnly));
+    for (int i = 0; i < 60; ++i)
+      good.write(i % 2 ? "{\"text\":\"the striker scored a late goal\",\"label\":1}\n"
+                       : "{\"text\":\"the bank raised its rates\",\"label\":0}\n");
+    good.write("{\"text\":\"an unlabelled test row\",\"label\":-1}\n");
+    good.close();
+    FineTuneView view(runs_.get());
+    view.show();
+    view.dataset()->use_files(good.fileName());
+    const QString preview = view.dataset()->preview()->text();
+    QVERIFY2(preview.contains(QStringLiteral("60 texts")) && preview.contains(QStringLiteral("0 30")) &&
+                 preview.contains(QStringLiteral("1 rows without a label")),
+             qPrintable(preview));
+    QVERIFY(view.dataset()->choice().usable);
+    view.set_max_steps(4);
+    QSignalSpy finished(view.bridge(), &SessionBridge::finished);
+    view.start();
+    QVERIFY(finished.wait(120000));
+    QVERIFY2(view.result()->text().contains(QStringLiteral("Test accuracy")), qPrintable(view.result()->text()));
+
+    QFile broken(data.filePath(QStringLiteral("broken.jsonl")));
+    QVERIFY(broken.open(QIODevice::WriteOnly));
+    broken.write("{\"title\":\"no text field\",\"label\":0}\n");
+    broken.close();
+    view.dataset()->use_files(broken.fileName());
+    QVERIFY2(view.dataset()->preview()->text().contains(QStringLiteral("needs a 'text' field")),
+             qPrintable(view.dataset()->preview()->text()));
+    const auto runs_before = runs_->runs().size();
+    view.start();
+    QVERIFY(view.findChild<QMessageBox*>(QStringLiteral("noData")));
+    QCOMPARE(runs_->runs().size(), runs_before);
+  }
+
+  // Count words: naive Bayes and logistic regression on the chosen data, on a worker thread,
+  // each a finished run of kind "baseline" with its test accuracy.
+  void theBaselineBecomesTwoRuns() {
+    FineTuneView view(runs_.get());
+    view.show();
+    QVERIFY(view.set_task(QStringLiteral("news")));
+    const auto count = [this] {
+      int n = 0;
+      for (const auto& run : runs_->runs())
+        n += run.kind == QLatin1String("baseline") && run.status == QLatin1String("done") &&
+             run.final.contains(QStringLiteral("test_accuracy"));
+      return n;
+    };
+    const int before = count();
+    view.run_baseline();
+    QTRY_VERIFY_WITH_TIMEOUT(count() == before + 2, 60000);
+    QVERIFY2(view.result()->text().contains(QStringLiteral("naive Bayes")), qPrintable(view.result()->text()));
+  }
+
  private:
   QTemporaryDir dir_;
   std::unique_ptr<RunStore> runs_;
