@@ -10,7 +10,9 @@
 #include "train_view.h"
 
 #include <QLabel>
+#include <QDir>
 #include <QMessageBox>
+#include <QStandardPaths>
 #include <QPushButton>
 #include <QTableWidget>
 #include <QSignalSpy>
@@ -149,6 +151,25 @@ class TestFineTuneView : public QObject {
     view.start();
     QVERIFY(view.findChild<QMessageBox*>(QStringLiteral("noData")));
     QCOMPARE(runs_->runs().size(), runs_before);
+  }
+
+  // A topic set the Data menu built (in the data folder) joins the list at the next rescan.
+  void theDataMenusSetsAreListed() {
+    QStandardPaths::setTestModeEnabled(true);  // the data folder under ~/.qttest, not the user's
+    QDir built(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
+               QStringLiteral("/datasets/test-wordnet/topics"));
+    QVERIFY(built.mkpath(QStringLiteral(".")));
+    QFile train(built.filePath(QStringLiteral("train.tsv")));
+    QVERIFY(train.open(QIODevice::WriteOnly));
+    train.write("text\tlabel\na small dog\tnoun.animal\na red car\tnoun.artifact\n");
+    train.close();
+    FineTuneView view(runs_.get());
+    view.dataset()->rescan();
+    QVERIFY(view.set_task(QStringLiteral("built:test-wordnet/topics")));
+    QCOMPARE(view.dataset()->choice().train, built.filePath(QStringLiteral("train.tsv")));
+    QVERIFY(view.dataset()->preview()->text().contains(QStringLiteral("noun.animal 1")));
+    QVERIFY(QDir(built.filePath(QStringLiteral(".."))).removeRecursively());
+    QStandardPaths::setTestModeEnabled(false);
   }
 
   // Count words: naive Bayes and logistic regression on the chosen data, on a worker thread,
