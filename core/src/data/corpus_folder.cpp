@@ -3,6 +3,7 @@
 #include "lmlab/atomic_file.h"
 #include "lmlab/cache_dir.h"
 #include "lmlab/error.h"
+#include "fnv1a.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -28,10 +29,8 @@ std::string corpus_file(const std::string& file_or_folder) {
     for (auto& document : part.documents) all.documents.push_back(std::move(document));
   }
   const std::string text = all.to_text();
-  uint64_t hash = 1469598103934665603ULL;  // FNV-1a of the text: one cache file per content
-  for (unsigned char c : text) hash = (hash ^ c) * 1099511628211ULL;
-  char name[40];
-  std::snprintf(name, sizeof name, "folder-%016llx.txt", static_cast<unsigned long long>(hash));
+  char name[40];  // one cache file per content
+  std::snprintf(name, sizeof name, "folder-%016llx.txt", static_cast<unsigned long long>(fnv1a(text)));
   const fs::path out = fs::path(cache_dir()) / "corpora" / name;
   if (!fs::exists(out, ec)) {
     fs::create_directories(out.parent_path(), ec);

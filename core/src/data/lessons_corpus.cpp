@@ -6,6 +6,7 @@
 #include "lmlab/data/prose_sources.h"
 #include "lmlab/data/wordnet.h"
 #include "lmlab/error.h"
+#include "fnv1a.h"
 
 #include <nlohmann/json.hpp>
 
@@ -32,12 +33,6 @@ const std::vector<std::string>& held_out_fortunes() {
 }
 
 namespace {
-
-uint64_t fnv1a(const std::string& text) {
-  uint64_t h = 1469598103934665603ULL;
-  for (unsigned char c : text) h = (h ^ c) * 1099511628211ULL;
-  return h;
-}
 
 // A WordNet phrase as a sentence: capital first letter, end punctuation.
 std::string as_sentence(std::string text) {

@@ -3,6 +3,7 @@
 #include "lmlab/atomic_file.h"
 #include "lmlab/cache_dir.h"
 #include "lmlab/error.h"
+#include "fnv1a.h"
 
 #include <cstdio>
 #include <filesystem>
@@ -10,16 +11,6 @@
 namespace lmlab {
 
 namespace fs = std::filesystem;
-
-namespace {
-
-// FNV-1a: stable across runs and compilers, unlike std::hash.
-uint64_t fnv1a(const std::string& bytes, uint64_t hash = 1469598103934665603ULL) {
-  for (unsigned char c : bytes) hash = (hash ^ c) * 1099511628211ULL;
-  return hash;
-}
-
-}  // namespace
 
 TokenizerCache::TokenizerCache(std::string dir) : dir_(std::move(dir)) {}
 

@@ -2,6 +2,7 @@
 #include "lmlab/data/nli_writer.h"
 #include "lmlab/data/wordnet.h"
 #include "lmlab/error.h"
+#include "fnv1a.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -15,11 +16,7 @@ namespace {
 namespace fs = std::filesystem;
 
 // Deterministic choices without a random generator: order and pick by a hash of the key.
-uint64_t fnv1a(const std::string& text, uint64_t salt = 0) {
-  uint64_t h = 1469598103934665603ULL ^ salt;
-  for (unsigned char c : text) h = (h ^ c) * 1099511628211ULL;
-  return h;
-}
+uint64_t salted_hash(const std::string& text, uint64_t salt = 0) { return fnv1a(text, kFnv1aOffset ^ salt); }
 
 std::string a(const std::string& word) {
   return (word.find_first_of("aeiou") == 0 ? "an " : "a ") + word;
@@ -66,10 +63,11 @@ std::string topic_rows(const WordNet& wn, const std::vector<std::string>& labels
   std::vector<std::pair<uint64_t, std::string>> rows;
   for (const auto& label : labels) {
     auto& list = by_label[label];
-    std::sort(list.begin(), list.end(), [](const Synset* x, const Synset* y) { return fnv1a(x->key) < fnv1a(y->key); });
+    std::sort(list.begin(), list.end(),
+              [](const Synset* x, const Synset* y) { return salted_hash(x->key) < salted_hash(y->key); });
     for (size_t i = 0; i < per_label; ++i) {
-      const bool is_test = fnv1a(list[i]->key, 7) % 10 == 0;
-      if (is_test == test) rows.emplace_back(fnv1a(list[i]->key, 3), list[i]->definition + "\t" + label);
+      const bool is_test = salted_hash(list[i]->key, 7) % 10 == 0;
+      if (is_test == test) rows.emplace_back(salted_hash(list[i]->key, 3), list[i]->definition + "\t" + label);
     }
   }
   std::sort(rows.begin(), rows.end());
@@ -93,7 +91,7 @@ std::vector<NliPair> nli_pairs(const WordNet& wn) {
         single_word(s.words[0]) && !s.hypernyms.empty())
       candidates.push_back(&s);
   std::sort(candidates.begin(), candidates.end(),
-            [](const Synset* x, const Synset* y) { return fnv1a(x->key) < fnv1a(y->key); });
+            [](const Synset* x, const Synset* y) { return salted_hash(x->key) < salted_hash(y->key); });
   std::vector<NliPair> pairs;
   int prompt = 0;
   for (const auto* s : candidates) {
@@ -103,12 +101,12 @@ std::vector<NliPair> nli_pairs(const WordNet& wn) {
     // A sibling under the same hypernym, and a thing from another lexicographer file.
     const Synset* sibling = nullptr;
     for (size_t i = 0; i < hyper->hyponyms.size() && !sibling; ++i) {
-      const auto* c = wn.find(hyper->hyponyms[(fnv1a(s->key) + i) % hyper->hyponyms.size()]);
+      const auto* c = wn.find(hyper->hyponyms[(salted_hash(s->key) + i) % hyper->hyponyms.size()]);
       if (c && c != s && !c->words.empty() && single_word(c->words[0]) && c->words[0] != s->words[0]) sibling = c;
     }
-    const Synset* stranger = candidates[fnv1a(s->key, 5) % candidates.size()];
+    const Synset* stranger = candidates[salted_hash(s->key, 5) % candidates.size()];
     if (!sibling || stranger->lex_file == s->lex_file) continue;
-    const uint64_t h = fnv1a(s->key, 11);
+    const uint64_t h = salted_hash(s->key, 11);
     const auto& subject = subjects[h % subjects.size()];
     const auto& verb = verbs[(h / 7) % verbs.size()];
     const auto& place = places[(h / 49) % places.size()];
@@ -153,7 +151,7 @@ WordNetBuildReport build_wordnet_datasets(const WordNet& wn, const std::string& 
   write_file_atomically((out / "topics" / "test.tsv").string(), topic_rows(wn, report.topic_labels, true, report.topic_examples));
   const auto pairs = nli_pairs(wn);
   std::vector<NliPair> train, dev;
-  for (const auto& p : pairs) (fnv1a(std::to_string(p.prompt), 13) % 10 == 0 ? dev : train).push_back(p);
+  for (const auto& p : pairs) (salted_hash(std::to_string(p.prompt), 13) % 10 == 0 ? dev : train).push_back(p);
   write_file_atomically((out / "nli" / "train.tsv").string(), mnli_tsv(train, false));
   write_file_atomically((out / "nli" / "dev_matched.tsv").string(), mnli_tsv(dev, true));
   write_file_atomically((out / "nli" / "train.jsonl").string(), mnli_jsonl(train));
