@@ -1013,14 +1013,6 @@
         <source>&amp;Fine-tune on your own labelled files…</source>
         <translation>내 레이블 파일로 파인튜닝(&amp;F)…</translation>
     </message>
-    <message>
-        <source>Training file</source>
-        <translation>학습 파일</translation>
-    </message>
-    <message>
-        <source>Labelled data (*.csv *.tsv *.jsonl *.json *.txt);;All files (*)</source>
-        <translation>레이블 데이터 (*.csv *.tsv *.jsonl *.json *.txt);;모든 파일 (*)</translation>
-    </message>
 </context>
 <context>
     <name>lmlab::app::MaskedLmPanel</name>

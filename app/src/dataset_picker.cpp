@@ -81,16 +81,11 @@ DatasetPicker::DatasetPicker(QWidget* parent) : QWidget(parent) {
   layout->addWidget(files_);
   layout->addWidget(preview_);
 
-  const auto pick = [this](QLineEdit* edit, const QString& title) {
-    const QString path = QFileDialog::getOpenFileName(
-        this, title, QFileInfo(edit->text()).absolutePath(),
-        tr("Labelled data (*.csv *.tsv *.jsonl *.json *.txt);;All files (*)"));
-    if (path.isEmpty()) return;
-    edit->setText(path);
-    update_preview();
-  };
-  connect(browse_train, &QPushButton::clicked, this, [this, pick] { pick(train_, tr("Training file")); });
-  connect(browse_test, &QPushButton::clicked, this, [this, pick] { pick(test_, tr("Test file")); });
+  connect(browse_train, &QPushButton::clicked, this, &DatasetPicker::choose_training_file);
+  connect(browse_test, &QPushButton::clicked, this, [this] {
+    const QString path = ask_for_file(test_->text(), tr("Test file"));
+    if (!path.isEmpty()) use_files(train_->text(), path);
+  });
   connect(train_, &QLineEdit::editingFinished, this, &DatasetPicker::update_preview);
   connect(test_, &QLineEdit::editingFinished, this, &DatasetPicker::update_preview);
   connect(source_, qOverload<int>(&QComboBox::currentIndexChanged), this, &DatasetPicker::update_preview);
@@ -115,6 +110,16 @@ bool DatasetPicker::select(const QString& id) {
   source_->setCurrentIndex(index);
   update_preview();
   return true;
+}
+
+QString DatasetPicker::ask_for_file(const QString& near, const QString& title) {
+  return QFileDialog::getOpenFileName(this, title, QFileInfo(near).absolutePath(),
+                                      tr("Labelled data (*.csv *.tsv *.jsonl *.json *.txt);;All files (*)"));
+}
+
+void DatasetPicker::choose_training_file() {
+  const QString path = ask_for_file(train_->text(), tr("Training file"));
+  if (!path.isEmpty()) use_files(path, test_->text());
 }
 
 void DatasetPicker::use_files(const QString& train, const QString& test) {

@@ -34,6 +34,8 @@ class DatasetPicker : public QWidget {
   bool select(const QString& id);
   // Own files: selects "Your files" with these paths and previews them.
   void use_files(const QString& train, const QString& test = {});
+  // Asks for a training file (a file dialog) and uses it, with the test file chosen so far.
+  void choose_training_file();
   void rescan();  // the Data menu built a new set
   QLabel* preview() const { return preview_; }
 
@@ -45,6 +47,7 @@ class DatasetPicker : public QWidget {
     QString id, label, name, train, test;
   };
   static QVector<Listed> listed_sets();
+  QString ask_for_file(const QString& near, const QString& title);
   void update_preview();
 
   QVector<Listed> sets_;  // as found by the last rescan()

@@ -213,11 +213,8 @@ void MainWindow::build_menus() {
     if (!dir.isEmpty()) pretrain_on(dir);
   });
   data->addAction(tr("&Fine-tune on your own labelled files…"), this, [this] {
-    const QString file = QFileDialog::getOpenFileName(
-        this, tr("Training file"), QString(), tr("Labelled data (*.csv *.tsv *.jsonl *.json *.txt);;All files (*)"));
-    if (file.isEmpty()) return;
-    finetune_view_->dataset()->use_files(file);
     tabs_->setCurrentWidget(finetune_view_);
+    finetune_view_->dataset()->choose_training_file();
   });
 
   QMenu* view = menuBar()->addMenu(tr("&View"));

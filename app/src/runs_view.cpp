@@ -22,8 +22,8 @@ RunsView::RunsView(RunStore* runs, QWidget* parent) : QWidget(parent), runs_(run
   list_->setMinimumWidth(300);
   metric_ = new QComboBox;
   metric_->setObjectName(QStringLiteral("runMetric"));
-  for (const char* key : {"loss", "validation_accuracy", "train_accuracy", "validation_loss", "test_accuracy", "accuracy", "mlm_accuracy",
-                          "nsp_accuracy", "clm_accuracy", "mlm_loss", "clm_loss", "fewshot_accuracy", "lr", "tokens_per_s"})
+  for (const char* key : {"loss", "validation_accuracy", "train_accuracy", "validation_loss", "test_accuracy", "accuracy",
+                          "mlm_accuracy", "nsp_accuracy", "clm_accuracy", "mlm_loss", "clm_loss", "fewshot_accuracy", "lr", "tokens_per_s"})
     metric_->addItem(QString::fromLatin1(key), QString::fromLatin1(key));
   plot_ = new CurvePlot(tr("value"), QString());
   plot_->setObjectName(QStringLiteral("runsPlot"));
