@@ -9,7 +9,7 @@ packages=(
   libgloo-dev                  # headers of c10d's Gloo process group (data-parallel training)
   libopenblas0-openmp          # without it LibTorch uses the reference BLAS, ~15x slower
   libsentencepiece-dev
-  nlohmann-json3-dev
+  nlohmann-json3-dev libcli11-dev
   googletest libgtest-dev
   qt6-base-dev qt6-tools-dev qt6-l10n-tools qt6-translations-l10n libqcustomplot-dev
   fonts-noto-cjk               # Korean lessons and text
@@ -23,7 +23,7 @@ packages=(
 if [ "${1:-}" = "--core-only" ]; then
   # A GPU server or CI box that builds only the core and the CLI.
   packages=(build-essential cmake ninja-build pkg-config ccache libtorch-dev libgloo-dev libopenblas0-openmp
-            libsentencepiece-dev nlohmann-json3-dev googletest libgtest-dev)
+            libsentencepiece-dev nlohmann-json3-dev libcli11-dev googletest libgtest-dev)
 fi
 
 missing=()

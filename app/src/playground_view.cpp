@@ -204,16 +204,16 @@ void PlaygroundView::generate() {
   if (!generate_->isEnabled()) return;
   GenerationQuery query;
   query.prompt = prompt_->text().toStdString();
-  query.temperature = temperature_->value();
-  query.top_k = top_k_->value();
-  query.top_p = top_p_->value();
-  query.max_tokens = max_tokens_->value();
-  query.seed = static_cast<uint64_t>(QDateTime::currentMSecsSinceEpoch());  // a new sample each click
+  query.settings.temperature = temperature_->value();
+  query.settings.top_k = top_k_->value();
+  query.settings.top_p = top_p_->value();
+  query.settings.max_tokens = max_tokens_->value();
+  query.settings.seed = static_cast<uint64_t>(QDateTime::currentMSecsSinceEpoch());  // a new sample each click
   const QString prompt = prompt_->text();
   generate_->setEnabled(false);
   // A base-size model on a CPU takes seconds: say it is working.
   output_->setHtml(QStringLiteral("<p style='color:gray'><i>%1</i></p>")
-                       .arg(tr("Writing %n token(s)…", nullptr, query.max_tokens).toHtmlEscaped()));
+                       .arg(tr("Writing %n token(s)…", nullptr, query.settings.max_tokens).toHtmlEscaped()));
   ask<GenerationAnswer>(
       bridge_, this, [query](TrainingJob& job) { return answer_generation(job, query); },
       [prompt](PlaygroundView& view, const GenerationAnswer& answer) { view.show_generation(answer, prompt); },

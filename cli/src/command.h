@@ -32,5 +32,6 @@ std::vector<Command> hf_commands();
 Command data_stats_command();
 Command data_build_command();
 Command baseline_command();
+Command describe_command();
 
 }  // namespace lmlab::cli

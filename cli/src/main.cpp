@@ -25,6 +25,7 @@ std::vector<Command> all_commands() {
   commands.push_back(data_stats_command());
   commands.push_back(data_build_command());
   commands.push_back(bench_command());
+  commands.push_back(describe_command());
   return commands;
 }
 
@@ -42,7 +43,10 @@ void print_usage(std::ostream& out, const std::vector<Command>& commands) {
 }
 
 void print_command_usage(std::ostream& out, const Command& command) {
-  out << "Usage: lmlab-cli " << command.name << " [OPTIONS]\n\n"
+  out << "Usage: lmlab-cli " << command.name;
+  for (const auto& o : command.options)
+    if (o.positional) out << " [" << o.value_name << "]";
+  out << " [OPTIONS]\n\n"
       << command.summary << "\n\nOptions:\n"
       << format_options(command.options) << "  --help                      show this help\n";
 }
@@ -87,8 +91,8 @@ int run(int argc, char** argv) {
     set_cpu_threads(0);
     return command->run(Options(command->options, args));
   } catch (const UsageError& e) {
-    std::cerr << "lmlab-cli " << command->name << ": " << e.what() << "\n\n";
-    print_command_usage(std::cerr, *command);
+    std::cerr << "lmlab-cli " << command->name << ": " << e.what() << "\n"
+              << "Run 'lmlab-cli " << command->name << " --help' for its options.\n";
     return 2;
   } catch (const Error& e) {
     // A data-parallel worker says which rank it is.

@@ -1,45 +1,52 @@
 #include "options.h"
 
 #include "lmlab/parse_number.h"
+#include "lmlab/settings/setting.h"
 
+#include <CLI/App.hpp>
+#include <CLI/Config.hpp>
+#include <CLI/Formatter.hpp>
+
+#include <algorithm>
 #include <cmath>
 #include <sstream>
 
 namespace lmlab::cli {
 
 Options::Options(const std::vector<OptionSpec>& specs, const std::vector<std::string>& args) {
+  CLI::App app;
+  app.set_help_flag();     // --help is answered before parsing (main.cpp)
+  app.allow_extras(true);  // unknown options are worded below, with the closest known one
+  std::map<std::string, CLI::Option*> parsed;
+  std::vector<std::string> known;
   for (const auto& spec : specs) {
-    if (spec.value_name.empty())
+    known.push_back(spec.name);
+    if (spec.positional) {
+      parsed[spec.name] = app.add_option(spec.name)->type_size(1);
+    } else if (spec.value_name.empty()) {
       flags_[spec.name] = false;
-    else if (!spec.default_value.empty())
-      values_[spec.name] = spec.default_value;
-  }
-  for (size_t i = 0; i < args.size(); ++i) {
-    const std::string& arg = args[i];
-    if (arg.rfind("--", 0) != 0) throw UsageError("unexpected argument '" + arg + "'");
-    std::string name = arg.substr(2);
-    std::string inline_value;
-    bool has_inline = false;
-    if (const auto eq = name.find('='); eq != std::string::npos) {
-      inline_value = name.substr(eq + 1);
-      name = name.substr(0, eq);
-      has_inline = true;
-    }
-    const OptionSpec* spec = nullptr;
-    for (const auto& s : specs)
-      if (s.name == name) spec = &s;
-    if (!spec) throw UsageError("unknown option '--" + name + "'");
-    if (spec->value_name.empty()) {
-      if (has_inline) throw UsageError("option '--" + name + "' takes no value");
-      flags_[name] = true;
-      continue;
-    }
-    if (has_inline) {
-      values_[name] = inline_value;
+      parsed[spec.name] = app.add_flag("--" + spec.name, flags_[spec.name]);
     } else {
-      if (i + 1 >= args.size()) throw UsageError("option '--" + name + "' needs a value");
-      values_[name] = args[++i];
+      if (!spec.default_value.empty()) values_[spec.name] = spec.default_value;
+      parsed[spec.name] = app.add_option("--" + spec.name)->type_size(1)->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
     }
+  }
+  std::vector<std::string> reversed(args.rbegin(), args.rend());  // CLI11 parses a reversed vector
+  try {
+    app.parse(reversed);
+  } catch (const CLI::ParseError& e) {
+    throw UsageError(e.what());
+  }
+  for (const auto& extra : app.remaining()) {
+    if (extra.rfind("--", 0) != 0) throw UsageError("unexpected argument '" + extra + "'");
+    const std::string name = extra.substr(2, extra.find('=') == std::string::npos ? std::string::npos : extra.find('=') - 2);
+    const auto near = closest_key(name, known);
+    throw UsageError("unknown option '--" + name + "'" + (near.empty() ? "" : "; did you mean '--" + near + "'?"));
+  }
+  for (const auto& [name, option] : parsed) {
+    if (option->count() == 0) continue;
+    given_[name] = true;
+    if (values_.count(name) || !flags_.count(name)) values_[name] = option->results().back();
   }
 }
 
@@ -49,6 +56,8 @@ bool Options::flag(const std::string& name) const {
 }
 
 bool Options::has(const std::string& name) const { return values_.count(name) > 0; }
+
+bool Options::given(const std::string& name) const { return given_.count(name) > 0; }
 
 std::string Options::text(const std::string& name) const {
   const auto it = values_.find(name);
@@ -90,23 +99,14 @@ double Options::real(const std::string& name, double min, double max) const {
 std::string format_options(const std::vector<OptionSpec>& specs) {
   std::ostringstream out;
   for (const auto& spec : specs) {
-    std::string left = "  --" + spec.name;
-    if (!spec.value_name.empty()) left += " " + spec.value_name;
+    std::string left = spec.positional ? "  " + spec.value_name : "  --" + spec.name;
+    if (!spec.value_name.empty() && !spec.positional) left += " " + spec.value_name;
     out << left;
     out << std::string(left.size() < 28 ? 28 - left.size() : 1, ' ') << spec.help;
-    if (!spec.default_value.empty()) out << " (default " << spec.default_value << ")";
+    if (spec.required) out << " (required)";
+    else if (!spec.default_value.empty()) out << " (default " << spec.default_value << ")";
     out << "\n";
   }
-  return out.str();
-}
-
-}  // namespace lmlab::cli
-
-namespace lmlab::cli {
-
-std::string default_text(double value) {
-  std::ostringstream out;
-  out << value;
   return out.str();
 }
 

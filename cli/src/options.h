@@ -18,16 +18,19 @@ struct OptionSpec {
   std::string value_name;  // empty for a flag
   std::string help;
   std::string default_value;
+  bool required = false;  // shown in --help; checked by whoever reads the value
+  bool positional = false;  // given without "--name": lmlab-cli describe KIND
 };
 
-// Options of one command, parsed against its specs: unknown options, missing values and
-// values of the wrong type are UsageErrors that name the option.
+// Options of one command, parsed by CLI11 against its specs: unknown options (with the closest
+// known one), missing values and values of the wrong type are UsageErrors naming the option.
 class Options {
  public:
   Options(const std::vector<OptionSpec>& specs, const std::vector<std::string>& args);
 
   bool flag(const std::string& name) const;
-  bool has(const std::string& name) const;
+  bool has(const std::string& name) const;    // given, or has a default
+  bool given(const std::string& name) const;  // on the command line
   std::string text(const std::string& name) const;  // required unless it has a default
   long integer(const std::string& name, long min, long max) const;
   double real(const std::string& name, double min, double max) const;
@@ -35,11 +38,9 @@ class Options {
  private:
   std::map<std::string, std::string> values_;
   std::map<std::string, bool> flags_;
+  std::map<std::string, bool> given_;
 };
 
 std::string format_options(const std::vector<OptionSpec>& specs);
-
-// A default value as --help shows it: 0.1, 1e-05, 16000 (not std::to_string's 0.100000).
-std::string default_text(double value);
 
 }  // namespace lmlab::cli

@@ -75,6 +75,6 @@ test ! -e "$dir/never"
   "$cli" fewshot --from "$dir/gpt" --train "$dir/news-train.csv" --test "$dir/news-test.csv" --k 0,2 --max-test 8
 "$expect" 1 "is a BERT; few-shot prompting needs a GPT-style decoder" \
   "$cli" fewshot --from "$dir/bert" --train "$dir/news-train.csv" --test "$dir/news-test.csv" --k 0 --max-test 2
-"$expect" 2 "option '--k' expects numbers from 0 to 64" \
+"$expect" 2 "option '--k' expects integers from 0 to 64" \
   "$cli" fewshot --from "$dir/gpt" --train "$dir/news-train.csv" --test "$dir/news-test.csv" --k 0,100
 echo PASS

@@ -158,8 +158,9 @@ TEST(ModelConfig, JsonRoundTripAndClearErrors) {
   };
   EXPECT_NE(message("{\"d_model\": 100, \"n_heads\": 3}").find("divisible by n_heads"), std::string::npos);
   EXPECT_NE(message("{\"max_seq_len\": 100000}").find("max_seq_len"), std::string::npos);
-  EXPECT_NE(message("{\"colour\": 1}").find("unknown setting 'colour'"), std::string::npos);
-  EXPECT_NE(message("{\"n_layers\": \"two\"}").find("'n_layers' has the wrong type"), std::string::npos);
+  EXPECT_NE(message("{\"colour\": 1}").find("unknown model setting 'colour'"), std::string::npos);
+  EXPECT_NE(message("{\"n_layer\": 1}").find("did you mean 'n_layers'?"), std::string::npos);
+  EXPECT_NE(message("{\"n_layers\": \"two\"}").find("my.json: setting 'n_layers' expects an integer"), std::string::npos);
   EXPECT_NE(message("{not json").find("my.json is not valid JSON"), std::string::npos);
   EXPECT_THROW(ModelConfig::preset("huge", Architecture::Bert), lmlab::Error);
 }

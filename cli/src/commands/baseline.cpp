@@ -1,5 +1,5 @@
 #include "../command.h"
-#include "../task_data_options.h"
+#include "../described_options.h"
 
 #include "lmlab/baseline/bag_of_words.h"
 #include "lmlab/session/finetune_request.h"
@@ -12,12 +12,18 @@ namespace lmlab::cli {
 
 namespace {
 
+// The data settings of fine-tuning, so a baseline scores exactly the rows a fine-tuning run
+// of the same options would (the same splits from the same seed).
+const std::vector<std::string>& baseline_keys() {
+  static const std::vector<std::string> keys{"task", "train", "test", "validation_share", "test_share",
+                                             "format", "skip_bad_rows", "train_limit", "seed"};
+  return keys;
+}
+
 // Bag-of-words naive Bayes and logistic regression on the sets fine-tuning would use (the same
 // training split and test set), one JSON line per model.
 int baseline(const Options& o) {
-  FinetuneRequest request;
-  read_task_data_options(o, request);
-  request.seed = static_cast<uint64_t>(o.integer("seed", 0, 1L << 40));
+  const auto request = described_request(finetune_description(), o, baseline_keys());
   const auto data = read_task_data(request);
   for (const auto& warning : data.warnings) std::cerr << "baseline: " << warning << "\n";
   for (const auto& r : run_bag_of_words_baselines(data.train, data.test)) {
@@ -35,12 +41,10 @@ int baseline(const Options& o) {
 }  // namespace
 
 Command baseline_command() {
-  auto options = task_data_options();
-  options.push_back({"seed", "N", "seed of the splits", std::to_string(FinetuneRequest{}.seed)});
   return {"baseline",
           "Bag-of-words naive Bayes and logistic regression on a labelled set: what counting words alone reaches "
           "(the validation share is left out of training, as finetune leaves it out)",
-          options, baseline};
+          described_options(finetune_description(), baseline_keys()), baseline};
 }
 
 }  // namespace lmlab::cli

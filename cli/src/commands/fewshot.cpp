@@ -1,7 +1,7 @@
 #include "../command.h"
+#include "../described_options.h"
 
 #include "lmlab/error.h"
-#include "lmlab/parse_number.h"
 #include "lmlab/session/fewshot_request.h"
 
 #include <nlohmann/json.hpp>
@@ -13,18 +13,7 @@ namespace lmlab::cli {
 namespace {
 
 int fewshot(const Options& o) {
-  FewShotRequest r;
-  const auto ks = parse_integer_list(o.text("k"), 0, 64);
-  if (!ks) throw UsageError("option '--k' expects numbers from 0 to 64 separated by commas, got '" + o.text("k") + "'");
-  r.ks.assign(ks->begin(), ks->end());
-  r.from = o.text("from");
-  r.train = o.text("train");
-  r.test = o.text("test");
-  r.format = o.text("format");
-  r.skip_bad_rows = o.flag("skip-bad-rows");
-  r.max_test = o.integer("max-test", 1, 1'000'000);
-  r.seed = static_cast<uint64_t>(o.integer("seed", 0, 1L << 40));
-  r.device = o.text("device");
+  const auto r = described_request(fewshot_description(), o);
   auto job = make_fewshot_job(r);
   const auto info = job->info();
   nlohmann::ordered_json all = nlohmann::json::array();
@@ -46,18 +35,7 @@ int fewshot(const Options& o) {
 }  // namespace
 
 Command fewshot_command() {
-  return {"fewshot",
-          "Score k-shot prompts with a GPT checkpoint: accuracy for each k",
-          {{"from", "DIR", "GPT checkpoint", ""},
-           {"train", "FILE", "where the demonstrations come from", ""},
-           {"test", "FILE", "what is asked", ""},
-           {"format", "auto|agnews-csv|mnli-tsv|mnli-jsonl|jsonl|tsv", "how to read the sets", "auto"},
-           {"skip-bad-rows", "", "skip and count malformed rows", ""},
-           {"k", "LIST", "numbers of demonstrations, e.g. 0,1,2,4,8", "0,1,2,4,8"},
-           {"max-test", "N", "test examples scored per k", "200"},
-           {"device", "auto|cpu|cuda", "where to run", "auto"},
-           {"seed", "N", "which demonstrations are drawn", "1234"}},
-          fewshot};
+  return {"fewshot", fewshot_description().summary(), described_options(fewshot_description()), fewshot};
 }
 
 }  // namespace lmlab::cli

@@ -1,7 +1,7 @@
 #include "../command.h"
 #include "../parallel_job.h"
 #include "../progress_bar.h"
-#include "../task_data_options.h"
+#include "../described_options.h"
 
 #include "lmlab/device.h"
 #include "lmlab/error.h"
@@ -21,42 +21,15 @@ namespace lmlab::cli {
 
 namespace {
 
-FinetuneRequest request_of(const Options& o, bool distill) {
-  FinetuneRequest r;
-  read_task_data_options(o, r);
-  r.patience = o.integer("patience", 0, 1000);
-  r.from = o.text(distill ? "teacher" : "from");
-  if (distill) {
-    r.student_layers = static_cast<int>(o.integer("student-layers", 1, 96));
-    r.temperature = o.real("temperature", 0.01, 100);
-    r.soft_weight = o.real("soft-weight", 0, 100);
-    r.hard_weight = o.real("hard-weight", 0, 100);
-    r.cosine_weight = o.real("cosine-weight", 0, 100);
-  } else {
-    r.from_scratch = o.flag("from-scratch");
-  }
-  r.epochs = o.integer("epochs", 1, 10000);
-  r.max_steps = o.has("max-steps") ? o.integer("max-steps", 1, 100'000'000) : 0;
-  r.batch = o.integer("batch", 1, 4096);
-  r.seq_len = o.integer("seq", 8, 1 << 20);
-  if (o.text("lr") != "auto") r.lr = o.real("lr", 1e-7, 0.5);
-  r.weight_decay = o.real("weight-decay", 0, 1);
-  r.schedule = o.text("schedule");
-  r.warmup_ratio = o.real("warmup-ratio", 0, 0.99);
-  r.layer_lr_decay = o.real("layer-lr-decay", 1e-3, 1);
-  if (o.has("freeze")) r.freeze = o.text("freeze");
-  r.gradual_unfreeze_every = o.has("gradual-unfreeze") ? o.integer("gradual-unfreeze", 1, 1'000'000) : 0;
-  if (o.has("freeze") && r.gradual_unfreeze_every > 0)
-    throw UsageError("--freeze and --gradual-unfreeze cannot be combined: gradual unfreezing decides what is frozen");
-  r.device = o.text("device");
-  r.seed = static_cast<uint64_t>(o.integer("seed", 0, 1L << 40));
-  return r;
+const Description<FinetuneRequest>& description_of(bool distill) {
+  return distill ? distill_description() : finetune_description();
 }
 
 // Fine-tuning, or with distill set, knowledge distillation into a smaller student: the same
 // data, schedule, freezing and reports either way.
 int run(const Options& o, bool distill) {
-  const auto request = request_of(o, distill);
+  const auto request = described_request(description_of(distill), o);
+  const auto out_dir = o.text("out");  // asked before training, not after it
   if (const auto code = run_ranks_if_asked(o)) return *code;
   // Data-parallel ranks prepare the same data and model (one seed); rank 0 alone prints,
   // logs and writes the checkpoint. Every rank evaluates (the same numbers), so none waits.
@@ -133,7 +106,7 @@ int run(const Options& o, bool distill) {
   }
   if (!leader) return 0;
   const auto& test = *evaluation.test_report();
-  save_checkpoint(o.text("out"), *tuner.model(), *prepared.tokenizer,
+  save_checkpoint(out_dir, *tuner.model(), *prepared.tokenizer,
                   finetune_state_json(request, labels, tuner.steps_done(), test.accuracy));
   auto final = nlohmann::ordered_json::parse(test.to_json(labels));
   nlohmann::ordered_json summary{{"event", "final"}, {"steps", tuner.steps_done()},
@@ -147,36 +120,20 @@ int run(const Options& o, bool distill) {
   summary["confusion"] = final["confusion"];
   summary["parameters"] = prepared.info.parameters;
   summary["labels"] = labels;
-  summary["checkpoint"] = o.text("out");
+  summary["checkpoint"] = out_dir;
   emit(summary, true);
   return 0;
 }
 
-// Options both commands take.
-std::vector<OptionSpec> training_options() {
-  auto options = task_data_options();
-  const std::vector<OptionSpec> training{
-          {"patience", "N", "early stopping: stop after N validation scores without improvement, keep the best (0: off)",
-           std::to_string(FinetuneRequest{}.patience)},
-          {"freeze", "SPEC", "frozen parts: none, all-but-head, or e.g. embeddings,0,1", ""},
-          {"gradual-unfreeze", "K", "ULMFiT: train the head, then open one layer from the top every K steps", ""},
-          {"layer-lr-decay", "F", "discriminative learning rates: each layer down gets F times the one above", "1.0"},
-          {"schedule", "linear|cosine|slanted", "learning-rate schedule", "linear"},
-          {"warmup-ratio", "X", "share of the steps spent warming up", "0.1"},
-          {"epochs", "N", "passes over the training set at most (early stopping may end sooner)",
-           std::to_string(FinetuneRequest{}.epochs)},
-          {"max-steps", "N", "stop after N steps even mid-epoch", ""},
-          {"batch", "B", "examples per step", std::to_string(FinetuneRequest{}.batch)},
-          {"seq", "T", "tokens per example at most", std::to_string(FinetuneRequest{}.seq_len)},
-          {"lr", "X|auto", "peak learning rate (auto: 1e-3 for d 128, 5e-4 for d 256, 5e-5 for BERT-base)", "auto"},
-          {"weight-decay", "X", "AdamW weight decay", "0.01"},
-          {"device", "auto|cpu|cuda", "where to train", "auto"},
-          {"threads", "N", "CPU threads (0: one per core)", ""},
-          {"seed", "N", "random seed", "1234"},
-          {"out", "DIR", "checkpoint to write (with the label map)", ""},
-          {"log", "FILE", "every step and evaluation as JSON lines", ""},
-          {"log-every", "N", "print step metrics every N steps", "20"}};
-  options.insert(options.end(), training.begin(), training.end());
+// The described settings, then what the command line adds: where the checkpoint and the log
+// go, and the data-parallel launcher's options.
+std::vector<OptionSpec> command_options(bool distill) {
+  auto options = described_options(description_of(distill));
+  const std::vector<OptionSpec> output{{"out", "DIR", "checkpoint to write (with the label map)", "", true},
+                                       {"log", "FILE", "every step and evaluation as JSON lines", ""},
+                                       {"log-every", "N", "print step metrics every N steps", "20"},
+                                       {"threads", "N", "CPU threads (0: one per core)", ""}};
+  options.insert(options.end(), output.begin(), output.end());
   for (auto& option : parallel_options()) options.push_back(option);
   return options;
 }
@@ -184,25 +141,11 @@ std::vector<OptionSpec> training_options() {
 }  // namespace
 
 Command finetune_command() {
-  auto options = training_options();
-  options.insert(options.begin() + static_cast<std::ptrdiff_t>(task_data_options().size()),
-                 {{"from", "DIR", "pretrained checkpoint (its tokenizer and architecture are used)", ""},
-                  {"from-scratch", "", "same architecture and tokenizer, fresh weights (the baseline)", ""}});
-  return {"finetune", "Fine-tune a checkpoint for text or sentence-pair classification (news topics, NLI)", options,
-          [](const Options& o) { return run(o, false); }};
+  return {"finetune", finetune_description().summary(), command_options(false), [](const Options& o) { return run(o, false); }};
 }
 
 Command distill_command() {
-  auto options = training_options();
-  options.insert(options.begin() + static_cast<std::ptrdiff_t>(task_data_options().size()),
-                 {{"teacher", "DIR", "a fine-tuned classifier checkpoint", ""},
-                  {"student-layers", "N", "layers of the student, initialised from every (L/N)-th teacher layer", ""},
-                  {"temperature", "T", "softening of the teacher's and student's outputs", "2.0"},
-                  {"soft-weight", "X", "weight of the KL loss to the teacher's soft labels", "0.5"},
-                  {"hard-weight", "X", "weight of the cross-entropy with the true labels", "0.5"},
-                  {"cosine-weight", "X", "weight of the hidden-state cosine loss", "0.0"}});
-  return {"distill", "Distil a fine-tuned classifier into a smaller student (DistilBERT)", options,
-          [](const Options& o) { return run(o, true); }};
+  return {"distill", distill_description().summary(), command_options(true), [](const Options& o) { return run(o, true); }};
 }
 
 }  // namespace lmlab::cli

@@ -1,4 +1,5 @@
 #include "../command.h"
+#include "../described_options.h"
 
 #include "lmlab/device_choice.h"
 #include "lmlab/inspect/generation.h"
@@ -46,13 +47,7 @@ int predict_mask(const Options& o) {
 }
 
 int generate(const Options& o) {
-  GenerationSettings s;
-  s.max_tokens = static_cast<int>(o.integer("max-tokens", 1, 100000));
-  s.temperature = o.real("temperature", 0, 100);
-  s.top_k = static_cast<int>(o.integer("top-k", 0, 1'000'000));
-  s.top_p = o.real("top-p", 1e-6, 1);
-  s.seed = static_cast<uint64_t>(o.integer("seed", 0, 1L << 40));
-  s.validate();
+  const auto s = described_request(generation_description(), o);
   auto checkpoint = load_checkpoint(o.text("from"), resolve_device(o.text("device")));
   const std::string prompt = o.text("prompt");
   const auto continuation = generate_text(*checkpoint.model, *checkpoint.tokenizer, prompt, s);
@@ -63,6 +58,16 @@ int generate(const Options& o) {
     std::cout << prompt << (prompt.empty() || continuation.empty() ? "" : " ") << continuation << "\n";
   }
   return 0;
+}
+
+// The generation settings (the playground's defaults), and what to continue with what.
+std::vector<OptionSpec> generate_options() {
+  std::vector<OptionSpec> options{{"from", "DIR", "GPT checkpoint directory", "", true},
+                                  {"prompt", "TEXT", "text to continue (may be empty)", ""}};
+  for (auto& option : described_options(generation_description())) options.push_back(option);
+  options.push_back({"device", "auto|cpu|cuda", "where to run", "auto"});
+  options.push_back({"json", "", "print one JSON object", ""});
+  return options;
 }
 
 }  // namespace
@@ -77,18 +82,7 @@ std::vector<Command> inspect_commands() {
         {"device", "auto|cpu|cuda", "where to run", "auto"},
         {"json", "", "print one JSON object", ""}},
        predict_mask},
-      {"generate",
-       "Continue a prompt with a GPT checkpoint",
-       {{"from", "DIR", "checkpoint directory", ""},
-        {"prompt", "TEXT", "text to continue (may be empty)", ""},
-        {"max-tokens", "N", "tokens to add at most", "50"},
-        {"temperature", "T", "sampling temperature; 0 is greedy", "1.0"},
-        {"top-k", "K", "sample among the K likeliest tokens; 0: all", "0"},
-        {"top-p", "P", "sample among the likeliest tokens holding P of the probability", "1.0"},
-        {"seed", "N", "random seed for sampling", "1234"},
-        {"device", "auto|cpu|cuda", "where to run", "auto"},
-        {"json", "", "print one JSON object", ""}},
-       generate},
+      {"generate", generation_description().summary(), generate_options(), generate},
   };
 }
 

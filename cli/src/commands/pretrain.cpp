@@ -1,6 +1,7 @@
 #include "../command.h"
 #include "../parallel_job.h"
 #include "../progress_bar.h"
+#include "../described_options.h"
 
 #include "lmlab/atomic_file.h"
 #include "lmlab/device.h"
@@ -26,7 +27,7 @@ namespace {
 
 std::atomic<bool> interrupted{false};
 
-nlohmann::json training_state(const Options& o, const PretrainSettings& s, const StepMetrics* last,
+nlohmann::json training_state(uint64_t seed, const PretrainSettings& s, const StepMetrics* last,
                               double elapsed_s, int64_t batch, int64_t seq_len, const std::string& corpus) {
   nlohmann::ordered_json j;
   j["kind"] = "pretrain";
@@ -38,7 +39,7 @@ nlohmann::json training_state(const Options& o, const PretrainSettings& s, const
   j["lr"] = s.adamw.lr;
   j["warmup_steps"] = s.warmup_steps;
   j["weight_decay"] = s.adamw.weight_decay;
-  j["seed"] = o.integer("seed", 0, 1L << 40);
+  j["seed"] = seed;
   j["corpus"] = std::filesystem::absolute(corpus).string();
   j["elapsed_s"] = elapsed_s;
   if (last) j["last"] = nlohmann::json::parse(last->to_json());
@@ -68,22 +69,7 @@ void resume_from(const std::string& dir, PreparedPretraining& prepared) {
 }
 
 int pretrain(const Options& o) {
-  PretrainRequest request;
-  request.arch = parse_architecture(o.text("arch"));
-  if (o.has("objective")) request.objective = o.text("objective");
-  if (o.has("corpus")) request.corpus = o.text("corpus");
-  request.preset = o.text("preset");
-  request.steps = o.integer("steps", 1, 100'000'000);
-  request.warmup_steps = o.has("warmup") ? o.integer("warmup", 0, 100'000'000) : -1;
-  request.lr = o.real("lr", 1e-7, 0.5);
-  request.weight_decay = o.real("weight-decay", 0, 1);
-  request.bf16 = o.flag("bf16");
-  request.batch = o.integer("batch", 1, 4096);
-  request.seq_len = o.integer("seq", 8, 512);
-  request.seed = static_cast<uint64_t>(o.integer("seed", 0, 1L << 40));
-  request.vocab_size = static_cast<int>(o.integer("vocab", 300, 1'000'000));
-  if (o.has("tokenizer")) request.tokenizer_file = o.text("tokenizer");
-  request.device = o.text("device");
+  const auto request = described_request(pretrain_description(), o);
   const std::string out_dir = o.text("out");
   if (const auto code = run_ranks_if_asked(o)) return *code;
   // A data-parallel rank: rank 0 prepares first (it may train and cache the tokenizer), the
@@ -155,7 +141,7 @@ int pretrain(const Options& o) {
   if (!leader) return interrupted ? 130 : 0;
   auto resume = trainer.resume_state();
   auto state =
-      training_state(o, settings, stepped ? &last : nullptr, elapsed, request.batch, request.seq_len, prepared.corpus);
+      training_state(request.seed, settings, stepped ? &last : nullptr, elapsed, request.batch, request.seq_len, prepared.corpus);
   state["steps_done"] = trainer.steps_done();
   state["resume"] = {{"step", resume.step}, {"batcher_rng", resume.batcher_rng}};
   save_checkpoint(out_dir, *model, *prepared.tokenizer, state.dump(2) + "\n", resume.tensors);
@@ -177,34 +163,15 @@ int pretrain(const Options& o) {
 }  // namespace
 
 Command pretrain_command() {
-  Command command{"pretrain",
-          "Pretrain a BERT (MLM, NSP) or GPT (next-token) model on a text corpus",
-          {{"arch", "bert|gpt", "model family", ""},
-           {"objective", "mlm|nsp|mlm+nsp|clm", "what to learn (default mlm+nsp for bert, clm for gpt)", ""},
-           {"corpus", "FILE|DIR",
-            "UTF-8 text: one sentence per line, blank lines between documents, or a folder of .txt files (default: "
-            "the lessons' corpus of "
-            "real prose from Debian packages and the world corpus, built on first use)",
-            ""},
-           {"preset", "tiny|small|base|FILE.json", "model size, or a model config file", "tiny"},
-           {"steps", "N", "optimizer steps", "1000"},
-           {"batch", "B", "sequences per step", "16"},
-           {"seq", "T", "tokens per sequence", "128"},
-           {"lr", "X", "peak learning rate (AdamW)", "5e-4"},
-           {"warmup", "N", "linear warmup steps (default 10% of the steps)", ""},
-           {"weight-decay", "X", "AdamW weight decay", "0.01"},
-           {"vocab", "N", "vocabulary size when a tokenizer is trained", std::to_string(PretrainRequest{}.vocab_size)},
-           {"tokenizer", "FILE", "use this tokenizer .model instead of training or reusing one", ""},
-           {"device", "auto|cpu|cuda", "where to train", "auto"},
-           {"bf16", "", "bf16 autocast (CUDA)", ""},
-           {"threads", "N", "CPU threads (0: one per core)", ""},
-           {"seed", "N", "random seed for weights and batches", "1234"},
-           {"out", "DIR", "checkpoint directory to write (replaced atomically)", ""},
-           {"log", "FILE", "write every step's metrics as JSON lines", ""},
-           {"log-every", "N", "print metrics every N steps", "10"},
-           {"resume", "DIR", "continue a run pretrain saved (same corpus, model and --steps), exactly", ""},
-           {"stop-at", "N", "stop after step N of the schedule and save a checkpoint --resume continues", ""}},
-          pretrain};
+  Command command{"pretrain", pretrain_description().summary(), described_options(pretrain_description()), pretrain};
+  const std::vector<OptionSpec> run_options{
+      {"out", "DIR", "checkpoint directory to write (replaced atomically)", "", true},
+      {"log", "FILE", "write every step's metrics as JSON lines", ""},
+      {"log-every", "N", "print metrics every N steps", "10"},
+      {"threads", "N", "CPU threads (0: one per core)", ""},
+      {"resume", "DIR", "continue a run pretrain saved (same corpus, model and --steps), exactly", ""},
+      {"stop-at", "N", "stop after step N of the schedule and save a checkpoint --resume continues", ""}};
+  command.options.insert(command.options.end(), run_options.begin(), run_options.end());
   for (auto& option : parallel_options()) command.options.push_back(option);
   return command;
 }

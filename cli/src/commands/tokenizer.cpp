@@ -4,6 +4,7 @@
 #include "lmlab/data/text_corpus.h"
 #include "lmlab/error.h"
 #include "lmlab/sentencepiece_tokenizer.h"
+#include "lmlab/settings/setting.h"
 #include "lmlab/tokenizer_files.h"
 #include "lmlab/tokenizer_stats.h"
 
@@ -69,7 +70,7 @@ std::vector<Command> tokenizer_commands() {
         {"type", "bpe|unigram", "SentencePiece model type", "bpe"},
         {"character-coverage", "X",
          "share of the corpus's characters that get pieces of their own; the rarest rest falls back to bytes",
-         default_text(SentencePieceTrainOptions{}.character_coverage)},
+         number_text(SentencePieceTrainOptions{}.character_coverage)},
         {"out", "FILE", "where to write the .model file (written atomically)", ""}},
        train_tokenizer},
       {"tokenize",

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "lmlab/settings/description.h"
+
 #include <string>
 
 namespace lmlab {
@@ -10,7 +12,9 @@ enum class Architecture { Bert, Gpt };
 // tanh approximation ("gelu_new" in Hugging Face), which imported GPT-2 weights expect.
 enum class Activation { Gelu, GeluTanh };
 
-// The shape of a model. Plain data with a JSON round trip (config.json in a checkpoint).
+// The shape of a model. Plain data with a JSON round trip (config.json in a checkpoint);
+// model_config_description() declares each field once (range, help), for validate(), the JSON
+// and the forms. A new option is a field here, a line there, and the model code that uses it.
 struct ModelConfig {
   Architecture arch = Architecture::Bert;
   int vocab_size = 8000;
@@ -36,6 +40,8 @@ struct ModelConfig {
   // "tiny" (2 layers, d 128, 2 heads), "small" (4, 256, 4), "base" (12, 768, 12).
   static ModelConfig preset(const std::string& name, Architecture arch);
 };
+
+const Description<ModelConfig>& model_config_description();
 
 std::string to_string(Architecture arch);
 Architecture parse_architecture(const std::string& name);  // "bert" | "gpt"

@@ -13,13 +13,6 @@
 
 namespace lmlab {
 
-void GenerationSettings::validate() const {
-  if (max_tokens < 1 || max_tokens > 100000) throw Error("max-tokens must be between 1 and 100000");
-  if (!(temperature >= 0 && temperature <= 100)) throw Error("temperature must be between 0 and 100");
-  if (top_k < 0) throw Error("top-k must not be negative");
-  if (!(top_p > 0 && top_p <= 1)) throw Error("top-p must be in (0, 1]");
-}
-
 namespace {
 
 // Logits for the token after context (the last max_seq_len ids), specials other than </s>

@@ -62,11 +62,7 @@ double default_finetune_lr(int d_model) {
 }
 
 TaskData read_task_data(const FinetuneRequest& r) {
-  if (r.task != "classify" && r.task != "pair") throw Error("task must be classify or pair, got '" + r.task + "'");
-  if (!(r.validation_share >= 0 && r.validation_share < 0.5))
-    throw Error("validation_share must be in [0, 0.5), got " + std::to_string(r.validation_share));
-  if (r.test.empty() && !(r.test_share > 0 && r.test_share < 0.5))
-    throw Error("test_share must be in (0, 0.5) when no test file is given, got " + std::to_string(r.test_share));
+  finetune_description().check(r);  // the shares and the task within their declared ranges
   TaskData data;
   auto& train_set = data.train;
   auto& test_set = data.test;
@@ -97,10 +93,11 @@ TaskData read_task_data(const FinetuneRequest& r) {
 }
 
 PreparedFinetuning prepare_finetuning(const FinetuneRequest& r) {
-  if (!r.freeze.empty() && r.gradual_unfreeze_every > 0)
-    throw Error("freeze and gradual unfreezing cannot be combined: gradual unfreezing decides what is frozen");
-  if (r.from.empty()) throw Error("fine-tuning needs a checkpoint to start from (its tokenizer and architecture)");
   const bool distill = r.student_layers > 0;
+  const auto& description = distill ? distill_description() : finetune_description();
+  description.check(r);
+  description.check_rules(r);
+  if (r.from.empty()) throw Error("fine-tuning needs a checkpoint to start from (its tokenizer and architecture)");
   if (distill && r.from_scratch) throw Error("a distilled student starts from its teacher, not from scratch");
   auto data = read_task_data(r);
   auto& train_set = data.train;

@@ -7,15 +7,9 @@
 namespace lmlab {
 
 GenerationAnswer answer_generation(TrainingJob& job, const GenerationQuery& q) {
-  GenerationSettings settings;
-  settings.max_tokens = q.max_tokens;
-  settings.temperature = q.temperature;
-  settings.top_k = q.top_k;
-  settings.top_p = q.top_p;
-  settings.seed = q.seed;
   GenerationAnswer answer;
-  answer.next = next_token_top(job.model(), job.tokenizer(), q.prompt, q.next_k, q.temperature);
-  answer.continuation = generate_text(job.model(), job.tokenizer(), q.prompt, settings);
+  answer.next = next_token_top(job.model(), job.tokenizer(), q.prompt, q.next_k, q.settings.temperature);
+  answer.continuation = generate_text(job.model(), job.tokenizer(), q.prompt, q.settings);
   return answer;
 }
 

@@ -57,7 +57,7 @@ ModelConfig model_config(const PretrainRequest& r, int vocab_size) {
 
 PreparedPretraining prepare_pretraining(const PretrainRequest& r) {
   PretrainSettings settings;
-  settings.objectives = Objectives::parse(r.objective.empty() ? (r.arch == Architecture::Bert ? "mlm+nsp" : "clm")
+  settings.objectives = Objectives::parse(r.objective.empty() || r.objective == "auto" ? (r.arch == Architecture::Bert ? "mlm+nsp" : "clm")
                                                               : r.objective);
   settings.steps = r.steps;
   settings.warmup_steps = r.warmup_steps;

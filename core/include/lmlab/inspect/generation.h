@@ -1,5 +1,6 @@
 #pragma once
 
+#include "lmlab/inspect/generation_settings.h"
 #include "lmlab/inspect/masked_text.h"
 
 #include "lmlab/model/language_model.h"
@@ -10,17 +11,6 @@
 #include <vector>
 
 namespace lmlab {
-
-struct GenerationSettings {
-  int max_tokens = 50;
-  double temperature = 1.0;  // 0: greedy (always the most likely token)
-  int top_k = 0;             // 0: no top-k cut
-  double top_p = 1.0;        // nucleus sampling; 1: no cut
-  uint64_t seed = 1234;
-  bool stop_at_eos = true;
-
-  void validate() const;  // throws lmlab::Error naming the bad setting
-};
 
 // Continues prompt_ids with a GPT-style model; returns only the new ids. The context slides
 // when it grows past max_seq_len. Special tokens other than </s> are never produced.

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "lmlab/session/training_job.h"
+#include "lmlab/settings/description.h"
 
 #include <cstdint>
 #include <string>
@@ -8,7 +9,8 @@
 
 namespace lmlab {
 
-// Few-shot prompting with a saved decoder, in plain types (the CLI and the lessons fill it).
+// Few-shot prompting with a saved decoder, in plain types; fewshot_description() declares each
+// field (the CLI, config files and the lessons fill it through it).
 struct FewShotRequest {
   std::string from;              // GPT checkpoint directory
   std::string train, test;       // demonstrations come from train, questions from test
@@ -19,6 +21,8 @@ struct FewShotRequest {
   uint64_t seed = 1234;
   std::string device = "auto";
 };
+
+const Description<FewShotRequest>& fewshot_description();
 
 // A job with one "step" per k: the step number is k and the metrics hold "fewshot_accuracy",
 // "chance" and "examples" (the loss is NaN: nothing is trained). Throws lmlab::Error naming the file or

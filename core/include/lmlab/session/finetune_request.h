@@ -2,6 +2,7 @@
 
 #include "lmlab/data/labeled_dataset.h"
 #include "lmlab/session/training_job.h"
+#include "lmlab/settings/description.h"
 
 #include <cstdint>
 #include <memory>
@@ -10,8 +11,9 @@
 
 namespace lmlab {
 
-// Everything needed to fine-tune (or distil) a classifier, in plain types: the CLI fills it
-// from its options, the GUI from its form.
+// Everything needed to fine-tune (or distil) a classifier, in plain types. The defaults here
+// are the only ones: finetune_description() and distill_description() declare each field once
+// (key, range, help), and the CLI, config files, GUI forms and lesson presets fill it from them.
 struct FinetuneRequest {
   std::string task = "classify";  // classify (single texts) | pair (sentence pairs)
   std::string train;              // labelled file
@@ -34,9 +36,14 @@ struct FinetuneRequest {
   int64_t gradual_unfreeze_every = 0;
   std::string device = "auto";
   uint64_t seed = 1234;
-  size_t train_probe_size = 2000;  // training examples scored for the train-vs-test gap
+  size_t train_probe_size = 500;   // training examples scored for the train-vs-validation gap
   int64_t eval_every = 0;          // score validation every N steps (0: each epoch)
 };
+
+const Description<FinetuneRequest>& finetune_description();
+// The same request as a distillation: teacher (from) and student_layers instead of from and
+// from_scratch, and the distillation losses' weights.
+const Description<FinetuneRequest>& distill_description();
 
 // The peak learning rate fine-tuning uses unless told otherwise, by the model's width: narrow
 // models learn best with large steps (a tiny BERT, d 128, on 8 WordNet topics: 55% test

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "lmlab/inspect/generation_settings.h"
 #include "lmlab/inspect/masked_text.h"
 
 #include <cstdint>
@@ -16,11 +17,7 @@ class TrainingJob;
 
 struct GenerationQuery {
   std::string prompt;
-  int max_tokens = 30;
-  double temperature = 0.8;  // 0: greedy
-  int top_k = 0;             // 0: no cut
-  double top_p = 0.95;
-  uint64_t seed = 1;
+  GenerationSettings settings;
   int next_k = 10;  // how many next-token candidates to report for the prompt's last position
 };
 

@@ -3,6 +3,7 @@
 #include "lmlab/model_config.h"
 #include "lmlab/sentencepiece_tokenizer.h"
 #include "lmlab/session/training_job.h"
+#include "lmlab/settings/description.h"
 
 #include <cstdint>
 #include <memory>
@@ -10,15 +11,15 @@
 
 namespace lmlab {
 
-
-// Everything needed to start pretraining, in plain types (the GUI fills it from its form).
+// Everything needed to start pretraining, in plain types. The defaults here are the only ones:
+// pretrain_description() declares each field once for the CLI, config files, forms and presets.
 struct PretrainRequest {
   Architecture arch = Architecture::Bert;
-  std::string objective;        // empty: mlm+nsp for BERT, clm for GPT
+  std::string objective = "auto";  // mlm | nsp | mlm+nsp | clm; auto: mlm+nsp for BERT, clm for GPT
   std::string corpus;           // text file (one sentence per line, blank line between documents)
                                 // or a folder of them; empty: the lessons' corpus (lessons_corpus.h)
   std::string preset = "tiny";  // tiny | small | base, or a model config JSON file
-  int64_t steps = 1000, batch = 16, seq_len = 64;
+  int64_t steps = 2000, batch = 16, seq_len = 64;
   double lr = 1e-3;
   double weight_decay = 0.01;
   int64_t warmup_steps = -1;    // -1: 10% of the steps
@@ -30,6 +31,8 @@ struct PretrainRequest {
   std::string probe;            // empty: a sentence from the corpus (with a [MASK] for BERT)
   std::string tokenizer_cache;  // empty: TokenizerCache::default_dir()
 };
+
+const Description<PretrainRequest>& pretrain_description();
 
 // What a request turns into: the trainer (which holds the model), the tokenizer, and what
 // was read, for reports.
