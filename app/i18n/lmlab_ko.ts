@@ -50,6 +50,10 @@
         <source>auto: the GPU when this build has CUDA and one is present</source>
         <translation>자동: 이 빌드에 CUDA가 있고 GPU가 있으면 GPU를 씁니다</translation>
     </message>
+    <message>
+        <source>Device</source>
+        <translation>장치</translation>
+    </message>
 </context>
 <context>
     <name>lmlab::app::AttentionGrid</name>
@@ -483,10 +487,6 @@
         <translation>층별 학습률 감쇠</translation>
     </message>
     <message>
-        <source>Device</source>
-        <translation>장치</translation>
-    </message>
-    <message>
         <source>Experiment</source>
         <translation>실험</translation>
     </message>
@@ -521,14 +521,6 @@
     <message>
         <source>Done: %1 steps.</source>
         <translation>완료: %1스텝.</translation>
-    </message>
-    <message>
-        <source>unknown task &apos;%1&apos; (news or nli)</source>
-        <translation>알 수 없는 과제 &apos;%1&apos;(news 또는 nli)</translation>
-    </message>
-    <message>
-        <source>unknown or out-of-range fine-tuning setting &apos;%1&apos;</source>
-        <translation>알 수 없거나 범위를 벗어난 파인튜닝 설정 &apos;%1&apos;</translation>
     </message>
     <message>
         <source>No checkpoint</source>
@@ -649,6 +641,18 @@
     <message>
         <source>auto: 1e-3 for a tiny model (width 128), 5e-4 for small (256), 5e-5 for BERT-base</source>
         <translation>자동: tiny 모델(폭 128)은 1e-3, small(256)은 5e-4, BERT-base는 5e-5</translation>
+    </message>
+    <message>
+        <source>Validate every</source>
+        <translation>검증 간격</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>에폭마다</translation>
+    </message>
+    <message>
+        <source>unknown dataset &apos;%1&apos; (news or nli)</source>
+        <translation>알 수 없는 데이터셋 &apos;%1&apos; (news 또는 nli)</translation>
     </message>
 </context>
 <context>
@@ -1378,22 +1382,6 @@
         <translation> 모델은 여전히 새 탐침에 답합니다.</translation>
     </message>
     <message>
-        <source>unknown model &apos;%1&apos; (bert:mlm+nsp, bert:mlm or gpt:clm)</source>
-        <translation>알 수 없는 모델 &apos;%1&apos;(bert:mlm+nsp, bert:mlm 또는 gpt:clm)</translation>
-    </message>
-    <message>
-        <source>unknown size &apos;%1&apos; (tiny or small)</source>
-        <translation>알 수 없는 크기 &apos;%1&apos;(tiny 또는 small)</translation>
-    </message>
-    <message>
-        <source>steps must be between 10 and 1000000</source>
-        <translation>스텝은 10에서 1000000 사이여야 합니다</translation>
-    </message>
-    <message>
-        <source>unknown pretraining setting &apos;%1&apos;</source>
-        <translation>알 수 없는 사전학습 설정 &apos;%1&apos;</translation>
-    </message>
-    <message>
         <source>%1 %2 pretraining (%3), %4 steps</source>
         <translation>%1 %2 사전학습(%3), %4스텝</translation>
     </message>
@@ -1420,6 +1408,18 @@
     <message>
         <source>The lessons&apos; corpus. Press Start.</source>
         <translation>레슨 말뭉치. 시작을 누르세요.</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>스텝</translation>
+    </message>
+    <message>
+        <source>this lab does not offer objective &apos;%1&apos; for %2</source>
+        <translation>이 실험실은 %2에 대해 목표 &apos;%1&apos;을(를) 제공하지 않습니다</translation>
+    </message>
+    <message>
+        <source>this lab offers the sizes tiny and small, not &apos;%1&apos;</source>
+        <translation>이 실험실의 크기는 tiny와 small뿐입니다(&apos;%1&apos;은(는) 없음)</translation>
     </message>
 </context>
 </TS>

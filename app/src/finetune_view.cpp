@@ -9,6 +9,7 @@
 #include "run_controls.h"
 #include "run_store.h"
 #include "session_bridge.h"
+#include "setting_fields.h"
 
 #include "lmlab/train/freeze_state.h"
 
@@ -41,65 +42,47 @@ FineTuneView::FineTuneView(RunStore* runs, QWidget* parent)
   data_->setObjectName(QStringLiteral("dataset"));
   from_ = new CheckpointPicker(runs_, {QStringLiteral("pretrain"), QStringLiteral("finetune"), QStringLiteral("import")});
   from_->setObjectName(QStringLiteral("fromCheckpoint"));
-  scratch_ = new QCheckBox(tr("From scratch: same model, fresh weights (the baseline)"));
-  epochs_ = new QSpinBox;
-  epochs_->setRange(1, 100);
-  epochs_->setValue(static_cast<int>(FinetuneRequest{}.epochs));
-  max_steps_ = new QSpinBox;
-  max_steps_->setRange(0, 1'000'000);
-  max_steps_->setSpecialValueText(tr("all epochs"));
-  max_steps_->setValue(0);
-  lr_ = new QDoubleSpinBox;
-  lr_->setDecimals(5);
-  lr_->setRange(0, 0.01);
-  lr_->setSingleStep(1e-4);
-  lr_->setSpecialValueText(tr("auto (by model width)"));
-  lr_->setToolTip(tr("auto: 1e-3 for a tiny model (width 128), 5e-4 for small (256), 5e-5 for BERT-base"));
-  lr_->setValue(FinetuneRequest{}.lr);
-  gradual_ = new QSpinBox;
-  gradual_->setObjectName(QStringLiteral("gradualEvery"));
-  gradual_->setRange(0, 100000);
-  gradual_->setSpecialValueText(tr("off"));
-  gradual_->setSuffix(tr(" steps"));
-  layer_decay_ = new QDoubleSpinBox;
-  layer_decay_->setRange(0.1, 1.0);
-  layer_decay_->setSingleStep(0.05);
-  layer_decay_->setValue(1.0);
+  fields_ = new SettingFields(this);
+  const auto& settings = finetune_description();
   student_ = new QSpinBox;
-  student_->setRange(0, 24);
+  student_->setObjectName(QStringLiteral("studentLayers"));
+  const auto& student = distill_description().setting("student_layers");
+  student_->setRange(0, static_cast<int>(std::min(student.max, 24.0)));
   student_->setSpecialValueText(tr("off (fine-tune)"));
   student_->setSuffix(tr(" layers"));
-  freeze_start_ = new QLineEdit;
-  freeze_start_->setObjectName(QStringLiteral("freezeAtStart"));
-  freeze_start_->setPlaceholderText(tr("nothing (e.g. embeddings,0 or all-but-head)"));
-  train_limit_ = new QSpinBox;
-  train_limit_->setObjectName(QStringLiteral("trainLimit"));
-  train_limit_->setRange(0, 1'000'000);
-  train_limit_->setSingleStep(100);
-  train_limit_->setSpecialValueText(tr("all"));
+  student_->setToolTip(QString::fromStdString(student.help));
 
   // What is learned from what on the left, how it is trained on the right.
   auto* what = new QFormLayout;
   what->addRow(tr("Data"), data_);
   what->addRow(tr("Start from"), from_);
-  what->addRow(QString(), scratch_);
-  what->addRow(tr("Labelled examples"), train_limit_);
-  what->addRow(tr("Frozen at start"), freeze_start_);
+  fields_->add(what, settings.setting("from_scratch"), {tr("From scratch: same model, fresh weights (the baseline)")});
+  FieldLook limit{tr("Labelled examples"), tr("all")};
+  limit.step = 100;
+  fields_->add(what, settings.setting("train_limit"), limit);
+  FieldLook freeze{tr("Frozen at start"), tr("nothing (e.g. embeddings,0 or all-but-head)")};
+  fields_->add(what, settings.setting("freeze"), freeze)->setObjectName(QStringLiteral("freezeAtStart"));
   what->addRow(tr("Distil into a student with"), student_);
   auto* how = new QFormLayout;
-  how->addRow(tr("Epochs"), epochs_);
-  how->addRow(tr("Stop after"), max_steps_);
-  how->addRow(tr("Learning rate"), lr_);
-  how->addRow(tr("Gradual unfreezing every"), gradual_);
-  how->addRow(tr("Layer learning-rate decay"), layer_decay_);
-  device_ = make_device_combo();
-  how->addRow(tr("Device"), device_);
+  fields_->add(how, settings.setting("epochs"), {tr("Epochs")});
+  fields_->add(how, settings.setting("max_steps"), {tr("Stop after"), tr("all epochs"), tr(" steps")});
+  FieldLook lr{tr("Learning rate"), tr("auto (by model width)")};
+  lr.decimals = 5, lr.step = 1e-4, lr.max = 0.01;
+  lr.tooltip = tr("auto: 1e-3 for a tiny model (width 128), 5e-4 for small (256), 5e-5 for BERT-base");
+  fields_->add(how, settings.setting("lr"), lr);
+  fields_->add(how, settings.setting("eval_every"), {tr("Validate every"), tr("epoch"), tr(" steps")});
+  fields_->add(how, settings.setting("gradual_unfreeze"), {tr("Gradual unfreezing every"), tr("off"), tr(" steps")})
+      ->setObjectName(QStringLiteral("gradualEvery"));
+  FieldLook decay{tr("Layer learning-rate decay")};
+  decay.step = 0.05, decay.max = 1.0;
+  fields_->add(how, settings.setting("layer_lr_decay"), decay);
+  fields_->add(how, settings.setting("device"), device_look());
   auto* columns = new QHBoxLayout;
   columns->addLayout(what, 3);
   columns->addSpacing(16);
   columns->addLayout(how, 2);
-  auto* settings = new QGroupBox(tr("Experiment"));
-  settings->setLayout(columns);
+  auto* settings_box = new QGroupBox(tr("Experiment"));
+  settings_box->setLayout(columns);
 
   controls_ = new RunControls(bridge_);
   baseline_ = new QPushButton(tr("Count words (baseline)"));
@@ -126,7 +109,7 @@ FineTuneView::FineTuneView(RunStore* runs, QWidget* parent)
   report_->setMinimumWidth(300);
 
   auto* left = new QVBoxLayout;
-  left->addWidget(settings);
+  left->addWidget(settings_box);
   left->addLayout(buttons);
   left->addWidget(plot_, 1);
   left->addWidget(result_);
@@ -140,13 +123,15 @@ FineTuneView::FineTuneView(RunStore* runs, QWidget* parent)
   connect(controls_, &RunControls::startClicked, this, &FineTuneView::start);
   connect(baseline_, &QPushButton::clicked, this, &FineTuneView::run_baseline);
   connect(freeze_, &FreezePanel::freezeRequested, bridge_, &SessionBridge::set_freeze);
-  connect(lr_, qOverload<double>(&QDoubleSpinBox::valueChanged), this, [this](double lr) {
-    if (lr > 0) bridge_->set_learning_rate(lr);  // "auto" keeps the run's own rate
+  connect(fields_, &SettingFields::edited, this, [this](const QString& key) {
+    // While a run trains, a new learning rate applies at its next step; "auto" keeps the run's own.
+    const double lr = fields_->value("lr").get<double>();
+    if (key == QLatin1String("lr") && lr > 0) bridge_->set_learning_rate(lr);
   });
   connect(bridge_, &SessionBridge::started, this, [this](const SessionInfo& info) {
     status_->setText(tr("Training: %1").arg(QString::fromStdString(info.description)));
     freeze_->set_model(info.layers);
-    freeze_->set_gradual(gradual_->value());
+    freeze_->set_gradual(fields_->value("gradual_unfreeze").get<int64_t>());
     freeze_->set_interactive(true);
     labels_ = info.labels;
     if (runs_) runs_->set_info(run_id_, info);
@@ -169,77 +154,57 @@ FineTuneView::FineTuneView(RunStore* runs, QWidget* parent)
 void FineTuneView::set_from(const QString& dir) { from_->choose(dir); }
 bool FineTuneView::set_task(const QString& task) { return data_->select(task); }
 
-void FineTuneView::set_from_scratch(bool scratch) { scratch_->setChecked(scratch); }
-void FineTuneView::set_max_steps(int steps) { max_steps_->setValue(steps); }
-void FineTuneView::set_gradual(int every) { gradual_->setValue(every); }
+void FineTuneView::set_from_scratch(bool scratch) { fields_->show_value("from_scratch", scratch); }
+void FineTuneView::set_max_steps(int steps) { fields_->show_value("max_steps", steps); }
+void FineTuneView::set_gradual(int every) { fields_->show_value("gradual_unfreeze", every); }
 void FineTuneView::set_student_layers(int layers) { student_->setValue(layers); }
 
 QString FineTuneView::apply_preset(const QJsonObject& preset) {
-  // The form is reset first, so a lesson's runs do not inherit the previous lesson's choices.
-  scratch_->setChecked(false);
-  epochs_->setValue(static_cast<int>(FinetuneRequest{}.epochs));
-  lr_->setValue(FinetuneRequest{}.lr);
-  gradual_->setValue(0);
-  layer_decay_->setValue(1.0);
-  student_->setValue(0);
-  freeze_start_->clear();
-  train_limit_->setValue(0);
-  max_steps_->setValue(0);
-  soft_weight_ = hard_weight_ = 0.5;
+  // Applied to a fresh request, so a lesson's runs do not inherit the previous lesson's choices.
+  FinetuneRequest request;
+  int student_layers = 0;
   run_name_.clear(), tag_.clear();
-  const auto number = [](const QJsonValue& v, double low, double high) {
-    return v.isDouble() && v.toDouble() >= low && v.toDouble() <= high;
-  };
   for (auto it = preset.begin(); it != preset.end(); ++it) {
     const QString key = it.key();
     const QJsonValue v = it.value();
-    if (key == QLatin1String("task")) {
-      if (!set_task(v.toString())) return tr("unknown task '%1' (news or nli)").arg(v.toString());
+    if (key == QLatin1String("dataset")) {
+      if (!set_task(v.toString())) return tr("unknown dataset '%1' (news or nli)").arg(v.toString());
     } else if (key == QLatin1String("from")) {
       set_from(v.toString());
-    } else if (key == QLatin1String("scratch")) {
-      scratch_->setChecked(v.toBool());
-    } else if (key == QLatin1String("epochs") && number(v, 1, 100)) {
-      epochs_->setValue(v.toInt());
-    } else if (key == QLatin1String("max_steps") && number(v, 0, 1e6)) {
-      max_steps_->setValue(v.toInt());
-    } else if (key == QLatin1String("lr") && number(v, 0, 0.01)) {
-      lr_->setValue(v.toDouble());
-    } else if (key == QLatin1String("gradual") && number(v, 0, 1e5)) {
-      gradual_->setValue(v.toInt());
-    } else if (key == QLatin1String("layer_decay") && number(v, 0.1, 1)) {
-      layer_decay_->setValue(v.toDouble());
-    } else if (key == QLatin1String("student_layers") && number(v, 0, 24)) {
-      student_->setValue(v.toInt());
-    } else if (key == QLatin1String("freeze")) {
-      try {
-        (void)FreezeState::parse(v.toString().toStdString(), 64);  // the syntax; layer numbers are checked at start
-      } catch (const std::exception& e) {
-        return QString::fromStdString(e.what());
-      }
-      freeze_start_->setText(v.toString());
-    } else if (key == QLatin1String("train_limit") && number(v, 0, 1e6)) {
-      train_limit_->setValue(v.toInt());
-    } else if (key == QLatin1String("soft_weight") && number(v, 0, 100)) {
-      soft_weight_ = v.toDouble();
-    } else if (key == QLatin1String("hard_weight") && number(v, 0, 100)) {
-      hard_weight_ = v.toDouble();
     } else if (key == QLatin1String("name")) {
       run_name_ = v.toString();
     } else if (key == QLatin1String("tag")) {
       tag_ = v.toString();
     } else {
-      return tr("unknown or out-of-range fine-tuning setting '%1'").arg(key);
+      // Every other key is a request setting, checked by its description.
+      const auto name = key.toStdString();
+      const auto& description = finetune_description().find(name) ? finetune_description() : distill_description();
+      try {
+        description.set(request, name, json_of(v));
+      } catch (const std::exception& e) {
+        return QString::fromStdString(e.what());
+      }
+      if (name == "student_layers") student_layers = static_cast<int>(request.student_layers);
     }
   }
+  if (!request.freeze.empty()) {
+    try {
+      (void)FreezeState::parse(request.freeze, 64);  // the syntax; layer numbers are checked at start
+    } catch (const std::exception& e) {
+      return QString::fromStdString(e.what());
+    }
+  }
+  preset_ = request;
+  fields_->show_values(finetune_description().values(request));
+  student_->setValue(student_layers);
   return {};
 }
 
 void FineTuneView::set_running(bool running) {
   // The learning rate stays editable: while a run trains, a change applies at the next step.
-  for (QWidget* w : std::initializer_list<QWidget*>{data_, baseline_, from_, scratch_, epochs_, max_steps_, gradual_,
-                                                    layer_decay_, student_, device_, freeze_start_, train_limit_})
-    w->setEnabled(!running);
+  for (QWidget* w : std::initializer_list<QWidget*>{data_, baseline_, from_, student_}) w->setEnabled(!running);
+  fields_->set_enabled(!running);
+  fields_->widget("lr")->setEnabled(true);
   controls_->set_running(running);
   freeze_->set_interactive(running);
 }
@@ -262,40 +227,20 @@ void FineTuneView::start() {
   const QString task = data.name;
   FinetuneRequest request = data_request(data);
   request.from = from.toStdString();
-  request.from_scratch = scratch_->isChecked() && student_->value() == 0;
   request.student_layers = student_->value();
-  request.epochs = epochs_->value();
-  request.max_steps = max_steps_->value();
-  request.lr = lr_->value();
-  request.gradual_unfreeze_every = gradual_->value();
-  request.layer_lr_decay = layer_decay_->value();
-  request.freeze = freeze_start_->text().trimmed().toStdString();
-  request.soft_weight = soft_weight_;
-  request.hard_weight = hard_weight_;
-  request.train_probe_size = 500;
-  request.eval_every = 25;
-  request.device = device_->currentData().toString().toStdString();
+  if (request.student_layers > 0) request.from_scratch = false;  // a student starts from its teacher
+  const auto& description = request.student_layers > 0 ? distill_description() : finetune_description();
   SessionOptions options;
   if (runs_) {
     QString name = request.student_layers > 0 ? tr("distil %1 into %2 layers").arg(task).arg(request.student_layers)
                    : request.from_scratch   ? tr("%1 from scratch").arg(task)
                                             : tr("%1 fine-tune").arg(task);
     if (request.gradual_unfreeze_every > 0) name += tr(", gradual unfreezing every %1").arg(request.gradual_unfreeze_every);
-    if (!request.freeze.empty()) name += tr(", frozen: %1").arg(freeze_start_->text().trimmed());
+    if (!request.freeze.empty()) name += tr(", frozen: %1").arg(QString::fromStdString(request.freeze));
     if (!run_name_.isEmpty()) name = run_name_;
-    QJsonObject config{{QStringLiteral("task"), data.id},
-                             {QStringLiteral("train"), data.train},
-                             {QStringLiteral("test"), data.test},
-                             {QStringLiteral("from"), from},
-                             {QStringLiteral("from_scratch"), request.from_scratch},
-                             {QStringLiteral("student_layers"), request.student_layers},
-                             {QStringLiteral("epochs"), epochs_->value()},
-                             {QStringLiteral("max_steps"), max_steps_->value()},
-                             {QStringLiteral("lr"), lr_->value()},
-                             {QStringLiteral("gradual_unfreeze_every"), gradual_->value()},
-                             {QStringLiteral("layer_lr_decay"), layer_decay_->value()},
-                             {QStringLiteral("freeze"), freeze_start_->text().trimmed()},
-                             {QStringLiteral("train_limit"), train_limit_->value()}};
+    // run.json's config: every setting of the request by its key, as the CLI's --config takes them.
+    QJsonObject config = qt_json_of(description.values(request));
+    config.insert(QStringLiteral("dataset"), data.id);
     if (!tag_.isEmpty()) config.insert(QStringLiteral("tag"), tag_);
     run_id_ = runs_->begin(request.student_layers > 0 ? QStringLiteral("distill") : QStringLiteral("finetune"), name, config);
     options.checkpoint_dir = runs_->checkpoint_dir(run_id_).toStdString();
@@ -352,11 +297,11 @@ void FineTuneView::add_steps(const std::vector<SessionStep>& steps) {
 }
 
 FinetuneRequest FineTuneView::data_request(const DatasetPicker::Choice& data) const {
-  FinetuneRequest request;
+  FinetuneRequest request = preset_;
+  fields_->write_to(finetune_description(), request);  // the form's values are within their settings' ranges
   request.task = data.pairs ? "pair" : "classify";
   request.train = data.train.toStdString();
   request.test = data.test.toStdString();
-  request.max_train_examples = static_cast<size_t>(train_limit_->value());
   return request;
 }
 
@@ -402,7 +347,7 @@ void FineTuneView::show_baseline(const DatasetPicker::Choice& data, const std::v
     const QString id = runs_->begin(QStringLiteral("baseline"), tr("bag of words: %1 on %2").arg(model, data.name),
                                     {{QStringLiteral("task"), data.id}, {QStringLiteral("train"), data.train},
                                      {QStringLiteral("test"), data.test}, {QStringLiteral("model"), QString::fromStdString(r.model)},
-                                     {QStringLiteral("train_limit"), train_limit_->value()}});
+                                     {QStringLiteral("train_limit"), fields_->value("train_limit").get<int>()}});
     SessionStep step;
     step.metrics = {{"train_accuracy", r.train.accuracy}, {"test_accuracy", r.test.accuracy}, {"test_loss", r.test.loss}};
     runs_->add_steps(id, {step});

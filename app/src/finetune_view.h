@@ -13,11 +13,7 @@
 #include <string>
 #include <vector>
 
-class QCheckBox;
-class QComboBox;
-class QDoubleSpinBox;
 class QLabel;
-class QLineEdit;
 class QPushButton;
 class QSpinBox;
 
@@ -30,6 +26,7 @@ class ReportView;
 class RunControls;
 class RunStore;
 class SessionBridge;
+class SettingFields;
 
 // The fine-tuning lab: a pretrained checkpoint (or the same model from scratch) learns news
 // topics or NLI from the bundled sets, the Data menu's sets or the learner's own files, beside
@@ -58,8 +55,11 @@ class FineTuneView : public QWidget {
   void set_max_steps(int steps);
   void set_gradual(int every);
   void set_student_layers(int layers);
-  // Lesson presets, e.g. {"task": "news", "from": DIR, "freeze": "all-but-head", "max_steps": 200,
-  // "train_limit": 300, "name": "head only"}. Returns what is wrong, or empty.
+  SettingFields* fields() const { return fields_; }
+  // Lesson presets: the dataset (a DatasetPicker id), from, student_layers, name and tag, and
+  // any key of finetune_description() or distill_description(), e.g. {"dataset": "news",
+  // "from": DIR, "freeze": "all-but-head", "max_steps": 200, "train_limit": 300, "name": "head
+  // only"}. The form is reset to the request's defaults first. Returns what is wrong, or empty.
   QString apply_preset(const QJsonObject& preset);
   void start();
 
@@ -76,21 +76,15 @@ class FineTuneView : public QWidget {
   SessionBridge* bridge_;
   RunStore* runs_;
   QString run_id_, run_name_, tag_;
-  double soft_weight_ = 0.5, hard_weight_ = 0.5;
+  // What a lesson preset set beyond the form (e.g. distillation weights); the form's fields
+  // and the learner's choices are written over it at start.
+  FinetuneRequest preset_;
   DatasetPicker* data_;
   QPushButton* baseline_;
   std::future<void> baseline_worker_;  // joined on destruction (std::async's future)
   CheckpointPicker* from_;
-  QCheckBox* scratch_;
-  QSpinBox* epochs_;
-  QSpinBox* max_steps_;
-  QDoubleSpinBox* lr_;
-  QSpinBox* gradual_;
-  QDoubleSpinBox* layer_decay_;
-  QSpinBox* student_;
-  QLineEdit* freeze_start_;
-  QSpinBox* train_limit_;
-  QComboBox* device_;
+  SettingFields* fields_;  // the request's settings the form shows (finetune_description keys)
+  QSpinBox* student_;      // 0: fine-tune; N: distil into N layers (distill_description)
   RunControls* controls_;
   QLabel* status_;
   QLabel* result_;

@@ -1,10 +1,10 @@
 #pragma once
 
-class QComboBox;
+#include "setting_fields.h"
 
 namespace lmlab::app {
 
-// auto | cpu | cuda, as both labs offer it; the item data is the core's device string.
-QComboBox* make_device_combo();
+// The "device" setting (auto | cpu | cuda) as both labs show it.
+FieldLook device_look();
 
 }  // namespace lmlab::app

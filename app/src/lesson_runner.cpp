@@ -36,7 +36,8 @@ QString unknown_keys(const QJsonObject& o, const QStringList& allowed) {
 QString describe(const QJsonObject& step) {
   const QString lab = step.value(QStringLiteral("lab")).toString();
   const QString name = step.value(QStringLiteral("name")).toString();
-  if (lab == QLatin1String("pretrain")) return QObject::tr("pretraining %1").arg(step.value(QStringLiteral("model")).toString());
+  if (lab == QLatin1String("pretrain"))
+    return QObject::tr("pretraining %1").arg(step.value(QStringLiteral("arch")).toString(QStringLiteral("bert")).toUpper());
   if (lab == QLatin1String("finetune")) return QObject::tr("fine-tuning: %1").arg(name);
   if (lab == QLatin1String("fewshot")) return QObject::tr("few-shot prompting");
   if (lab == QLatin1String("playground")) return QObject::tr("the generation playground");

@@ -7,11 +7,11 @@
 #include "probability_bars.h"
 #include "run_store.h"
 #include "session_bridge.h"
+#include "setting_fields.h"
 
 #include "lmlab/session/training_job.h"
 
 #include <QDateTime>
-#include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -19,7 +19,6 @@
 #include <QLineEdit>
 #include <QPointer>
 #include <QPushButton>
-#include <QSpinBox>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTextBrowser>
@@ -74,29 +73,25 @@ PlaygroundView::PlaygroundView(RunStore* runs, QWidget* parent)
   prompt_ = new QLineEdit;
   prompt_->setObjectName(QStringLiteral("prompt"));
   prompt_->setPlaceholderText(tr("A prompt, e.g. the king of"));
-  temperature_ = new QDoubleSpinBox;
-  temperature_->setRange(0, 5);
-  temperature_->setSingleStep(0.1);
-  temperature_->setValue(0.8);
-  temperature_->setToolTip(tr("0 always takes the most likely token; higher values flatten the distribution."));
-  top_k_ = new QSpinBox;
-  top_k_->setRange(0, 1000);
-  top_k_->setSpecialValueText(tr("off"));
-  top_p_ = new QDoubleSpinBox;
-  top_p_->setRange(0.01, 1.0);
-  top_p_->setSingleStep(0.05);
-  top_p_->setValue(0.95);
-  max_tokens_ = new QSpinBox;
-  max_tokens_->setRange(1, 500);
-  max_tokens_->setValue(30);
   generate_ = new QPushButton(tr("Generate"));
   generate_->setObjectName(QStringLiteral("generate"));
   auto* knobs = new QFormLayout;
   knobs->addRow(tr("Prompt"), prompt_);
-  knobs->addRow(tr("Temperature"), temperature_);
-  knobs->addRow(tr("Top-k"), top_k_);
-  knobs->addRow(tr("Top-p (nucleus)"), top_p_);
-  knobs->addRow(tr("New tokens"), max_tokens_);
+  generation_ = new SettingFields(this);
+  const auto& settings = generation_description();
+  FieldLook temperature{tr("Temperature")};
+  temperature.step = 0.1, temperature.max = 5;
+  temperature.tooltip = tr("0 always takes the most likely token; higher values flatten the distribution.");
+  generation_->add(knobs, settings.setting("temperature"), temperature);
+  FieldLook top_k{tr("Top-k"), tr("off")};
+  top_k.max = 1000;
+  generation_->add(knobs, settings.setting("top_k"), top_k);
+  FieldLook top_p{tr("Top-p (nucleus)")};
+  top_p.step = 0.05;
+  generation_->add(knobs, settings.setting("top_p"), top_p);
+  FieldLook tokens{tr("New tokens")};
+  tokens.max = 500;
+  generation_->add(knobs, settings.setting("max_tokens"), tokens);
   knobs->addRow(QString(), generate_);
   output_ = new QTextBrowser;
   output_->setObjectName(QStringLiteral("generation"));
@@ -204,10 +199,7 @@ void PlaygroundView::generate() {
   if (!generate_->isEnabled()) return;
   GenerationQuery query;
   query.prompt = prompt_->text().toStdString();
-  query.settings.temperature = temperature_->value();
-  query.settings.top_k = top_k_->value();
-  query.settings.top_p = top_p_->value();
-  query.settings.max_tokens = max_tokens_->value();
+  generation_->write_to(generation_description(), query.settings);
   query.settings.seed = static_cast<uint64_t>(QDateTime::currentMSecsSinceEpoch());  // a new sample each click
   const QString prompt = prompt_->text();
   generate_->setEnabled(false);

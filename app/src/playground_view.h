@@ -6,16 +6,16 @@
 #include <QWidget>
 
 class QComboBox;
-class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
-class QSpinBox;
 class QTabWidget;
 class QTextBrowser;
 class QTimer;
 
 namespace lmlab::app {
+
+class SettingFields;
 
 class AttentionView;
 class CheckpointPicker;
@@ -33,6 +33,7 @@ class PlaygroundView : public QWidget {
   Q_OBJECT
  public:
   explicit PlaygroundView(RunStore* runs = nullptr, QWidget* parent = nullptr);
+  SettingFields* generation_fields() const { return generation_; }
 
   SessionBridge* bridge() const { return bridge_; }
   void load(const QString& checkpoint_dir);
@@ -62,10 +63,7 @@ class PlaygroundView : public QWidget {
   QPushButton* load_;
   QLabel* status_;
   QLineEdit* prompt_;
-  QDoubleSpinBox* temperature_;
-  QSpinBox* top_k_;
-  QDoubleSpinBox* top_p_;
-  QSpinBox* max_tokens_;
+  SettingFields* generation_;  // generation_description()'s knobs
   QPushButton* generate_;
   QTextBrowser* output_;
   ProbabilityBars* next_;

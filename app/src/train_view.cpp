@@ -8,6 +8,7 @@
 #include "run_controls.h"
 #include "run_store.h"
 #include "session_bridge.h"
+#include "setting_fields.h"
 
 #include "lmlab/session/pretrain_request.h"
 
@@ -16,7 +17,6 @@
 #include <QHBoxLayout>
 #include <QJsonObject>
 #include <QLabel>
-#include <QSpinBox>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QVBoxLayout>
@@ -44,18 +44,20 @@ TrainView::TrainView(RunStore* runs, QWidget* parent)
   preset_->setObjectName(QStringLiteral("preset"));
   preset_->addItem(tr("tiny (2 layers, 128 wide)"), QStringLiteral("tiny"));
   preset_->addItem(tr("small (4 layers, 256 wide)"), QStringLiteral("small"));
-  steps_ = new QSpinBox;
-  steps_->setRange(10, 1'000'000);
-  steps_->setValue(2000);
-  steps_->setSuffix(tr(" steps"));
+  fields_ = new SettingFields(this);
+  FieldLook steps{tr("Steps")};
+  steps.suffix = tr(" steps");
+  steps.max = 1'000'000;
+  QWidget* steps_field = fields_->add(nullptr, pretrain_description().setting("steps"), steps);
+  QWidget* device_field = fields_->add(nullptr, pretrain_description().setting("device"), device_look());
   controls_ = new RunControls(bridge_);
-  device_ = make_device_combo();
   status_ = new QLabel(tr("The lessons' corpus: English and Korean prose from Debian's packages and the world of the "
                           "news set (built on first use). Press Start."));
   status_->setWordWrap(true);
   status_->setObjectName(QStringLiteral("trainStatus"));
   auto* controls = new QHBoxLayout;
-  for (QWidget* w : std::initializer_list<QWidget*>{arch_, preset_, steps_, device_, controls_}) controls->addWidget(w);
+  for (QWidget* w : std::initializer_list<QWidget*>{arch_, preset_, steps_field, device_field, controls_})
+    controls->addWidget(w);
   controls->addWidget(status_, 1);
 
   loss_plot_ = new CurvePlot(tr("loss"), tr("accuracy"));
@@ -115,7 +117,7 @@ TrainView::TrainView(RunStore* runs, QWidget* parent)
   probe_->set_architecture(QStringLiteral("bert"));
 }
 
-void TrainView::set_steps(int steps) { steps_->setValue(steps); }
+void TrainView::set_steps(int steps) { fields_->show_value("steps", steps); }
 
 void TrainView::set_corpus(const QString& path) {
   corpus_ = path;
@@ -130,58 +132,59 @@ void TrainView::set_architecture(const QString& arch) {
 }
 
 QString TrainView::apply_preset(const QJsonObject& preset) {
+  PretrainRequest request;
   tag_.clear();
   for (auto it = preset.begin(); it != preset.end(); ++it) {
-    const QString key = it.key();
-    if (key == QLatin1String("model")) {
-      const int index = arch_->findData(it.value().toString());
-      if (index < 0) return tr("unknown model '%1' (bert:mlm+nsp, bert:mlm or gpt:clm)").arg(it.value().toString());
-      arch_->setCurrentIndex(index);
-    } else if (key == QLatin1String("size")) {
-      const int index = preset_->findData(it.value().toString());
-      if (index < 0) return tr("unknown size '%1' (tiny or small)").arg(it.value().toString());
-      preset_->setCurrentIndex(index);
-    } else if (key == QLatin1String("steps")) {
-      const int steps = it.value().toInt();
-      if (steps < steps_->minimum() || steps > steps_->maximum()) return tr("steps must be between 10 and 1000000");
-      steps_->setValue(steps);
-    } else if (key == QLatin1String("tag")) {
+    if (it.key() == QLatin1String("tag")) {
       tag_ = it.value().toString();
-    } else {
-      return tr("unknown pretraining setting '%1'").arg(key);
+      continue;
+    }
+    try {
+      pretrain_description().set(request, it.key().toStdString(), json_of(it.value()));
+    } catch (const std::exception& e) {
+      return QString::fromStdString(e.what());
     }
   }
+  const QString arch = QString::fromStdString(to_string(request.arch));
+  const QString objective = QString::fromStdString(request.objective);
+  const int model = objective == QLatin1String("auto") ? -1 : arch_->findData(arch + QLatin1Char(':') + objective);
+  if (objective != QLatin1String("auto") && model < 0)
+    return tr("this lab does not offer objective '%1' for %2").arg(objective, arch);
+  const int size = preset_->findData(QString::fromStdString(request.preset));
+  if (size < 0) return tr("this lab offers the sizes tiny and small, not '%1'").arg(QString::fromStdString(request.preset));
+  if (model >= 0) arch_->setCurrentIndex(model);
+  else set_architecture(arch);
+  preset_->setCurrentIndex(size);
+  fields_->show_values(pretrain_description().values(request));
+  preset_request_ = request;
   return {};
 }
 
 void TrainView::set_running(bool running) {
-  for (QWidget* w : std::initializer_list<QWidget*>{arch_, preset_, steps_, device_}) w->setEnabled(!running);
+  for (QWidget* w : std::initializer_list<QWidget*>{arch_, preset_}) w->setEnabled(!running);
+  fields_->set_enabled(!running);
   controls_->set_running(running);
 }
 
 void TrainView::start() {
   if (bridge_->busy()) return;
-  PretrainRequest request;
+  PretrainRequest request = preset_request_;
+  fields_->write_to(pretrain_description(), request);
   const QString arch = arch_->currentData().toString().section(QLatin1Char(':'), 0, 0);
   const QString objective = arch_->currentData().toString().section(QLatin1Char(':'), 1);
-  request.arch = arch == QLatin1String("gpt") ? Architecture::Gpt : Architecture::Bert;
+  request.arch = parse_architecture(arch.toStdString());
   request.objective = objective.toStdString();
   request.corpus = corpus_.toStdString();
   request.preset = preset_->currentData().toString().toStdString();
-  request.steps = steps_->value();
-  request.device = device_->currentData().toString().toStdString();
   SessionOptions options;
   if (runs_) {
-    QJsonObject config{{QStringLiteral("architecture"), arch},
-                             {QStringLiteral("objective"), objective},
-                             {QStringLiteral("preset"), preset_->currentData().toString()},
-                             {QStringLiteral("steps"), steps_->value()},
-                             {QStringLiteral("corpus"), corpus_.isEmpty() ? QStringLiteral("lessons") : corpus_}};
+    // run.json's config: every setting of the request by its key, as the CLI's --config takes them.
+    QJsonObject config = qt_json_of(pretrain_description().values(request));
     if (!tag_.isEmpty()) config.insert(QStringLiteral("tag"), tag_);
     run_id_ = runs_->begin(QStringLiteral("pretrain"),
                            tr("%1 %2 pretraining (%3), %4 steps")
                                .arg(arch.toUpper(), preset_->currentData().toString(), objective)
-                               .arg(steps_->value()),
+                               .arg(request.steps),
                            config);
     options.checkpoint_dir = runs_->checkpoint_dir(run_id_).toStdString();
   }

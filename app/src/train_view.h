@@ -1,5 +1,6 @@
 #pragma once
 
+#include "lmlab/session/pretrain_request.h"
 #include "lmlab/session/session_events.h"
 
 #include <QJsonObject>
@@ -10,7 +11,6 @@
 
 class QComboBox;
 class QLabel;
-class QSpinBox;
 
 namespace lmlab::app {
 
@@ -20,6 +20,7 @@ class MaskedLmPanel;
 class RunControls;
 class RunStore;
 class SessionBridge;
+class SettingFields;
 
 // The pretraining lab: pick BERT or GPT, train on the lessons' corpus (or any file or folder), and watch the loss of
 // each objective fall, the attention of every layer and head on a probe sentence, and the
@@ -36,11 +37,14 @@ class TrainView : public QWidget {
   MaskedLmPanel* probe_panel() const { return probe_; }
   const std::optional<Snapshot>& last_snapshot() const { return snapshot_; }
   const QString& run_id() const { return run_id_; }
+  SettingFields* fields() const { return fields_; }
   void set_corpus(const QString& path);  // a file or folder; empty: the lessons' corpus
   void set_steps(int steps);
   void set_architecture(const QString& arch);  // bert | gpt
-  // Lesson presets: {"model": "bert:mlm", "size": "tiny", "steps": 600, "tag": "base-bert"}
-  // (a tag marks the run so lessons can find it again). Returns what is wrong, or empty.
+  // Lesson presets: a tag (marks the run so lessons can find it again) and any key of
+  // pretrain_description(), e.g. {"arch": "bert", "objective": "mlm", "preset": "tiny", "steps":
+  // 600, "tag": "base-bert"}. The form is reset to the request's defaults first. Returns what
+  // is wrong, or empty.
   QString apply_preset(const QJsonObject& preset);
   void start();
 
@@ -56,10 +60,10 @@ class TrainView : public QWidget {
   SessionBridge* bridge_;
   RunStore* runs_;
   QString corpus_, run_id_, tag_;
-  QComboBox* arch_;
-  QComboBox* preset_;
-  QSpinBox* steps_;
-  QComboBox* device_;
+  PretrainRequest preset_request_;  // what a lesson preset set beyond the form
+  QComboBox* arch_;    // architecture and objective together, as "bert:mlm+nsp"
+  QComboBox* preset_;  // model size: tiny | small
+  SettingFields* fields_;
   RunControls* controls_;
   QLabel* status_;
   CurvePlot* loss_plot_;

@@ -18,7 +18,7 @@ Description<FewShotRequest> make_fewshot() {
                               "numbers of demonstrations to try, e.g. 0,1,2,4,8"});
   d.add(&FewShotRequest::max_test, {"max_test", T::Integer, 1, 1e6, {}, {}, "examples", "N", "test examples scored per k"});
   d.add(&FewShotRequest::device, {"device", T::Choice, 0, 0, {"auto", "cpu", "cuda"}, {}, "", "DEVICE", "where to run"});
-  d.add(&FewShotRequest::seed, {"seed", T::Integer, 0, 1e12, {}, {}, "", "N", "which demonstrations are drawn"});
+  d.add(&FewShotRequest::seed, {"seed", T::Integer, 0, kMaxSeed, {}, {}, "", "N", "which demonstrations are drawn"});
   return d;
 }
 

@@ -65,7 +65,7 @@ void add_training(D& d) {
                   "what is frozen");
   });
   d.add(&FinetuneRequest::device, {"device", T::Choice, 0, 0, {"auto", "cpu", "cuda"}, {}, "", "DEVICE", "where to train"});
-  d.add(&FinetuneRequest::seed, {"seed", T::Integer, 0, 1e12, {}, {}, "", "N",
+  d.add(&FinetuneRequest::seed, {"seed", T::Integer, 0, kMaxSeed, {}, {}, "", "N",
                                  "random seed (weights of new parts, splits, batch order)"});
 }
 

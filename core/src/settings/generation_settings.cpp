@@ -15,7 +15,7 @@ Description<GenerationSettings> make_generation() {
                                      "sample among the K likeliest tokens"});
   d.add(&GenerationSettings::top_p, {"top_p", T::Real, 1e-6, 1, {}, {}, "", "P",
                                      "sample among the likeliest tokens holding P of the probability (1: no cut)"});
-  d.add(&GenerationSettings::seed, {"seed", T::Integer, 0, 1e12, {}, {}, "", "N", "random seed for sampling"});
+  d.add(&GenerationSettings::seed, {"seed", T::Integer, 0, kMaxSeed, {}, {}, "", "N", "random seed for sampling"});
   d.add(&GenerationSettings::stop_at_eos, {"stop_at_eos", T::Flag, 0, 0, {}, {}, "", "",
                                            "stop at the end-of-text token"});
   return d;

@@ -35,7 +35,7 @@ D make_pretrain() {
                                   "text the model is asked about while it trains (empty: from the corpus)"});
   d.add(&PretrainRequest::device, {"device", T::Choice, 0, 0, {"auto", "cpu", "cuda"}, {}, "", "DEVICE", "where to train"});
   d.add(&PretrainRequest::bf16, {"bf16", T::Flag, 0, 0, {}, {}, "", "", "bf16 autocast (CUDA only)"});
-  d.add(&PretrainRequest::seed, {"seed", T::Integer, 0, 1e12, {}, {}, "", "N", "random seed for weights and batches"});
+  d.add(&PretrainRequest::seed, {"seed", T::Integer, 0, kMaxSeed, {}, {}, "", "N", "random seed for weights and batches"});
   return d;
 }
 

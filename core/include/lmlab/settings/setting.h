@@ -53,6 +53,9 @@ struct Setting {
   nlohmann::ordered_json to_json() const;
 };
 
+// The largest seed a setting takes: every integer up to it is exact in a JSON number (2^53 - 1).
+inline constexpr double kMaxSeed = 9007199254740991.0;
+
 std::string to_string(SettingType type);
 
 // A number as a person writes it: 0.1, 1e-05, 16000 (not std::to_string's 0.100000).

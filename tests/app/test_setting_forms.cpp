@@ -1,0 +1,67 @@
+// A new form shows the request structs' own defaults for every setting it has, and lesson
+// presets go through the same descriptions (keys, ranges) as the CLI and config files.
+#include "qtest_main.h"
+
+#include "../../app/src/finetune_view.h"
+#include "../../app/src/playground_view.h"
+#include "../../app/src/setting_fields.h"
+#include "../../app/src/train_view.h"
+
+#include "lmlab/inspect/generation_settings.h"
+#include "lmlab/session/finetune_request.h"
+#include "lmlab/session/pretrain_request.h"
+
+#include <QSpinBox>
+
+namespace {
+
+// Every field's value is the value of its key in a default-constructed request.
+template <class Request>
+void expect_form_shows_defaults(const lmlab::app::SettingFields& fields, const lmlab::Description<Request>& description) {
+  const auto defaults = description.values(Request{});
+  QVERIFY(!fields.keys().empty());
+  for (const auto& key : fields.keys()) {
+    QVERIFY2(defaults.contains(key), key.c_str());
+    const auto expected = nlohmann::json::parse(defaults.at(key).dump());
+    QVERIFY2(fields.value(key) == expected, (key + ": form " + fields.value(key).dump() + ", request " + expected.dump()).c_str());
+  }
+}
+
+}  // namespace
+
+class TestSettingForms : public QObject {
+  Q_OBJECT
+ private Q_SLOTS:
+  void everyFormStartsAtTheRequestDefaults() {
+    lmlab::app::FineTuneView finetune;
+    expect_form_shows_defaults(*finetune.fields(), lmlab::finetune_description());
+    lmlab::app::TrainView pretrain;
+    expect_form_shows_defaults(*pretrain.fields(), lmlab::pretrain_description());
+    lmlab::app::PlaygroundView playground;
+    expect_form_shows_defaults(*playground.generation_fields(), lmlab::generation_description());
+  }
+
+  void presetsUseTheDescriptionsKeysAndRanges() {
+    lmlab::app::FineTuneView view;
+    QCOMPARE(view.apply_preset({{QStringLiteral("epochs"), 7}, {QStringLiteral("gradual_unfreeze"), 20}}), QString());
+    QCOMPARE(view.fields()->value("epochs"), nlohmann::json(7));
+    QCOMPARE(view.findChild<QSpinBox*>(QStringLiteral("gradualEvery"))->value(), 20);
+    QVERIFY(view.apply_preset({{QStringLiteral("epoch"), 3}}).contains(QStringLiteral("did you mean 'epochs'?")));
+    QVERIFY(view.apply_preset({{QStringLiteral("lr"), 3}}).contains(QStringLiteral("setting 'lr' must be between")));
+    // A distillation key is taken too, and the next preset starts from the defaults again.
+    QCOMPARE(view.apply_preset({{QStringLiteral("student_layers"), 1}, {QStringLiteral("soft_weight"), 0.9}}), QString());
+    QCOMPARE(view.apply_preset({}), QString());
+    QCOMPARE(view.fields()->value("epochs"), nlohmann::json(lmlab::FinetuneRequest{}.epochs));
+
+    lmlab::app::TrainView pretrain;
+    QCOMPARE(pretrain.apply_preset({{QStringLiteral("arch"), QStringLiteral("gpt")}, {QStringLiteral("steps"), 600}}),
+             QString());
+    QCOMPARE(pretrain.fields()->value("steps"), nlohmann::json(600));
+    QVERIFY(pretrain.apply_preset({{QStringLiteral("preset"), QStringLiteral("base")}}).contains(QStringLiteral("base")));
+    QVERIFY(pretrain.apply_preset({{QStringLiteral("model"), QStringLiteral("bert:mlm")}})
+                .contains(QStringLiteral("unknown pretrain setting 'model'")));
+  }
+};
+
+LMLAB_QTEST_MAIN(TestSettingForms)
+#include "test_setting_forms.moc"
