@@ -17,6 +17,7 @@ text="the cat likes to eat [MASK] every day ."
 "$cli" predict-mask --from "$dir/bert" --text "$text" --json > "$dir/before.json"
 "$cli" predict-mask --from "$dir/bert-back" --text "$text" --json > "$dir/after.json"
 cmp "$dir/before.json" "$dir/after.json"
+"$expect" 0 '"decoded":"the cat likes' "$cli" tokenize --from "$dir/bert-back" --text "the cat likes" --json
 
 "$cli" pretrain --arch gpt $train --out "$dir/gpt" > /dev/null
 "$expect" 0 "model_type gpt2" "$cli" export --from "$dir/gpt" --out "$dir/gpt-hf"

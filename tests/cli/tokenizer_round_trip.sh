@@ -14,6 +14,8 @@ done > "$dir/corpus.txt"
 "$expect" 0 "wrote .*tok.model \([0-9]+ pieces\)" \
   "$cli" tokenizer-train --corpus "$dir/corpus.txt" --vocab 500 --out "$dir/tok.model"
 "$expect" 0 '"decoded":"the \[MASK\] sat 고양이 🎉"' \
+  "$cli" tokenize --model "$dir/tok.model" --text "the [MASK] sat 고양이 🎉" --json
+"$expect" 0 "pieces; decoded: the \[MASK\] sat 고양이 🎉" \
   "$cli" tokenize --model "$dir/tok.model" --text "the [MASK] sat 고양이 🎉"
 "$expect" 1 "is not a valid SentencePiece model" \
   "$cli" tokenize --model "$dir/corpus.txt" --text "x"

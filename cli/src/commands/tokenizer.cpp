@@ -54,6 +54,14 @@ int encode_text(const Options& options) {
     out["pieces"] = nlohmann::json::array();
     for (int id : ids) out["pieces"].push_back(tokenizer->id_to_piece(id));
     out["decoded"] = tokenizer->decode(ids);
+    if (!options.flag("json")) {
+      // One piece per line with its id, then the decoding: what a learner reads.
+      for (size_t i = 0; i < ids.size(); ++i)
+        std::cout << std::string(ids[i] < 10 ? 5 : ids[i] < 100 ? 4 : ids[i] < 1000 ? 3 : ids[i] < 10000 ? 2 : 1, ' ')
+                  << ids[i] << "  " << tokenizer->id_to_piece(ids[i]) << "\n";
+      std::cout << ids.size() << " pieces; decoded: " << out["decoded"].get<std::string>() << "\n";
+      return 0;
+    }
   }
   std::cout << out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
   return 0;
@@ -78,7 +86,8 @@ std::vector<Command> tokenizer_commands() {
        {{"model", "FILE", "a SentencePiece tokenizer .model file", ""},
         {"from", "CHECKPOINT", "a checkpoint folder: its own tokenizer (SentencePiece, WordPiece or byte BPE)", ""},
         {"text", "TEXT", "the text to encode", ""},
-        {"stats", "FILE", "measure a UTF-8 text file instead: pieces per word, byte-fallback share", ""}},
+        {"stats", "FILE", "measure a UTF-8 text file instead: pieces per word, byte-fallback share", ""},
+        {"json", "", "print one JSON object (ids, pieces, decoded) instead of a table", ""}},
        encode_text},
   };
 }
