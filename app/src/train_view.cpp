@@ -145,6 +145,11 @@ QString TrainView::apply_preset(const QJsonObject& preset) {
       return QString::fromStdString(e.what());
     }
   }
+  try {
+    pretrain_description().check_rules(request);
+  } catch (const std::exception& e) {
+    return QString::fromStdString(e.what());
+  }
   const QString arch = QString::fromStdString(to_string(request.arch));
   const QString objective = QString::fromStdString(request.objective);
   const int model = objective == QLatin1String("auto") ? -1 : arch_->findData(arch + QLatin1Char(':') + objective);

@@ -34,13 +34,18 @@ nlohmann::json read_config_file(const std::string& path) {
   return json;
 }
 
-std::string flag_hints(const std::string& message) {
+std::string flag_hints(const std::string& message, const std::vector<std::string>& keys) {
   std::string out = message;
   const std::string marker = "setting '";
   for (size_t at = out.find(marker); at != std::string::npos; at = out.find(marker, at)) {
     const size_t end = out.find('\'', at + marker.size());
     if (end == std::string::npos) break;
-    std::string flag = "option '--" + out.substr(at + marker.size(), end - at - marker.size()) + "'";
+    const auto key = out.substr(at + marker.size(), end - at - marker.size());
+    if (std::find(keys.begin(), keys.end(), key) == keys.end()) {
+      at = end;
+      continue;
+    }
+    std::string flag = "option '--" + key + "'";
     std::replace(flag.begin(), flag.end(), '_', '-');
     out.replace(at, end + 1 - at, flag);
     at += flag.size();

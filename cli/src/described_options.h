@@ -22,8 +22,9 @@ OptionSpec config_option();
 // A JSON object read from a config file; malformed files are named.
 nlohmann::json read_config_file(const std::string& path);
 // A core error about a setting ("setting 'lr' must be …") as the CLI words it ("option
-// '--lr' must be …"): every "setting 'some_key'" written as the option "--some-key".
-std::string flag_hints(const std::string& message);
+// '--lr' must be …"): every "setting 'some_key'" of a key in keys written as the option
+// "--some-key" (other settings named, e.g. a model setting inside --model, stay as they are).
+std::string flag_hints(const std::string& message, const std::vector<std::string>& keys);
 
 template <class Request>
 std::vector<OptionSpec> described_options(const Description<Request>& description,
@@ -54,14 +55,14 @@ Request described_request(const Description<Request>& description, const Options
       e.set(request, e.setting.type == SettingType::Flag ? nlohmann::json(options.flag(name))
                                                          : e.setting.parse_text(options.text(name)));
     } catch (const Error& error) {
-      throw UsageError(flag_hints(error.what()));
+      throw UsageError(flag_hints(error.what(), description.keys()));
     }
   }
   try {
     description.check_required(request, keys);
     description.check_rules(request);
   } catch (const Error& error) {
-    throw UsageError(flag_hints(error.what()));
+    throw UsageError(flag_hints(error.what(), description.keys()));
   }
   return request;
 }

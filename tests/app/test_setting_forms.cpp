@@ -58,8 +58,10 @@ class TestSettingForms : public QObject {
              QString());
     QCOMPARE(pretrain.fields()->value("steps"), nlohmann::json(600));
     QVERIFY(pretrain.apply_preset({{QStringLiteral("preset"), QStringLiteral("base")}}).contains(QStringLiteral("base")));
-    QVERIFY(pretrain.apply_preset({{QStringLiteral("model"), QStringLiteral("bert:mlm")}})
-                .contains(QStringLiteral("unknown pretrain setting 'model'")));
+    QVERIFY(pretrain.apply_preset({{QStringLiteral("size"), QStringLiteral("tiny")}})
+                .contains(QStringLiteral("unknown pretrain setting 'size'")));
+    QVERIFY(pretrain.apply_preset({{QStringLiteral("model"), QStringLiteral("n_layers=two")}})
+                .contains(QStringLiteral("setting 'n_layers' expects an integer")));
   }
 };
 

@@ -30,6 +30,19 @@ test "$(ls "$dir/cache/lmlab/tokenizers" | wc -l)" -eq 1
   "$cli" generate --from "$dir/gpt" --prompt "the" --max-tokens 5 --top-k 5 --top-p 0.9 --json
 "$expect" 1 "generation needs a GPT-style model" \
   "$cli" generate --from "$dir/bert" --prompt "the"
+
+# A model option through --model: rotary positions instead of a learned table; the checkpoint
+# says so, generates, and refuses an export Hugging Face's GPT-2 could not read.
+"$expect" 0 '"step":40,"loss":[0-9.]+,"clm_loss"' \
+  "$cli" pretrain --arch gpt $train --model position_encoding=rotary,n_layers=1 --out "$dir/rotary"
+grep -q '"position_encoding": "rotary"' "$dir/rotary/config.json"
+grep -q '"n_layers": 1' "$dir/rotary/config.json"
+"$expect" 0 '^the dog' "$cli" generate --from "$dir/rotary" --prompt "the dog" --max-tokens 5 --temperature 0
+"$expect" 1 "position_encoding is rotary, but Hugging Face" "$cli" export --from "$dir/rotary" --out "$dir/never"
+"$expect" 2 "option '--model': unknown model setting 'n_layer'; did you mean 'n_layers'\?" \
+  "$cli" pretrain --arch gpt $train --model n_layer=1 --out "$dir/never"
+"$expect" 2 "option '--model' cannot set vocab_size" \
+  "$cli" pretrain --arch gpt $train --model vocab_size=9 --out "$dir/never"
 "$expect" 1 "masked-token prediction needs a BERT-style model" \
   "$cli" predict-mask --from "$dir/gpt" --text "the [MASK]"
 

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 using lmlab::MultiHeadAttention;
 using lmlab::MultiHeadAttentionOptions;
 
@@ -100,3 +102,56 @@ TEST(Attention, FastPathAndCapturingPathAgree) {
 }
 
 }  // namespace
+
+namespace {
+
+// Rotary embeddings written from the RoFormer equations, one number at a time: the pair
+// (x[i], x[i + D/2]) as the complex number x[i] + j x[i + D/2], multiplied by e^(j t theta_i)
+// with theta_i = 10000^(-2i/D).
+torch::Tensor rotary_reference(const torch::Tensor& x) {
+  auto out = x.clone();
+  const auto B = x.size(0), H = x.size(1), T = x.size(2), D = x.size(3);
+  auto a = x.accessor<double, 4>();
+  auto o = out.accessor<double, 4>();
+  for (int64_t b = 0; b < B; ++b)
+    for (int64_t h = 0; h < H; ++h)
+      for (int64_t t = 0; t < T; ++t)
+        for (int64_t i = 0; i < D / 2; ++i) {
+          const double theta = static_cast<double>(t) * std::pow(10000.0, -2.0 * static_cast<double>(i) / static_cast<double>(D));
+          const double re = a[b][h][t][i], im = a[b][h][t][i + D / 2];
+          o[b][h][t][i] = re * std::cos(theta) - im * std::sin(theta);
+          o[b][h][t][i + D / 2] = re * std::sin(theta) + im * std::cos(theta);
+        }
+  return out;
+}
+
+}  // namespace
+
+TEST(Attention, RotaryPositionsMatchTheEquations) {
+  torch::manual_seed(3);
+  const auto x = torch::randn({2, 3, 7, 8}, torch::kDouble);  // (B, H, T, D)
+  EXPECT_TRUE(torch::allclose(lmlab::rotate_positions(x), rotary_reference(x), 1e-12, 1e-12));
+}
+
+TEST(Attention, RotaryScoresDependOnRelativePositionOnly) {
+  // The same query and key vectors at every position: after rotation, q_t . k_s is a
+  // function of t - s alone (what makes rotary embeddings relative).
+  torch::manual_seed(4);
+  const auto q = torch::randn({1, 1, 1, 16}, torch::kDouble).expand({1, 1, 9, 16});
+  const auto k = torch::randn({1, 1, 1, 16}, torch::kDouble).expand({1, 1, 9, 16});
+  const auto scores = torch::matmul(lmlab::rotate_positions(q), lmlab::rotate_positions(k).transpose(-2, -1))[0][0];
+  for (int64_t shift = 1; shift < 9; ++shift)
+    EXPECT_TRUE(torch::allclose(scores.diagonal(shift), scores.diagonal(shift).select(0, 0).expand({9 - shift}), 1e-10))
+        << "scores at distance " << shift << " differ";
+  EXPECT_FALSE(torch::allclose(scores.diagonal(0).select(0, 0), scores.diagonal(1).select(0, 0)));
+}
+
+TEST(Attention, RotaryAttentionAgreesOnBothPaths) {
+  torch::manual_seed(5);
+  MultiHeadAttention attention(MultiHeadAttentionOptions(16, 2).causal(true).rotary(true));
+  attention->eval();
+  const auto x = torch::randn({2, 6, 16});
+  const auto fast = attention(x);
+  attention->set_capture(true);
+  EXPECT_TRUE(torch::allclose(fast, attention(x), 1e-5, 1e-5));
+}

@@ -12,6 +12,11 @@ enum class Architecture { Bert, Gpt };
 // tanh approximation ("gelu_new" in Hugging Face), which imported GPT-2 weights expect.
 enum class Activation { Gelu, GeluTanh };
 
+// Where a token's position enters: a learned table added to the embeddings (BERT, GPT-2), or
+// rotary embeddings (RoFormer, LLaMA) that turn each head's queries and keys by an angle
+// proportional to the position, so attention scores depend on relative distance.
+enum class PositionEncoding { Learned, Rotary };
+
 // The shape of a model. Plain data with a JSON round trip (config.json in a checkpoint);
 // model_config_description() declares each field once (range, help), for validate(), the JSON
 // and the forms. A new option is a field here, a line there, and the model code that uses it.
@@ -30,6 +35,7 @@ struct ModelConfig {
   double layer_norm_eps = 1e-12;
   double initializer_range = 0.02;
   Activation activation = Activation::Gelu;
+  PositionEncoding position_encoding = PositionEncoding::Learned;
   int num_labels = 0;         // > 0 adds a classifier head on the pooled [CLS] vector
 
   // Throws lmlab::Error naming the first absurd setting.
@@ -47,5 +53,7 @@ std::string to_string(Architecture arch);
 Architecture parse_architecture(const std::string& name);  // "bert" | "gpt"
 std::string to_string(Activation activation);
 Activation parse_activation(const std::string& name);  // "gelu" | "gelu_tanh"
+std::string to_string(PositionEncoding encoding);
+PositionEncoding parse_position_encoding(const std::string& name);  // "learned" | "rotary"
 
 }  // namespace lmlab

@@ -26,11 +26,24 @@ Activation parse_activation(const std::string& name) {
   throw Error("activation '" + name + "' is not gelu or gelu_tanh");
 }
 
+std::string to_string(PositionEncoding encoding) {
+  return encoding == PositionEncoding::Learned ? "learned" : "rotary";
+}
+
+PositionEncoding parse_position_encoding(const std::string& name) {
+  if (name == "learned") return PositionEncoding::Learned;
+  if (name == "rotary") return PositionEncoding::Rotary;
+  throw Error("position encoding '" + name + "' is not learned or rotary");
+}
+
 void ModelConfig::validate() const {
   model_config_description().check(*this);
   if (d_model % n_heads != 0)
     throw Error("model setting d_model (" + std::to_string(d_model) + ") must be divisible by n_heads (" +
                 std::to_string(n_heads) + ")");
+  if (position_encoding == PositionEncoding::Rotary && (d_model / n_heads) % 2 != 0)
+    throw Error("model setting position_encoding rotary needs an even head width, not d_model / n_heads = " +
+                std::to_string(d_model / n_heads));
 }
 
 std::string ModelConfig::to_json() const { return model_config_description().values(*this).dump(2) + "\n"; }

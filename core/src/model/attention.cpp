@@ -8,6 +8,19 @@
 
 namespace lmlab {
 
+torch::Tensor rotate_positions(const torch::Tensor& x) {
+  const auto T = x.size(2), D = x.size(3), half = D / 2;
+  // Angles in float at least (bf16 would blur positions far apart), in double for double input.
+  const auto options = x.options().dtype(x.scalar_type() == torch::kDouble ? torch::kDouble : torch::kFloat);
+  auto inverse_frequency = torch::pow(10000.0, -torch::arange(half, options) * 2.0 / static_cast<double>(D));  // (D/2)
+  auto angles = torch::outer(torch::arange(T, options), inverse_frequency);                                   // (T, D/2)
+  angles = torch::cat({angles, angles}, -1);                                                                   // (T, D)
+  const auto cos = angles.cos().to(x.dtype()), sin = angles.sin().to(x.dtype());
+  auto halves = x.split(half, -1);
+  auto rotated_half = torch::cat({-halves[1], halves[0]}, -1);  // (B, H, T, D)
+  return x * cos + rotated_half * sin;
+}
+
 MultiHeadAttentionImpl::MultiHeadAttentionImpl(const MultiHeadAttentionOptions& options_)
     : options(options_) {
   reset();
@@ -24,7 +37,9 @@ torch::Tensor MultiHeadAttentionImpl::forward(const torch::Tensor& x, const torc
   const auto H = options.n_heads(), D = C / H;
   // (B, T, 3C) -> 3 x (B, H, T, D)
   auto parts = dense(qkv, x).view({B, T, 3, H, D}).permute({2, 0, 3, 1, 4}).unbind(0);
-  const auto &q = parts[0], &k = parts[1], &v = parts[2];
+  const auto q = options.rotary() ? rotate_positions(parts[0]) : parts[0];
+  const auto k = options.rotary() ? rotate_positions(parts[1]) : parts[1];
+  const auto& v = parts[2];
 
   // Allowed (query, key) pairs; undefined when every pair is allowed (or only causality
   // restricts them, which the fused kernel handles itself).

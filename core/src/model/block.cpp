@@ -16,7 +16,8 @@ void TransformerBlockImpl::reset() {
   attention = register_module(
       "attention", MultiHeadAttention(MultiHeadAttentionOptions(c, options.n_heads())
                                           .dropout(options.attention_dropout())
-                                          .causal(options.causal())));
+                                          .causal(options.causal())
+                                          .rotary(options.rotary())));
   ln_attention = register_module("ln_attention", torch::nn::LayerNorm(norm));
   ff_in = register_module("ff_in", torch::nn::Linear(c, options.d_ff()));
   ff_out = register_module("ff_out", torch::nn::Linear(options.d_ff(), c));

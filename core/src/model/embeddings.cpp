@@ -9,7 +9,8 @@ EmbeddingsImpl::EmbeddingsImpl(const EmbeddingsOptions& options_) : options(opti
 void EmbeddingsImpl::reset() {
   const auto c = options.d_model();
   token = register_module("token", torch::nn::Embedding(options.vocab_size(), c));
-  position = register_module("position", torch::nn::Embedding(options.max_seq_len(), c));
+  if (options.learned_positions())
+    position = register_module("position", torch::nn::Embedding(options.max_seq_len(), c));
   if (options.type_vocab_size() > 0)
     segment = register_module("segment", torch::nn::Embedding(options.type_vocab_size(), c));
   if (options.layer_norm())
@@ -23,8 +24,8 @@ torch::Tensor EmbeddingsImpl::forward(const torch::Tensor& ids, const torch::Ten
   if (T > options.max_seq_len())
     throw Error("a sequence of " + std::to_string(T) + " tokens is longer than the model's " +
                 "max_seq_len (" + std::to_string(options.max_seq_len()) + ")");
-  auto positions = torch::arange(T, ids.options());
-  auto x = token(ids) + position(positions).unsqueeze(0);  // (B, T, C)
+  auto x = token(ids);  // (B, T, C)
+  if (position) x = x + position(torch::arange(T, ids.options())).unsqueeze(0);
   if (segment) {
     x = segments.defined() ? x + segment(segments) : x + segment->weight[0];
   }

@@ -12,7 +12,8 @@ TransformerStackImpl::TransformerStackImpl(const ModelConfig& config, bool causa
                      .type_vocab_size(causal ? 0 : config.type_vocab_size)
                      .layer_norm(!pre_ln)
                      .layer_norm_eps(config.layer_norm_eps)
-                     .dropout(config.dropout)));
+                     .dropout(config.dropout)
+                     .learned_positions(config.position_encoding == PositionEncoding::Learned)));
   layers = register_module("layers", torch::nn::ModuleList());
   for (int i = 0; i < config.n_layers; ++i) {
     blocks_.emplace_back(TransformerBlockOptions(config.d_model, config.n_heads, config.d_ff)
@@ -21,7 +22,8 @@ TransformerStackImpl::TransformerStackImpl(const ModelConfig& config, bool causa
                              .causal(causal)
                              .pre_ln(pre_ln)
                              .layer_norm_eps(config.layer_norm_eps)
-                             .activation(config.activation));
+                             .activation(config.activation)
+                             .rotary(config.position_encoding == PositionEncoding::Rotary));
     layers->push_back(blocks_.back());
   }
   if (pre_ln)

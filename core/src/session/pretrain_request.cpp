@@ -36,20 +36,45 @@ std::string default_probe(const TextCorpus& corpus, Architecture arch) {
 
 }  // namespace
 
-// A preset, widened to the sequence length asked for, or a config file that must fit it.
+void apply_model_settings(ModelConfig& config, const std::string& settings) {
+  size_t start = 0;
+  while (start < settings.size()) {
+    const auto end = std::min(settings.find(',', start), settings.size());
+    const auto item = settings.substr(start, end - start);
+    start = end + 1;
+    const auto equals = item.find('=');
+    if (equals == std::string::npos)
+      throw Error("setting 'model' takes KEY=VALUE pairs separated by commas, got '" + item + "'");
+    const auto key = item.substr(0, equals);
+    if (key == "arch" || key == "vocab_size" || key == "num_labels")
+      throw Error("setting 'model' cannot set " + key + ": it comes from " +
+                  (key == "arch" ? "setting 'arch'" : key == "vocab_size" ? "the tokenizer" : "fine-tuning"));
+    const auto& description = model_config_description();
+    try {
+      description.set(config, key, description.setting(key).parse_text(item.substr(equals + 1)));
+    } catch (const Error& e) {
+      throw Error("setting 'model': " + std::string(e.what()));
+    }
+  }
+}
+
+// A preset, widened to the sequence length asked for, or a config file that must fit it;
+// then the request's model settings over either.
 ModelConfig model_config(const PretrainRequest& r, int vocab_size) {
   ModelConfig config;
-  if (r.preset == "tiny" || r.preset == "small" || r.preset == "base") {
+  const bool preset = r.preset == "tiny" || r.preset == "small" || r.preset == "base";
+  if (preset) {
     config = ModelConfig::preset(r.preset, r.arch);
     config.max_seq_len = std::max<int>(config.max_seq_len, static_cast<int>(r.seq_len));
   } else {
     config = ModelConfig::from_json(read_file(r.preset, "model config"), r.preset);
     if (config.arch != r.arch)
       throw Error(r.preset + " describes a " + to_string(config.arch) + " model, not " + to_string(r.arch));
-    if (config.max_seq_len < r.seq_len)
-      throw Error("sequence length " + std::to_string(r.seq_len) + " is longer than max_seq_len " +
-                  std::to_string(config.max_seq_len) + " in " + r.preset);
   }
+  apply_model_settings(config, r.model);
+  if (config.max_seq_len < r.seq_len)
+    throw Error("sequence length " + std::to_string(r.seq_len) + " is longer than max_seq_len " +
+                std::to_string(config.max_seq_len) + (preset ? " (setting 'model')" : " in " + r.preset));
   config.vocab_size = vocab_size;
   config.validate();
   return config;

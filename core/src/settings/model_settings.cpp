@@ -33,6 +33,11 @@ Description<ModelConfig> make_model() {
          "feed-forward non-linearity: exact GELU (BERT) or its tanh approximation (GPT-2)"},
         [](const ModelConfig& c) { return nlohmann::json(to_string(c.activation)); },
         [](ModelConfig& c, const nlohmann::json& v) { c.activation = parse_activation(v.get<std::string>()); });
+  d.add({"position_encoding", T::Choice, 0, 0, {"learned", "rotary"}, {}, "", "NAME",
+         "positions as a learned table added to the embeddings (BERT, GPT-2) or rotary embeddings turning "
+         "queries and keys (RoFormer, LLaMA)"},
+        [](const ModelConfig& c) { return nlohmann::json(to_string(c.position_encoding)); },
+        [](ModelConfig& c, const nlohmann::json& v) { c.position_encoding = parse_position_encoding(v.get<std::string>()); });
   d.add(&ModelConfig::num_labels, {"num_labels", T::Integer, 0, 10000, {}, {}, "labels", "N",
                                    "classes of the classifier head on [CLS] (0: no head)"});
   return d;

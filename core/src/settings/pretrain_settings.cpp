@@ -20,6 +20,13 @@ D make_pretrain() {
   d.add(&PretrainRequest::preset, {"preset", T::Text, 0, 0, {}, {}, "", "tiny|small|base|FILE.json",
                                    "model size (tiny: 2 layers, d 128; small: 4, 256; base: 12, 768) or a model "
                                    "config file"});
+  d.add(&PretrainRequest::model, {"model", T::Text, 0, 0, {}, {}, "", "KEY=VALUE,...",
+                                  "model settings over the preset, by the keys `lmlab-cli describe model` lists, e.g. "
+                                  "n_layers=4,position_encoding=rotary"});
+  d.add_rule([](const PretrainRequest& r) {
+    ModelConfig config;  // the syntax and every value, before a corpus is read
+    apply_model_settings(config, r.model);
+  });
   d.add(&PretrainRequest::steps, {"steps", T::Integer, 1, 1e8, {}, {}, "steps", "N", "optimizer steps"});
   d.add(&PretrainRequest::batch, {"batch", T::Integer, 1, 4096, {}, {}, "sequences", "B", "sequences per step"});
   d.add(&PretrainRequest::seq_len, {"seq", T::Integer, 8, 4096, {}, {}, "tokens", "T", "tokens per sequence"});

@@ -13,7 +13,13 @@ struct MultiHeadAttentionOptions {
   TORCH_ARG(int64_t, n_heads);
   TORCH_ARG(double, dropout) = 0.0;
   TORCH_ARG(bool, causal) = false;
+  TORCH_ARG(bool, rotary) = false;  // rotary position embeddings on queries and keys
 };
+
+// Rotary position embeddings (Su et al., RoFormer): x (B, H, T, D) with each pair (x[i],
+// x[i + D/2]) turned by the angle t * 10000^(-2i/D) at position t, the "rotate half" layout
+// of GPT-NeoX and LLaMA. Returns (B, H, T, D).
+torch::Tensor rotate_positions(const torch::Tensor& x);
 
 // Multi-head self-attention, batch first. Written here rather than torch::nn's
 // MultiheadAttention, which is sequence-first and averages the heads' probabilities.

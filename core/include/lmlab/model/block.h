@@ -23,6 +23,7 @@ struct TransformerBlockOptions {
   TORCH_ARG(bool, pre_ln) = false;
   TORCH_ARG(double, layer_norm_eps) = 1e-12;
   TORCH_ARG(Activation, activation) = Activation::Gelu;
+  TORCH_ARG(bool, rotary) = false;  // rotary position embeddings in attention
 };
 
 // One transformer layer: self-attention and a GELU feed-forward, each with a residual

@@ -17,6 +17,7 @@ struct EmbeddingsOptions {
   TORCH_ARG(bool, layer_norm) = false;      // BERT normalises the summed embeddings
   TORCH_ARG(double, layer_norm_eps) = 1e-12;
   TORCH_ARG(double, dropout) = 0.1;
+  TORCH_ARG(bool, learned_positions) = true;  // false: positions enter in attention (rotary)
 };
 
 // Token + learned position (+ segment) embeddings. The token table is shared with the
@@ -31,7 +32,7 @@ class EmbeddingsImpl : public torch::nn::Module {
 
   EmbeddingsOptions options;
   torch::nn::Embedding token{nullptr};
-  torch::nn::Embedding position{nullptr};
+  torch::nn::Embedding position{nullptr};  // null with rotary positions
   torch::nn::Embedding segment{nullptr};  // null without segments
   torch::nn::LayerNorm norm{nullptr};     // null without the layer norm
   Dropout dropout{nullptr};

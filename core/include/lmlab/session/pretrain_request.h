@@ -19,6 +19,7 @@ struct PretrainRequest {
   std::string corpus;           // text file (one sentence per line, blank line between documents)
                                 // or a folder of them; empty: the lessons' corpus (lessons_corpus.h)
   std::string preset = "tiny";  // tiny | small | base, or a model config JSON file
+  std::string model;            // model settings over the preset: "n_layers=4,position_encoding=rotary"
   int64_t steps = 2000, batch = 16, seq_len = 64;
   double lr = 1e-3;
   double weight_decay = 0.01;
@@ -33,6 +34,11 @@ struct PretrainRequest {
 };
 
 const Description<PretrainRequest>& pretrain_description();
+
+// A request's model settings ("n_layers=4,position_encoding=rotary") applied to a config, each
+// value checked by model_config_description(); arch, vocab_size and num_labels are refused
+// (they come from the request, the tokenizer and fine-tuning). Throws lmlab::Error.
+void apply_model_settings(ModelConfig& config, const std::string& settings);
 
 // What a request turns into: the trainer (which holds the model), the tokenizer, and what
 // was read, for reports.

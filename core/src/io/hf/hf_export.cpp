@@ -58,6 +58,9 @@ std::vector<std::string> export_hf_model(LanguageModelImpl& model, const Tokeniz
   if (encoder && config.pre_ln)
     throw Error("model setting pre_ln is true, but Hugging Face's BERT is post-LN: a pre-LN encoder has no "
                 "equivalent there");
+  if (config.position_encoding != PositionEncoding::Learned)
+    throw Error("model setting position_encoding is rotary, but Hugging Face's BERT and GPT-2 learn a position "
+                "table: a rotary model has no equivalent there");
   if (config.vocab_size != tokenizer.vocab_size())
     throw Error("the model's vocabulary (" + std::to_string(config.vocab_size) + ") does not match the tokenizer's (" +
                 std::to_string(tokenizer.vocab_size()) + ")");
