@@ -6,12 +6,14 @@
 #include "lmlab/device.h"
 #include "lmlab/error.h"
 #include "lmlab/io/checkpoint.h"
+#include "lmlab/session/finetune_resume.h"
 #include "lmlab/session/prepared_finetuning.h"
 #include "lmlab/train/fine_tune_evaluation.h"
 
 #include <nlohmann/json.hpp>
 
 #include <atomic>
+#include <cstdlib>
 #include <map>
 #include <fstream>
 #include <optional>
@@ -30,6 +32,8 @@ const Description<FinetuneRequest>& description_of(bool distill) {
 int run(const Options& o, bool distill) {
   const auto request = described_request(description_of(distill), o);
   const auto out_dir = o.text("out");  // asked before training, not after it
+  if ((o.given("resume") || o.given("stop-at")) && (o.given("nproc") || std::getenv("WORLD_SIZE")))
+    throw UsageError("--stop-at and --resume run in one process; leave out --nproc");
   if (const auto code = run_ranks_if_asked(o)) return *code;
   // Data-parallel ranks prepare the same data and model (one seed); rank 0 alone prints,
   // logs and writes the checkpoint. Every rank evaluates (the same numbers), so none waits.
@@ -57,7 +61,7 @@ int run(const Options& o, bool distill) {
 
   std::ofstream log;
   if (o.has("log") && leader) {
-    log.open(o.text("log"), std::ios::trunc);
+    log.open(o.text("log"), o.given("resume") ? std::ios::app : std::ios::trunc);  // a resumed run's log goes on
     if (!log) throw Error("cannot write log file '" + o.text("log") + "'");
   }
   const auto emit = [&](const nlohmann::ordered_json& j, bool to_stdout) {
@@ -70,9 +74,15 @@ int run(const Options& o, bool distill) {
   ProgressBar bar(tuner.total_steps());
   // Validation every epoch (early stopping looks there), the test set once at the end.
   FineTuneEvaluation evaluation(tuner, std::move(prepared.sets), prepared.evaluation);
+  if (o.given("resume")) {
+    resume_finetuning(o.text("resume"), request, tuner, evaluation);
+    std::cerr << name << "resuming " << o.text("resume") << " at step " << tuner.steps_done() << "\n";
+  }
+  // --stop-at N: save a checkpoint --resume continues exactly, after step N (split a long run).
+  const int64_t stop_at = o.given("stop-at") ? o.integer("stop-at", 1, tuner.total_steps()) : tuner.total_steps();
   int64_t epoch = 0;
   std::map<std::string, double> last_scores;
-  while (!evaluation.done()) {
+  while (!evaluation.done() && tuner.steps_done() < stop_at) {
     const auto step = [&] {
       try {
         return tuner.step();
@@ -105,6 +115,13 @@ int run(const Options& o, bool distill) {
     epoch = step.epoch;
   }
   if (!leader) return 0;
+  if (!evaluation.done()) {
+    save_resumable_finetuning(out_dir, request, labels, *prepared.tokenizer, tuner, evaluation);
+    bar.clear();
+    std::cerr << name << "stopped at step " << tuner.steps_done() << " of " << tuner.total_steps()
+              << " as asked; continue with --resume " << out_dir << "\n";
+    return 0;
+  }
   const auto& test = *evaluation.test_report();
   save_checkpoint(out_dir, *tuner.model(), *prepared.tokenizer,
                   finetune_state_json(request, labels, tuner.steps_done(), test.accuracy));
@@ -132,7 +149,9 @@ std::vector<OptionSpec> command_options(bool distill) {
   const std::vector<OptionSpec> output{{"out", "DIR", "checkpoint to write (with the label map)", "", true},
                                        {"log", "FILE", "every step and evaluation as JSON lines", ""},
                                        {"log-every", "N", "print step metrics every N steps", "20"},
-                                       {"threads", "N", "CPU threads (0: one per core)", ""}};
+                                       {"threads", "N", "CPU threads (0: one per core)", ""},
+                                       {"resume", "DIR", "continue a run saved with --stop-at (same settings), exactly", ""},
+                                       {"stop-at", "N", "stop after step N and save a checkpoint --resume continues", ""}};
   options.insert(options.end(), output.begin(), output.end());
   for (auto& option : parallel_options()) options.push_back(option);
   return options;

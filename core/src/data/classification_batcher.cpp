@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <numeric>
+#include <sstream>
 
 namespace lmlab {
 
@@ -68,6 +69,30 @@ bool ClassificationBatcher::next(TokenBatch& out) {
   }
   cursor_ += rows;
   return true;
+}
+
+std::string ClassificationBatcher::state() const {
+  std::ostringstream out;
+  out << epoch_ << ' ' << cursor_ << ' ' << order_.size();
+  for (const auto i : order_) out << ' ' << i;
+  out << ' ' << rng_;
+  return out.str();
+}
+
+void ClassificationBatcher::set_state(const std::string& state) {
+  std::istringstream in(state);
+  int64_t epoch = 0;
+  size_t cursor = 0, size = 0;
+  in >> epoch >> cursor >> size;
+  if (!in || size != examples_.size() || cursor > size)
+    throw Error("the saved batch order is for " + std::to_string(size) + " training examples, not these " +
+                std::to_string(examples_.size()));
+  std::vector<size_t> order(size);
+  for (auto& i : order)
+    if (!(in >> i) || i >= size) throw Error("the saved batch order is damaged");
+  std::mt19937_64 rng;
+  if (!(in >> rng)) throw Error("the saved batch generator state is not one");
+  epoch_ = epoch, cursor_ = cursor, order_ = std::move(order), rng_ = rng;
 }
 
 }  // namespace lmlab

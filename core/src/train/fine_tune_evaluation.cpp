@@ -3,6 +3,8 @@
 #include "lmlab/error.h"
 #include "lmlab/train/fine_tuner.h"
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 
 namespace lmlab {
@@ -48,6 +50,31 @@ std::optional<Evaluation> FineTuneEvaluation::after_step(int64_t step) {
   if (!sets_.validation.empty() || !sets_.train_probe.empty()) score_validation(out, step);
   if (last || stopped_early_) score_test(out);
   return out;
+}
+
+std::string FineTuneEvaluation::resume_json() const {
+  return nlohmann::json{{"best_step", best_step_}, {"scores_since_best", scores_since_best_},
+                        {"best_accuracy", best_accuracy_}, {"best_loss", best_loss_}}
+      .dump();
+}
+
+std::vector<at::Tensor> FineTuneEvaluation::best_weights() const { return best_->tensors; }
+
+void FineTuneEvaluation::resume(const std::string& json, std::vector<at::Tensor> best_weights, const std::string& origin) {
+  const auto j = nlohmann::json::parse(json, nullptr, false);
+  const auto number = [&](const char* key) {
+    if (!j.is_object() || !j.contains(key) || !j[key].is_number())
+      throw Error(origin + ": the saved evaluation state has no '" + key + "'");
+    return j[key];
+  };
+  best_step_ = number("best_step").get<int64_t>();
+  scores_since_best_ = number("scores_since_best").get<int64_t>();
+  best_accuracy_ = number("best_accuracy").get<double>();
+  best_loss_ = number("best_loss").get<double>();
+  auto& model = *tuner_.model();
+  if (!best_weights.empty() && best_weights.size() != model.parameters().size() + model.buffers().size())
+    throw Error(origin + ": the saved best weights are not this model's");
+  best_->tensors = std::move(best_weights);
 }
 
 void FineTuneEvaluation::score_validation(Evaluation& out, int64_t step) {

@@ -1,4 +1,5 @@
 #include "lmlab/train/fine_tuner.h"
+#include "lmlab/train/optimizer_state.h"
 
 #include "lmlab/error.h"
 #include "lmlab/model/eval_mode.h"
@@ -66,6 +67,33 @@ void FineTuner::set_peak_lr(double lr) {
   if (!(lr > 0 && lr < 1)) throw Error("learning rate must be in (0, 1), got " + std::to_string(lr));
   for (auto& base : base_lrs_) base *= lr / settings_.adamw.lr;
   settings_.adamw.lr = lr;
+}
+
+FineTuner::ResumeState FineTuner::resume_state() {
+  ResumeState s;
+  s.step = step_;
+  s.batcher = train_.state();
+  s.freeze = freeze_.describe();
+  s.peak_lr = settings_.adamw.lr;
+  s.tensors = adamw_state(*model_, *optimizer_);
+  add_cpu_generator_state(s.tensors);
+  return s;
+}
+
+void FineTuner::resume(const ResumeState& s, const std::string& origin) {
+  if (s.step < 0 || s.step > total_steps_)
+    throw Error(origin + ": the run stopped at step " + std::to_string(s.step) + ", beyond the " +
+                std::to_string(total_steps_) + " steps of this run");
+  try {
+    train_.set_state(s.batcher);
+    set_peak_lr(s.peak_lr);
+    set_freeze(FreezeState::parse(s.freeze, layer_count_));
+  } catch (const Error& e) {
+    throw Error(origin + ": " + e.what());
+  }
+  restore_adamw_state(*model_, *optimizer_, s.tensors, origin);
+  restore_cpu_generator_state(s.tensors, origin);
+  step_ = s.step;
 }
 
 void FineTuner::set_data_parallel(std::shared_ptr<DataParallel> parallel) { parallel_ = std::move(parallel); }

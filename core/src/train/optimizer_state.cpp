@@ -4,7 +4,11 @@
 
 #include "lmlab/error.h"
 
+#include <ATen/CPUGeneratorImpl.h>
+
+#include <algorithm>
 #include <map>
+#include <mutex>
 #include <type_traits>
 
 namespace lmlab {
@@ -59,6 +63,28 @@ void restore_adamw_state(torch::nn::Module& module, torch::optim::AdamW& optimiz
     s->exp_avg(get(item.key() + ".exp_avg", p.sizes()).to(p.options()).clone());
     s->exp_avg_sq(get(item.key() + ".exp_avg_sq", p.sizes()).to(p.options()).clone());
     state[state_key(state, p)] = std::move(s);
+  }
+}
+
+namespace {
+constexpr const char* kGeneratorState = "lmlab.cpu_generator";
+}  // namespace
+
+void add_cpu_generator_state(NamedTensors& tensors) {
+  auto generator = at::detail::getDefaultCPUGenerator();  // a handle to the shared generator
+  std::lock_guard<std::mutex> lock(generator.mutex());
+  tensors.emplace_back(kGeneratorState, generator.get_state());
+}
+
+void restore_cpu_generator_state(const NamedTensors& tensors, const std::string& origin) {
+  const auto found = std::find_if(tensors.begin(), tensors.end(), [](const auto& t) { return t.first == kGeneratorState; });
+  if (found == tensors.end()) throw Error(origin + ": tensor '" + std::string(kGeneratorState) + "' is missing");
+  auto generator = at::detail::getDefaultCPUGenerator();
+  std::lock_guard<std::mutex> lock(generator.mutex());
+  try {
+    generator.set_state(found->second);
+  } catch (const std::exception&) {
+    throw Error(origin + ": tensor '" + std::string(kGeneratorState) + "' is not a generator state");
   }
 }
 

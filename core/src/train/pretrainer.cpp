@@ -4,8 +4,6 @@
 #include "lmlab/train/optimizer_state.h"
 #include "lmlab/train/pretraining_loss.h"
 
-#include <ATen/CPUGeneratorImpl.h>
-
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -92,18 +90,12 @@ StepMetrics Pretrainer::step() {
   return m;
 }
 
-namespace {
-constexpr const char* kGeneratorState = "lmlab.cpu_generator";
-}  // namespace
-
 Pretrainer::ResumeState Pretrainer::resume_state() {
   ResumeState s;
   s.step = step_;
   s.batcher_rng = batcher_.rng_state();
   s.tensors = adamw_state(*model_, *optimizer_);
-  auto generator = at::detail::getDefaultCPUGenerator();  // a handle to the shared generator
-  std::lock_guard<std::mutex> lock(generator.mutex());
-  s.tensors.emplace_back(kGeneratorState, generator.get_state());
+  add_cpu_generator_state(s.tensors);
   return s;
 }
 
@@ -117,15 +109,7 @@ void Pretrainer::resume(const ResumeState& s, const std::string& origin) {
     throw Error(origin + ": " + e.what());
   }
   restore_adamw_state(*model_, *optimizer_, s.tensors, origin);
-  const auto found = std::find_if(s.tensors.begin(), s.tensors.end(), [](const auto& t) { return t.first == kGeneratorState; });
-  if (found == s.tensors.end()) throw Error(origin + ": tensor '" + std::string(kGeneratorState) + "' is missing");
-  auto generator = at::detail::getDefaultCPUGenerator();
-  std::lock_guard<std::mutex> lock(generator.mutex());
-  try {
-    generator.set_state(found->second);
-  } catch (const std::exception&) {
-    throw Error(origin + ": tensor '" + std::string(kGeneratorState) + "' is not a generator state");
-  }
+  restore_cpu_generator_state(s.tensors, origin);
   step_ = s.step;
 }
 

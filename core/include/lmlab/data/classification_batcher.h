@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <random>
+#include <string>
 #include <vector>
 
 namespace lmlab {
@@ -31,6 +32,12 @@ class ClassificationBatcher {
   int64_t epoch() const { return epoch_; }
   size_t size() const { return examples_.size(); }
   int64_t batches_per_epoch() const;
+
+  // Where the batcher stands (epoch, position, this epoch's order, the generator), as text a
+  // resumed run restores so its batches are the unbroken run's. set_state throws
+  // lmlab::Error when the text is not one this batcher (same examples) wrote.
+  std::string state() const;
+  void set_state(const std::string& state);
 
  private:
   std::vector<EncodedExample> examples_;

@@ -10,6 +10,10 @@
 #include <string>
 #include <vector>
 
+namespace at {
+class Tensor;
+}  // namespace at
+
 namespace lmlab {
 
 class FineTuner;
@@ -54,6 +58,14 @@ class FineTuneEvaluation {
   bool done() const;
   bool stopped_early() const { return stopped_early_; }
   const std::optional<ClassificationReport>& test_report() const { return test_report_; }
+
+  // Exact resume (lmlab-cli finetune --stop-at / --resume): the best validation score so far
+  // and how many scores came since, as JSON text, and the weights kept at the best score (the
+  // model's parameters, then its buffers; empty before the first score or without patience).
+  std::string resume_json() const;
+  std::vector<at::Tensor> best_weights() const;
+  // Throws lmlab::Error naming origin when the state is not one resume_json() wrote.
+  void resume(const std::string& json, std::vector<at::Tensor> best_weights, const std::string& origin);
 
  private:
   void score_validation(Evaluation& out, int64_t step);

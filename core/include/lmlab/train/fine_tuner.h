@@ -2,6 +2,7 @@
 
 #include "lmlab/data/classification_batcher.h"
 #include "lmlab/dist/data_parallel.h"
+#include "lmlab/io/safetensors.h"
 #include "lmlab/model/language_model.h"
 #include "lmlab/train/distillation.h"
 #include "lmlab/train/classification_report.h"
@@ -68,6 +69,20 @@ class FineTuner {
   void set_data_parallel(std::shared_ptr<DataParallel> parallel);
 
   ClassificationReport evaluate(const std::vector<EncodedExample>& examples, int64_t batch);
+
+  // What resuming needs besides the weights, so a resumed run continues exactly as if it had
+  // not stopped: the step, where the batcher stands, the freeze state and peak learning rate
+  // (both may have been changed while it ran), AdamW's moments and torch's CPU generator.
+  struct ResumeState {
+    int64_t step = 0;
+    std::string batcher, freeze;
+    double peak_lr = 0;
+    NamedTensors tensors;
+  };
+  ResumeState resume_state();
+  // Restores a state resume_state() gave, from the same data and settings; origin names the
+  // checkpoint in errors.
+  void resume(const ResumeState& state, const std::string& origin);
   torch::optim::Optimizer& optimizer() { return *optimizer_; }
   LanguageModel& model() { return model_; }
 

@@ -19,4 +19,9 @@ NamedTensors adamw_state(torch::nn::Module& module, torch::optim::AdamW& optimiz
 void restore_adamw_state(torch::nn::Module& module, torch::optim::AdamW& optimizer, const NamedTensors& tensors,
                          const std::string& origin);
 
+// torch's shared CPU generator (dropout masks, new heads' initialisation) as the tensor
+// "lmlab.cpu_generator", added to a trainer's resume tensors and put back from them.
+void add_cpu_generator_state(NamedTensors& tensors);
+void restore_cpu_generator_state(const NamedTensors& tensors, const std::string& origin);
+
 }  // namespace lmlab
