@@ -39,6 +39,10 @@
         <source>comparing the runs</source>
         <translation>실행 비교</translation>
     </message>
+    <message>
+        <source>unknown dataset &apos;%1&apos; (news or nli)</source>
+        <translation>알 수 없는 데이터셋 &apos;%1&apos; (news 또는 nli)</translation>
+    </message>
 </context>
 <context>
     <name>lmlab</name>
@@ -777,14 +781,6 @@
     <message>
         <source>&apos;from&apos; must name a tagged run (tag:NAME)</source>
         <translation>&apos;from&apos;은 태그가 붙은 실행(tag:이름)을 가리켜야 합니다</translation>
-    </message>
-    <message>
-        <source>every k must be a number from 0 to 64</source>
-        <translation>k는 모두 0에서 64 사이의 수여야 합니다</translation>
-    </message>
-    <message>
-        <source>&apos;examples&apos; must be at least 1</source>
-        <translation>&apos;examples&apos;는 1 이상이어야 합니다</translation>
     </message>
     <message>
         <source>step %1 (%2): %3</source>

@@ -6,6 +6,7 @@
 #include "run_store.h"
 #include "runs_view.h"
 #include "session_bridge.h"
+#include "setting_fields.h"
 #include "train_view.h"
 
 #include "lmlab/session/fewshot_request.h"
@@ -30,6 +31,28 @@ QJsonObject without(QJsonObject o, std::initializer_list<const char*> keys) {
 QString unknown_keys(const QJsonObject& o, const QStringList& allowed) {
   for (auto it = o.begin(); it != o.end(); ++it)
     if (!allowed.contains(it.key())) return QObject::tr("unknown setting '%1'").arg(it.key());
+  return {};
+}
+
+// A few-shot step: the bundled dataset it names ("dataset": news | nli, the sets the lab's
+// lessons use) and any key of fewshot_description() (k, max_test, seed, …) on the request.
+QString fewshot_preset(const QJsonObject& step, FewShotRequest& request) {
+  const QString dataset = step.value(QStringLiteral("dataset")).toString(QStringLiteral("news"));
+  if (dataset != QLatin1String("news") && dataset != QLatin1String("nli"))
+    return QObject::tr("unknown dataset '%1' (news or nli)").arg(dataset);
+  const QString data = bundled_datasets_dir();
+  const bool nli = dataset == QLatin1String("nli");
+  request.train = (data + (nli ? QStringLiteral("/mnli/train.tsv") : QStringLiteral("/agnews/train.csv"))).toStdString();
+  request.test = (data + (nli ? QStringLiteral("/mnli/dev_matched.tsv") : QStringLiteral("/agnews/test.csv"))).toStdString();
+  for (auto it = step.begin(); it != step.end(); ++it) {
+    if (it.key() == QLatin1String("lab") || it.key() == QLatin1String("from") || it.key() == QLatin1String("dataset"))
+      continue;
+    try {
+      fewshot_description().set(request, it.key().toStdString(), json_of(it.value()));
+    } catch (const std::exception& e) {
+      return QString::fromStdString(e.what());
+    }
+  }
   return {};
 }
 
@@ -78,14 +101,11 @@ QString LessonRunner::validate(const QJsonObject& experiment) {
       if (problem.isEmpty() && !step.value(QStringLiteral("from")).toString().startsWith(QLatin1String("tag:")))
         problem = tr("'from' must name a tagged run (tag:NAME)");
     } else if (lab == QLatin1String("fewshot")) {
-      problem = unknown_keys(step, {QStringLiteral("lab"), QStringLiteral("from"), QStringLiteral("task"),
-                                    QStringLiteral("k"), QStringLiteral("examples")});
+      FewShotRequest request;
+      problem = fewshot_preset(step, request);
       const QString from = step.value(QStringLiteral("from")).toString();
-      if (!from.startsWith(QLatin1String("tag:")) && from != QLatin1String("imported:gpt"))
+      if (problem.isEmpty() && !from.startsWith(QLatin1String("tag:")) && from != QLatin1String("imported:gpt"))
         problem = tr("'from' must name a tagged run (tag:NAME) or imported:gpt");
-      for (const QJsonValue& k : step.value(QStringLiteral("k")).toArray())
-        if (!k.isDouble() || k.toInt() < 0 || k.toInt() > 64) problem = tr("every k must be a number from 0 to 64");
-      if (step.value(QStringLiteral("examples")).toInt() < 1) problem = tr("'examples' must be at least 1");
     } else if (lab == QLatin1String("playground")) {
       problem = unknown_keys(step, {QStringLiteral("lab"), QStringLiteral("from"), QStringLiteral("prompt")});
     } else {
@@ -219,21 +239,16 @@ QString LessonRunner::run_step(const QJsonObject& original) {
   }
   if (lab == QLatin1String("fewshot")) {
     FewShotRequest request;
-    const bool nli = step.value(QStringLiteral("task")).toString() == QLatin1String("nli");
-    const QString data = bundled_datasets_dir();
+    if (const QString problem = fewshot_preset(step, request); !problem.isEmpty()) return problem;
+    const bool nli = step.value(QStringLiteral("dataset")).toString() == QLatin1String("nli");
     request.from = step.value(QStringLiteral("from")).toString().toStdString();
-    request.train = (data + (nli ? QStringLiteral("/mnli/train.tsv") : QStringLiteral("/agnews/train.csv"))).toStdString();
-    request.test = (data + (nli ? QStringLiteral("/mnli/dev_matched.tsv") : QStringLiteral("/agnews/test.csv"))).toStdString();
-    request.ks.clear();
-    for (const QJsonValue& k : step.value(QStringLiteral("k")).toArray()) request.ks.push_back(k.toInt());
-    request.max_test = step.value(QStringLiteral("examples")).toInt(100);
     if (cap_ > 0) request.max_test = std::min<int64_t>(request.max_test, cap_);
     fewshot_run_ = labs_.runs->begin(QStringLiteral("fewshot"),
                                      tr("few-shot on %1, %2 questions per k")
                                          .arg(name_of_checkpoint(step.value(QStringLiteral("from")).toString()))
                                          .arg(request.max_test),
                                      {{QStringLiteral("from"), QString::fromStdString(request.from)},
-                                      {QStringLiteral("task"), nli ? QStringLiteral("nli") : QStringLiteral("news")}});
+                                      {QStringLiteral("dataset"), nli ? QStringLiteral("nli") : QStringLiteral("news")}});
     labs_.tabs->setCurrentWidget(labs_.runs_view);
     fewshot_->start([request] { return make_fewshot_job(request); });
     return {};
