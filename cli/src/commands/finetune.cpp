@@ -32,7 +32,7 @@ const Description<FinetuneRequest>& description_of(bool distill) {
 int run(const Options& o, bool distill) {
   const auto request = described_request(description_of(distill), o);
   const auto out_dir = o.text("out");  // asked before training, not after it
-  if ((o.given("resume") || o.given("stop-at")) && (o.given("nproc") || std::getenv("WORLD_SIZE")))
+  if ((!request.resume.empty() || o.given("stop-at")) && (o.given("nproc") || std::getenv("WORLD_SIZE")))
     throw UsageError("--stop-at and --resume run in one process; leave out --nproc");
   if (const auto code = run_ranks_if_asked(o)) return *code;
   // Data-parallel ranks prepare the same data and model (one seed); rank 0 alone prints,
@@ -61,7 +61,7 @@ int run(const Options& o, bool distill) {
 
   std::ofstream log;
   if (o.has("log") && leader) {
-    log.open(o.text("log"), o.given("resume") ? std::ios::app : std::ios::trunc);  // a resumed run's log goes on
+    log.open(o.text("log"), request.resume.empty() ? std::ios::trunc : std::ios::app);  // a resumed run's log goes on
     if (!log) throw Error("cannot write log file '" + o.text("log") + "'");
   }
   const auto emit = [&](const nlohmann::ordered_json& j, bool to_stdout) {
@@ -74,9 +74,9 @@ int run(const Options& o, bool distill) {
   ProgressBar bar(tuner.total_steps());
   // Validation every epoch (early stopping looks there), the test set once at the end.
   FineTuneEvaluation evaluation(tuner, std::move(prepared.sets), prepared.evaluation);
-  if (o.given("resume")) {
-    resume_finetuning(o.text("resume"), request, tuner, evaluation);
-    std::cerr << name << "resuming " << o.text("resume") << " at step " << tuner.steps_done() << "\n";
+  if (!request.resume.empty()) {
+    resume_finetuning(request.resume, request, tuner, evaluation);
+    std::cerr << name << "resuming " << request.resume << " at step " << tuner.steps_done() << "\n";
   }
   // --stop-at N: save a checkpoint --resume continues exactly, after step N (split a long run).
   const int64_t stop_at = o.given("stop-at") ? o.integer("stop-at", 1, tuner.total_steps()) : tuner.total_steps();
@@ -150,7 +150,6 @@ std::vector<OptionSpec> command_options(bool distill) {
                                        {"log", "FILE", "every step and evaluation as JSON lines", ""},
                                        {"log-every", "N", "print step metrics every N steps", "20"},
                                        {"threads", "N", "CPU threads (0: one per core)", ""},
-                                       {"resume", "DIR", "continue a run saved with --stop-at (same settings), exactly", ""},
                                        {"stop-at", "N", "stop after step N and save a checkpoint --resume continues", ""}};
   options.insert(options.end(), output.begin(), output.end());
   for (auto& option : parallel_options()) options.push_back(option);

@@ -1,5 +1,6 @@
 #include "lmlab/error.h"
 #include "lmlab/io/checkpoint.h"
+#include "lmlab/session/finetune_resume.h"
 #include "lmlab/session/training_job.h"
 #include "lmlab/train/fine_tuner.h"
 
@@ -10,10 +11,12 @@ namespace {
 class FineTuneJob final : public TrainingJob {
  public:
   FineTuneJob(std::unique_ptr<FineTuner> tuner, std::shared_ptr<const Tokenizer> tokenizer, EvaluationSets sets,
-              EvaluationSettings evaluation, std::string probe, std::string state, SessionInfo info)
+              EvaluationSettings evaluation, std::string probe, std::string state, SessionInfo info,
+              std::shared_ptr<const FinetuneRequest> request)
       : tuner_(std::move(tuner)), tokenizer_(std::move(tokenizer)),
         evaluation_(*tuner_, std::move(sets), evaluation), probe_(std::move(probe)), state_(std::move(state)),
-        info_(std::move(info)) {
+        info_(std::move(info)), request_(std::move(request)) {
+    if (request_ && !request_->resume.empty()) resume_finetuning(request_->resume, *request_, *tuner_, evaluation_);
     describe_model(info_, *tuner_->model());
     info_.total_steps = tuner_->total_steps();
     info_.probe = probe_;
@@ -42,7 +45,13 @@ class FineTuneJob final : public TrainingJob {
   }
 
   Snapshot snapshot() override { return probe_snapshot(*tuner_->model(), *tokenizer_, probe_, tuner_->steps_done()); }
-  void save(const std::string& dir) override { save_checkpoint(dir, *tuner_->model(), *tokenizer_, state_); }
+  // Stopped before the end (and prepared from a request): a checkpoint that continues exactly.
+  void save(const std::string& dir) override {
+    if (request_ && !evaluation_.done())
+      save_resumable_finetuning(dir, *request_, info_.labels, *tokenizer_, *tuner_, evaluation_);
+    else
+      save_checkpoint(dir, *tuner_->model(), *tokenizer_, state_);
+  }
   void set_freeze(const FreezeState& state) override { tuner_->set_freeze(state); }
   void set_learning_rate(double peak) override { tuner_->set_peak_lr(peak); }
   void set_probe(std::string probe) override { probe_ = std::move(probe); }
@@ -55,6 +64,7 @@ class FineTuneJob final : public TrainingJob {
   FineTuneEvaluation evaluation_;
   std::string probe_, state_;
   SessionInfo info_;
+  std::shared_ptr<const FinetuneRequest> request_;
 };
 
 }  // namespace
@@ -62,10 +72,12 @@ class FineTuneJob final : public TrainingJob {
 std::unique_ptr<TrainingJob> make_finetune_job(std::unique_ptr<FineTuner> tuner,
                                                std::shared_ptr<const Tokenizer> tokenizer, EvaluationSets sets,
                                                EvaluationSettings evaluation, std::string probe,
-                                               std::string training_state_json, SessionInfo info) {
+                                               std::string training_state_json, SessionInfo info,
+                                               std::shared_ptr<const FinetuneRequest> request) {
   if (!tuner || !tokenizer) throw Error("a fine-tuning job needs a tuner and a tokenizer");
   return std::make_unique<FineTuneJob>(std::move(tuner), std::move(tokenizer), std::move(sets), evaluation,
-                                       std::move(probe), std::move(training_state_json), std::move(info));
+                                       std::move(probe), std::move(training_state_json), std::move(info),
+                                       std::move(request));
 }
 
 }  // namespace lmlab

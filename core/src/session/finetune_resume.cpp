@@ -43,7 +43,7 @@ void resume_finetuning(const std::string& dir, const FinetuneRequest& request, F
   // The same run: every setting as it was (the schedule, the data and the seed decide the rest).
   const auto now = nlohmann::json::parse(description_of(request).values(request).dump());
   for (const auto& [key, value] : now.items())
-    if (!state["settings"].contains(key) || state["settings"][key] != value)
+    if (key != "resume" && (!state["settings"].contains(key) || state["settings"][key] != value))
       throw Error(dir + " was trained with setting '" + key + "' " +
                   (state["settings"].contains(key) ? state["settings"][key].dump() : std::string("unset")) +
                   "; this run asks for " + value.dump() + " (resume with the same settings)");

@@ -65,6 +65,9 @@ void add_training(D& d) {
                   "what is frozen");
   });
   d.add(&FinetuneRequest::device, {"device", T::Choice, 0, 0, {"auto", "cpu", "cuda"}, {}, "", "DEVICE", "where to train"});
+  d.add(&FinetuneRequest::resume, {"resume", T::Path, 0, 0, {}, {}, "", "DIR",
+                                   "continue a run of these settings saved before its end (--stop-at, or stopped in "
+                                   "the lab), exactly"});
   d.add(&FinetuneRequest::seed, {"seed", T::Integer, 0, kMaxSeed, {}, {}, "", "N",
                                  "random seed (weights of new parts, splits, batch order)"});
 }

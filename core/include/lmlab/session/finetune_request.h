@@ -38,6 +38,7 @@ struct FinetuneRequest {
   uint64_t seed = 1234;
   size_t train_probe_size = 500;   // training examples scored for the train-vs-validation gap
   int64_t eval_every = 0;          // score validation every N steps (0: each epoch)
+  std::string resume;              // a checkpoint of this run saved before its end: continue it exactly
 };
 
 const Description<FinetuneRequest>& finetune_description();

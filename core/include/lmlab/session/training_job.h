@@ -9,6 +9,8 @@
 
 namespace lmlab {
 
+struct FinetuneRequest;
+
 class Pretrainer;
 class FineTuner;
 struct FreezeState;
@@ -56,10 +58,13 @@ std::unique_ptr<TrainingJob> make_pretrain_job(std::unique_ptr<Pretrainer> train
 // decides and reported in the step's metrics ("validation_accuracy", "train_accuracy", ...);
 // the test set once, on the last step ("test_accuracy", "test_loss" and the step's
 // test_report). Early stopping ends the job. info fills the kind, labels and description; the
-// model's shape is read from the tuner.
+// model's shape is read from the tuner. With the request the tuner was prepared from, a job
+// saved before its end writes a checkpoint that continues exactly (finetune_resume.h), and a
+// request with resume set continues that checkpoint.
 std::unique_ptr<TrainingJob> make_finetune_job(std::unique_ptr<FineTuner> tuner,
                                                std::shared_ptr<const Tokenizer> tokenizer, EvaluationSets sets,
                                                EvaluationSettings evaluation, std::string probe,
-                                               std::string training_state_json, SessionInfo info);
+                                               std::string training_state_json, SessionInfo info,
+                                               std::shared_ptr<const FinetuneRequest> request = nullptr);
 
 }  // namespace lmlab
