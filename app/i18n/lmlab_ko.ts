@@ -658,6 +658,26 @@
         <source>unknown dataset &apos;%1&apos; (news or nli)</source>
         <translation>알 수 없는 데이터셋 &apos;%1&apos; (news 또는 nli)</translation>
     </message>
+    <message>
+        <source>The fine-tuning lab is busy: stop its run first.</source>
+        <translation>파인튜닝 실험실이 사용 중입니다. 먼저 실행을 멈추세요.</translation>
+    </message>
+    <message>
+        <source>Only a fine-tuning or distillation run can be continued.</source>
+        <translation>파인튜닝 또는 증류 실행만 이어서 할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>This run was not stopped before its end: there is nothing to continue.</source>
+        <translation>이 실행은 끝나기 전에 멈춘 것이 아니므로 이어서 할 것이 없습니다.</translation>
+    </message>
+    <message>
+        <source>This run left no checkpoint to continue from.</source>
+        <translation>이 실행에는 이어서 할 체크포인트가 없습니다.</translation>
+    </message>
+    <message>
+        <source>%1 (continued)</source>
+        <translation>%1 (이어서)</translation>
+    </message>
 </context>
 <context>
     <name>lmlab::app::FreezePanel</name>
@@ -1013,6 +1033,10 @@
         <source>&amp;Fine-tune on your own labelled files…</source>
         <translation>내 레이블 파일로 파인튜닝(&amp;F)…</translation>
     </message>
+    <message>
+        <source>Cannot continue the run</source>
+        <translation>실행을 이어서 할 수 없습니다</translation>
+    </message>
 </context>
 <context>
     <name>lmlab::app::MaskedLmPanel</name>
@@ -1297,6 +1321,14 @@
     <message>
         <source>&lt;table cellspacing=6&gt;&lt;tr&gt;&lt;th&gt;run&lt;/th&gt;&lt;th&gt;status&lt;/th&gt;&lt;th&gt;test acc.&lt;/th&gt;&lt;th&gt;train acc.&lt;/th&gt;&lt;th&gt;last loss&lt;/th&gt;&lt;th&gt;parameters&lt;/th&gt;&lt;/tr&gt;%1&lt;/table&gt;</source>
         <translation>&lt;table cellspacing=6&gt;&lt;tr&gt;&lt;th&gt;실행&lt;/th&gt;&lt;th&gt;상태&lt;/th&gt;&lt;th&gt;테스트 정확도&lt;/th&gt;&lt;th&gt;학습 정확도&lt;/th&gt;&lt;th&gt;마지막 손실&lt;/th&gt;&lt;th&gt;파라미터&lt;/th&gt;&lt;/tr&gt;%1&lt;/table&gt;</translation>
+    </message>
+    <message>
+        <source>Continue the selected run</source>
+        <translation>선택한 실행 이어서 하기</translation>
+    </message>
+    <message>
+        <source>A fine-tuning or distillation run stopped before its end goes on exactly where it stopped, in the fine-tuning lab</source>
+        <translation>끝나기 전에 멈춘 파인튜닝 또는 증류 실행을 파인튜닝 실험실에서 멈춘 지점부터 정확히 이어서 합니다</translation>
     </message>
 </context>
 <context>

@@ -229,18 +229,45 @@ void FineTuneView::start() {
   request.from = from.toStdString();
   request.student_layers = student_->value();
   if (request.student_layers > 0) request.from_scratch = false;  // a student starts from its teacher
+  QString name = request.student_layers > 0 ? tr("distil %1 into %2 layers").arg(task).arg(request.student_layers)
+                 : request.from_scratch   ? tr("%1 from scratch").arg(task)
+                                          : tr("%1 fine-tune").arg(task);
+  if (request.gradual_unfreeze_every > 0) name += tr(", gradual unfreezing every %1").arg(request.gradual_unfreeze_every);
+  if (!request.freeze.empty()) name += tr(", frozen: %1").arg(QString::fromStdString(request.freeze));
+  if (!run_name_.isEmpty()) name = run_name_;
+  start_request(request, name, data.id);
+}
+
+QString FineTuneView::continue_run(const QString& run_id) {
+  if (bridge_->busy()) return tr("The fine-tuning lab is busy: stop its run first.");
+  const RunRecord* run = runs_ ? runs_->find(run_id) : nullptr;
+  if (!run || (run->kind != QLatin1String("finetune") && run->kind != QLatin1String("distill")))
+    return tr("Only a fine-tuning or distillation run can be continued.");
+  if (run->status != QLatin1String("stopped") && run->status != QLatin1String("interrupted"))
+    return tr("This run was not stopped before its end: there is nothing to continue.");
+  if (run->checkpoint.isEmpty()) return tr("This run left no checkpoint to continue from.");
+  // The run's own settings, by key; what run.json holds beside them (dataset, tag, model
+  // facts) is not a setting.
+  const auto& description = run->kind == QLatin1String("distill") ? distill_description() : finetune_description();
+  FinetuneRequest request;
+  try {
+    for (auto it = run->config.begin(); it != run->config.end(); ++it)
+      if (description.find(it.key().toStdString())) description.set(request, it.key().toStdString(), json_of(it.value()));
+  } catch (const std::exception& e) {
+    return QString::fromStdString(e.what());
+  }
+  request.resume = run->checkpoint.toStdString();
+  start_request(request, tr("%1 (continued)").arg(run->name), run->config.value(QStringLiteral("dataset")).toString());
+  return {};
+}
+
+void FineTuneView::start_request(const FinetuneRequest& request, const QString& name, const QString& dataset_id) {
   const auto& description = request.student_layers > 0 ? distill_description() : finetune_description();
   SessionOptions options;
   if (runs_) {
-    QString name = request.student_layers > 0 ? tr("distil %1 into %2 layers").arg(task).arg(request.student_layers)
-                   : request.from_scratch   ? tr("%1 from scratch").arg(task)
-                                            : tr("%1 fine-tune").arg(task);
-    if (request.gradual_unfreeze_every > 0) name += tr(", gradual unfreezing every %1").arg(request.gradual_unfreeze_every);
-    if (!request.freeze.empty()) name += tr(", frozen: %1").arg(QString::fromStdString(request.freeze));
-    if (!run_name_.isEmpty()) name = run_name_;
     // run.json's config: every setting of the request by its key, as the CLI's --config takes them.
     QJsonObject config = qt_json_of(description.values(request));
-    config.insert(QStringLiteral("dataset"), data.id);
+    config.insert(QStringLiteral("dataset"), dataset_id);
     if (!tag_.isEmpty()) config.insert(QStringLiteral("tag"), tag_);
     run_id_ = runs_->begin(request.student_layers > 0 ? QStringLiteral("distill") : QStringLiteral("finetune"), name, config);
     options.checkpoint_dir = runs_->checkpoint_dir(run_id_).toStdString();

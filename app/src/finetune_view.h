@@ -62,6 +62,10 @@ class FineTuneView : public QWidget {
   // only"}. The form is reset to the request's defaults first. Returns what is wrong, or empty.
   QString apply_preset(const QJsonObject& preset);
   void start();
+  // Continues a fine-tuning or distillation run that was stopped before its end, exactly
+  // where it stopped, with the settings its run.json recorded (a new run in the store).
+  // Returns what is wrong (not such a run, no resumable checkpoint), or empty.
+  QString continue_run(const QString& run_id);
 
  Q_SIGNALS:
   void runFinished(const QString& run_id);
@@ -71,6 +75,9 @@ class FineTuneView : public QWidget {
   void finish_run(const QString& status, const QString& error = {});
   void set_running(bool running);
   FinetuneRequest data_request(const DatasetPicker::Choice& data) const;
+  // Starts a run of the request: a run record named name (with the dataset's id), the
+  // curves cleared, the job built on the bridge's worker.
+  void start_request(const FinetuneRequest& request, const QString& name, const QString& dataset_id);
   void show_baseline(const DatasetPicker::Choice& data, const std::vector<BaselineResult>& results, const QString& error);
 
   SessionBridge* bridge_;

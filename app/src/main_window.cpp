@@ -106,6 +106,11 @@ MainWindow::MainWindow(QWidget* parent)
   setCentralWidget(tabs_);
 
   runner_ = new LessonRunner({tabs_, train_view_, finetune_view_, playground_, runs_view_, runs_}, this);
+  connect(runs_view_, &RunsView::continueRequested, this, [this](const QString& id) {
+    if (const QString problem = finetune_view_->continue_run(id); !problem.isEmpty())
+      return open_error_dialog(this, tr("Cannot continue the run"), problem, QStringLiteral("continueError"));
+    tabs_->setCurrentWidget(finetune_view_);
+  });
   connect(run_lesson_, &QPushButton::clicked, this, [this] {
     runner_->start(lessons_->experiment(lesson_list_->currentIndex().row()));
     cancel_lesson_->setEnabled(runner_->running());

@@ -7,6 +7,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListView>
+#include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
 #include <QVBoxLayout>
@@ -32,10 +33,15 @@ RunsView::RunsView(RunStore* runs, QWidget* parent) : QWidget(parent), runs_(run
   summary_->setTextFormat(Qt::RichText);
   summary_->setObjectName(QStringLiteral("runSummary"));
 
+  continue_ = new QPushButton(tr("Continue the selected run"));
+  continue_->setObjectName(QStringLiteral("continueRun"));
+  continue_->setToolTip(tr("A fine-tuning or distillation run stopped before its end goes on exactly where it "
+                           "stopped, in the fine-tuning lab"));
   auto* pick = new QHBoxLayout;
   pick->addWidget(new QLabel(tr("Compare")));
   pick->addWidget(metric_);
   pick->addStretch(1);
+  pick->addWidget(continue_);
   auto* right = new QWidget;
   auto* right_layout = new QVBoxLayout(right);
   right_layout->addLayout(pick);
@@ -62,8 +68,23 @@ RunsView::RunsView(RunStore* runs, QWidget* parent) : QWidget(parent), runs_(run
     QSettings().setValue(QStringLiteral("runs/checked"), ids);
   });
   connect(runs_, &RunStore::dataChanged, this, &RunsView::redraw);
+  connect(runs_, &RunStore::dataChanged, this, &RunsView::update_continue);
+  connect(list_->selectionModel(), &QItemSelectionModel::currentChanged, this, &RunsView::update_continue);
+  connect(continue_, &QPushButton::clicked, this, [this] {
+    const int row = list_->currentIndex().row();
+    if (row >= 0 && row < runs_->runs().size()) Q_EMIT continueRequested(runs_->runs()[row].id);
+  });
+  update_continue();
   connect(runs_, &RunStore::modelReset, this, &RunsView::redraw);
   redraw();
+}
+
+void RunsView::update_continue() {
+  const int row = list_->currentIndex().row();
+  const RunRecord* run = row >= 0 && row < runs_->runs().size() ? &runs_->runs()[row] : nullptr;
+  continue_->setEnabled(run && (run->kind == QLatin1String("finetune") || run->kind == QLatin1String("distill")) &&
+                        (run->status == QLatin1String("stopped") || run->status == QLatin1String("interrupted")) &&
+                        !run->checkpoint.isEmpty());
 }
 
 void RunsView::compare(const QStringList& ids, const QString& metric) {

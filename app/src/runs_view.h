@@ -5,6 +5,7 @@
 class QComboBox;
 class QLabel;
 class QListView;
+class QPushButton;
 
 namespace lmlab::app {
 
@@ -21,13 +22,21 @@ class RunsView : public QWidget {
   CurvePlot* plot() const { return plot_; }
   QComboBox* metric() const { return metric_; }
   void redraw();
+  void update_continue();
   // Ticks exactly these runs and shows their metric (lessons end on a comparison).
   void compare(const QStringList& ids, const QString& metric);
+  QListView* list() const { return list_; }
+
+ Q_SIGNALS:
+  // The learner asked to continue the selected run (a fine-tuning or distillation run stopped
+  // before its end, with a checkpoint to continue from).
+  void continueRequested(const QString& run_id);
 
  private:
   RunStore* runs_;
   QListView* list_;
   QComboBox* metric_;
+  QPushButton* continue_;
   CurvePlot* plot_;
   QLabel* summary_;
 };

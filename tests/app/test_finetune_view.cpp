@@ -97,6 +97,45 @@ class TestFineTuneView : public QObject {
     QVERIFY(view.freeze_panel()->toggle_for({ModelPart::Layer, 1})->text().contains(QStringLiteral("opens at step 5")));
   }
 
+  // Stop mid-run, then Runs → Continue: the run goes on from the step it stopped at, with the
+  // settings run.json recorded, and ends at the planned step (exactness: cli.finetune_resume).
+  void aStoppedRunContinuesWhereItStopped() {
+    FineTuneView view(runs_.get());
+    view.set_task(QStringLiteral("news"));
+    view.set_max_steps(24);
+    int64_t last = 0;
+    connect(view.bridge(), &SessionBridge::stepsArrived, this, [&](const std::vector<SessionStep>& steps) {
+      last = steps.back().step;
+      if (last >= 5) view.bridge()->stop();
+    });
+    QSignalSpy finished(view.bridge(), &SessionBridge::finished);
+    view.start();
+    QVERIFY(finished.wait(120000));
+    const QString stopped_id = view.run_id();
+    const RunRecord* stopped = runs_->find(stopped_id);
+    QVERIFY(stopped && stopped->status == QStringLiteral("stopped") && !stopped->checkpoint.isEmpty());
+    QFile state(stopped->checkpoint + QStringLiteral("/training_state.json"));
+    QVERIFY(state.open(QIODevice::ReadOnly));
+    QVERIFY(state.readAll().contains("\"resume\""));
+    const int64_t stopped_at = last;
+    QVERIFY(stopped_at >= 5 && stopped_at < 24);
+
+    view.bridge()->disconnect(this);
+    int64_t first = -1;
+    connect(view.bridge(), &SessionBridge::stepsArrived, this, [&](const std::vector<SessionStep>& steps) {
+      if (first < 0) first = steps.front().step;
+      last = steps.back().step;
+    });
+    QCOMPARE(view.continue_run(stopped_id), QString());
+    QVERIFY(finished.wait(120000));
+    QCOMPARE(first, stopped_at + 1);
+    QCOMPARE(last, int64_t{24});
+    const RunRecord* continued = runs_->find(view.run_id());
+    QVERIFY(continued && continued->status == QStringLiteral("done"));
+    QVERIFY(continued->name.endsWith(QStringLiteral("(continued)")));
+    QVERIFY(!view.continue_run(view.run_id()).isEmpty());  // a finished run has nothing to continue
+  }
+
   void aCorruptCheckpointGetsADialogNamingTheFile() {
     QTemporaryDir bad;
     QFile config(bad.filePath(QStringLiteral("config.json")));
