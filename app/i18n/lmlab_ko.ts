@@ -1037,6 +1037,14 @@
         <source>Cannot continue the run</source>
         <translation>실행을 이어서 할 수 없습니다</translation>
     </message>
+    <message>
+        <source>A run is training</source>
+        <translation>실행 중인 학습이 있습니다</translation>
+    </message>
+    <message>
+        <source>Stop the training run at the next step, save its checkpoint and curves, and quit?</source>
+        <translation>다음 스텝에서 학습을 멈추고 체크포인트와 곡선을 저장한 뒤 종료할까요?</translation>
+    </message>
 </context>
 <context>
     <name>lmlab::app::MaskedLmPanel</name>

@@ -36,6 +36,7 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTextBrowser>
+#include <QTimer>
 
 namespace lmlab::app {
 
@@ -322,7 +323,44 @@ void MainWindow::show_about() {
           .arg(QStringLiteral(LMLAB_VERSION), device_label_->text(), qVersion()));
 }
 
+QList<SessionBridge*> MainWindow::busy_bridges() const {
+  QList<SessionBridge*> busy;
+  for (SessionBridge* bridge : {train_view_->bridge(), finetune_view_->bridge()})
+    if (bridge->busy()) busy << bridge;
+  return busy;
+}
+
+void MainWindow::stop_runs_then_close() {
+  closing_ = true;
+  // A run still preparing has no session to stop yet: ask again until every lab is idle.
+  auto* poll = new QTimer(this);
+  poll->setInterval(100);
+  connect(poll, &QTimer::timeout, this, [this, poll] {
+    const auto busy = busy_bridges();
+    for (SessionBridge* bridge : busy) bridge->stop();
+    if (!busy.isEmpty()) return;
+    poll->deleteLater();
+    close();
+  });
+  poll->start();
+}
+
 void MainWindow::closeEvent(QCloseEvent* event) {
+  if (!busy_bridges().isEmpty()) {
+    event->ignore();
+    if (closing_) return;  // already stopping
+    auto* ask = new QMessageBox(QMessageBox::Question, tr("A run is training"),
+                                tr("Stop the training run at the next step, save its checkpoint and curves, and "
+                                   "quit?"),
+                                QMessageBox::Yes | QMessageBox::Cancel, this);
+    ask->setObjectName(QStringLiteral("closeWhileTraining"));
+    ask->setAttribute(Qt::WA_DeleteOnClose);
+    connect(ask, &QMessageBox::finished, this, [this](int answer) {
+      if (answer == QMessageBox::Yes) stop_runs_then_close();
+    });
+    ask->open();
+    return;
+  }
   QSettings settings;
   settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
   settings.setValue(QStringLiteral("window/splitter"),

@@ -17,6 +17,7 @@ class PlaygroundView;
 class RunStore;
 class RunLogFollower;
 class RunsView;
+class SessionBridge;
 class TrainView;
 
 // The lab's frame: a Lessons tab (lesson list on the left, the selected lesson on the right),
@@ -52,6 +53,11 @@ class MainWindow : public QMainWindow {
   void show_lesson(int row);
   void set_language(const QString& language);
   void show_about();
+  // The labs' sessions that are training (or preparing a run).
+  QList<SessionBridge*> busy_bridges() const;
+  // Stops every training run at a step boundary; when all have saved their checkpoint and
+  // curves (their views write run.json on finished), closes the window.
+  void stop_runs_then_close();
 
   LessonCatalog* lessons_;
   QListView* lesson_list_;
@@ -69,6 +75,7 @@ class MainWindow : public QMainWindow {
   QTabWidget* tabs_;
   QLabel* device_label_;
   QLabel* versions_label_;
+  bool closing_ = false;  // stopping runs on the way out
 };
 
 }  // namespace lmlab::app

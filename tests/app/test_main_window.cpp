@@ -1,5 +1,8 @@
 #include "lesson_catalog.h"
 #include "main_window.h"
+#include "run_store.h"
+#include "session_bridge.h"
+#include "train_view.h"
 
 #include <QAction>
 #include <QLabel>
@@ -10,6 +13,10 @@
 #include <QTabWidget>
 #include <QTextBrowser>
 #include <QTranslator>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMessageBox>
+#include <QSignalSpy>
 #include <QtTest>
 
 #include "qtest_main.h"
@@ -134,6 +141,34 @@ class MainWindowTest : public QObject {
     broken.close();
     QVERIFY(catalog.load(broken.fileName()).contains(QStringLiteral("not valid JSON")));
     QVERIFY(catalog.load(QStringLiteral("/nonexistent/index.json")).contains(QStringLiteral("Cannot open")));
+  }
+
+  // Closing while a run trains asks first; Yes stops the run at a step boundary, saves its
+  // checkpoint and curves (run.json "stopped", not "running" with none), then quits.
+  void closingWhileTrainingStopsAndSavesTheRun() {
+    MainWindow window;
+    window.show();
+    window.pretrain_on(QStringLiteral(LMLAB_SOURCE_DIR "/datasets/pretrain/world.txt"));
+    auto* lab = window.findChild<lmlab::app::TrainView*>();
+    QVERIFY(lab);
+    lab->set_steps(1000000);
+    QSignalSpy steps(lab->bridge(), &lmlab::app::SessionBridge::stepsArrived);
+    lab->start();
+    QVERIFY(steps.wait(180000));
+    const QString run_id = lab->run_id();
+    window.close();
+    QTRY_VERIFY_WITH_TIMEOUT(window.findChild<QMessageBox*>(QStringLiteral("closeWhileTraining")), 5000);
+    QVERIFY(window.isVisible());  // nothing happens before the learner answers
+    auto* ask = window.findChild<QMessageBox*>(QStringLiteral("closeWhileTraining"));
+    ask->button(QMessageBox::Yes)->click();
+    QTRY_VERIFY_WITH_TIMEOUT(!window.isVisible(), 60000);
+    QFile file(lmlab::app::RunStore::default_dir() + QLatin1Char('/') + run_id + QStringLiteral("/run.json"));
+    QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(file.fileName()));
+    const auto run = QJsonDocument::fromJson(file.readAll()).object();
+    QCOMPARE(run.value(QStringLiteral("status")).toString(), QStringLiteral("stopped"));
+    QVERIFY(!run.value(QStringLiteral("curves")).toObject().isEmpty());
+    QVERIFY(QFile::exists(lmlab::app::RunStore::default_dir() + QLatin1Char('/') + run_id +
+                          QStringLiteral("/checkpoint/model.safetensors")));
   }
 };
 
