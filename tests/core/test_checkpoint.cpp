@@ -4,7 +4,7 @@
 #include "lmlab/sentencepiece_tokenizer.h"
 #include "lmlab/io/safetensors.h"
 #include "temp_dir.h"
-#include "toy_corpus.h"
+#include "toy_model.h"
 
 #include <gtest/gtest.h>
 
@@ -22,19 +22,14 @@ namespace {
 class Checkpoint : public ::testing::Test {
  protected:
   void SetUp() override {
-    const auto corpus = dir.write("corpus.txt", test::toy_corpus(40, 1));
-    SentencePieceTrainOptions options;
-    options.vocab_size = 300;
-    tokenizer = std::make_unique<SentencePieceTokenizer>(SentencePieceTokenizer::train(corpus, options));
-    auto config = ModelConfig::preset("tiny", Architecture::Bert);
-    config.vocab_size = tokenizer->vocab_size();
-    config.max_seq_len = 16;
+    auto toy = test::toy_model_setup(dir, 40, 1, 300, 16);
+    tokenizer = toy.tokenizer;
     torch::manual_seed(9);
-    model = LanguageModel(config);
+    model = LanguageModel(toy.config);
     model->eval();
   }
   TempDir dir;
-  std::unique_ptr<SentencePieceTokenizer> tokenizer;
+  std::shared_ptr<SentencePieceTokenizer> tokenizer;
   LanguageModel model{nullptr};
 };
 

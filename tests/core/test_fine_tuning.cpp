@@ -4,7 +4,7 @@
 #include "lmlab/train/fine_tune_evaluation.h"
 #include "lmlab/train/fine_tuner.h"
 #include "temp_dir.h"
-#include "toy_corpus.h"
+#include "toy_model.h"
 
 #include <gtest/gtest.h>
 
@@ -29,10 +29,9 @@ const Toy& toy() {
   static const Toy t = [] {
     Toy t;
     test::TempDir dir;
-    const auto text = test::toy_corpus(60, 3);
-    SentencePieceTrainOptions options;
-    options.vocab_size = 400;
-    t.tokenizer = std::make_shared<SentencePieceTokenizer>(SentencePieceTokenizer::train(dir.write("c.txt", text), options));
+    const auto setup = test::toy_model_setup(dir, 60, 3, 400, 32);
+    const auto& text = setup.corpus_text;
+    t.tokenizer = setup.tokenizer;
     const std::vector<std::string> animals = {"cat", "dog", "bird", "fish", "horse", "rabbit"};
     LabeledDataset data;
     data.labels = animals;

@@ -4,7 +4,7 @@
 #include "lmlab/sentencepiece_tokenizer.h"
 #include "lmlab/train/pretrainer.h"
 #include "temp_dir.h"
-#include "toy_corpus.h"
+#include "toy_model.h"
 
 #include <gtest/gtest.h>
 
@@ -22,14 +22,11 @@ struct Run {
 
 Run pretrain(Architecture arch, const std::string& objective, int steps) {
   test::TempDir dir;
-  const auto corpus_path = dir.write("corpus.txt", test::toy_corpus(60, 2));
-  SentencePieceTrainOptions options;
-  options.vocab_size = 300;
+  const auto toy = test::toy_model_setup(dir, 60, 2, 300, 64, arch);
+  const auto& corpus_path = toy.corpus_path;
+  const auto& config = toy.config;
   Run run;
-  run.tokenizer = std::make_shared<SentencePieceTokenizer>(SentencePieceTokenizer::train(corpus_path, options));
-  auto config = ModelConfig::preset("tiny", arch);
-  config.vocab_size = run.tokenizer->vocab_size();
-  config.max_seq_len = 64;
+  run.tokenizer = toy.tokenizer;
   torch::manual_seed(1);
   run.model = LanguageModel(config);
   PretrainSettings settings;

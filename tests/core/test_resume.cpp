@@ -5,7 +5,7 @@
 #include "lmlab/sentencepiece_tokenizer.h"
 #include "lmlab/train/pretrainer.h"
 #include "temp_dir.h"
-#include "toy_corpus.h"
+#include "toy_model.h"
 
 #include <gtest/gtest.h>
 
@@ -19,31 +19,25 @@ constexpr int64_t kSteps = 8;
 class Resume : public ::testing::Test {
  protected:
   void SetUp() override {
-    corpus_ = dir_.write("corpus.txt", test::toy_corpus(40, 3));
-    SentencePieceTrainOptions options;
-    options.vocab_size = 300;
-    tokenizer_ = std::make_shared<SentencePieceTokenizer>(SentencePieceTokenizer::train(corpus_, options));
+    toy_ = test::toy_model_setup(dir_, 40, 3, 300, 32);
   }
 
   // As the CLI builds a run: the seed first, then the model and the batches.
   std::unique_ptr<Pretrainer> fresh_trainer() {
-    auto config = ModelConfig::preset("tiny", Architecture::Bert);  // dropout 0.1: the generator matters
-    config.vocab_size = tokenizer_->vocab_size();
-    config.max_seq_len = 32;
+    const auto& config = toy_.config;  // dropout 0.1: the generator matters
     torch::manual_seed(21);
     LanguageModel model(config);
     PretrainSettings settings;
     settings.objectives = Objectives::parse("mlm+nsp");
     settings.steps = kSteps;
     settings.adamw.lr = 2e-3;
-    PretrainingBatcher batcher(tokenize(TextCorpus::read(corpus_), *tokenizer_), settings.objectives,
-                               tokenizer_->special_ids(), config.vocab_size, 8, 32, 5);
+    PretrainingBatcher batcher(tokenize(TextCorpus::read(toy_.corpus_path), *toy_.tokenizer), settings.objectives,
+                               toy_.tokenizer->special_ids(), config.vocab_size, 8, 32, 5);
     return std::make_unique<Pretrainer>(model, std::move(batcher), settings);
   }
 
   test::TempDir dir_;
-  std::string corpus_;
-  std::shared_ptr<SentencePieceTokenizer> tokenizer_;
+  test::ToyModelSetup toy_;
 };
 
 }  // namespace
@@ -56,7 +50,7 @@ TEST_F(Resume, ASavedAndResumedRunEndsWhereAnUninterruptedOneDoes) {
   auto first_half = fresh_trainer();
   for (int64_t i = 0; i < kSteps / 2; ++i) first_half->step();
   const auto state = first_half->resume_state();
-  save_checkpoint(dir_.file("half"), *first_half->model(), *tokenizer_, "{}", state.tensors);
+  save_checkpoint(dir_.file("half"), *first_half->model(), *toy_.tokenizer, "{}", state.tensors);
   torch::manual_seed(999);  // whatever ran in between
 
   auto second_half = fresh_trainer();
@@ -78,7 +72,7 @@ TEST_F(Resume, ASavedAndResumedRunEndsWhereAnUninterruptedOneDoes) {
 
 TEST_F(Resume, MissingOrForeignStateIsNamed) {
   auto trainer = fresh_trainer();
-  save_checkpoint(dir_.file("plain"), *trainer->model(), *tokenizer_, "{}");
+  save_checkpoint(dir_.file("plain"), *trainer->model(), *toy_.tokenizer, "{}");
   EXPECT_NE(error_of([&] { read_resume_tensors(dir_.file("plain")); }).find("cannot be resumed"), std::string::npos);
   trainer->step();
   auto state = trainer->resume_state();

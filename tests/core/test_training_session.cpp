@@ -5,7 +5,7 @@
 #include "lmlab/train/pretrainer.h"
 #include "session_stress.h"
 #include "temp_dir.h"
-#include "toy_corpus.h"
+#include "toy_model.h"
 
 #include <gtest/gtest.h>
 
@@ -63,13 +63,10 @@ SessionOptions snapshots_every(int ms) {
 }
 
 std::unique_ptr<TrainingJob> bert_job(int64_t steps, test::TempDir& dir) {
-  const auto corpus = dir.write("c.txt", test::toy_corpus(40, 4));
-  SentencePieceTrainOptions options;
-  options.vocab_size = 400;
-  auto tokenizer = std::make_shared<const SentencePieceTokenizer>(SentencePieceTokenizer::train(corpus, options));
-  auto config = ModelConfig::preset("tiny", Architecture::Bert);
-  config.vocab_size = tokenizer->vocab_size();
-  config.max_seq_len = 32;
+  const auto toy = test::toy_model_setup(dir, 40, 4, 400, 32);
+  const auto& corpus = toy.corpus_path;
+  std::shared_ptr<const SentencePieceTokenizer> tokenizer = toy.tokenizer;
+  const auto& config = toy.config;
   torch::manual_seed(3);
   PretrainSettings settings;
   settings.objectives = Objectives::parse("mlm+nsp");
@@ -247,17 +244,13 @@ namespace {
 
 // Builds a fine-tuning session on two labelled sentences, for the tests below.
 std::unique_ptr<TrainingJob> finetune_job(test::TempDir& dir, int64_t max_steps) {
-  const auto text = test::toy_corpus(40, 5);
-  SentencePieceTrainOptions options;
-  options.vocab_size = 400;
-  auto tokenizer = std::make_shared<const SentencePieceTokenizer>(SentencePieceTokenizer::train(dir.write("c.txt", text), options));
+  auto toy = test::toy_model_setup(dir, 40, 5, 400, 16);
+  std::shared_ptr<const SentencePieceTokenizer> tokenizer = toy.tokenizer;
   LabeledDataset data;
   data.labels = {"cat", "dog"};
   for (int i = 0; i < 40; ++i) data.examples.push_back({i % 2 ? "the dog ran to the park ." : "the cat sat on the mat .", "", i % 2});
   const auto examples = encode_examples(data, *tokenizer, 16);
-  auto config = ModelConfig::preset("tiny", Architecture::Bert);
-  config.vocab_size = tokenizer->vocab_size();
-  config.max_seq_len = 16;
+  auto config = toy.config;
   config.num_labels = 2;
   torch::manual_seed(5);
   FineTuneSettings settings;
