@@ -44,8 +44,13 @@ Request described_request(const Description<Request>& description, const Options
                           const std::vector<std::string>& keys = {}) {
   Request request;
   if (options.given("config")) {
+    // A config file's mistakes are usage mistakes, worded with the file's own keys.
     const auto path = options.text("config");
-    description.apply(request, read_config_file(path), path);
+    try {
+      description.apply(request, read_config_file(path), path);
+    } catch (const Error& error) {
+      throw UsageError(error.what());
+    }
   }
   for (const auto& e : description.entries()) {
     if (!keys.empty() && std::find(keys.begin(), keys.end(), e.setting.key) == keys.end()) continue;

@@ -1,5 +1,6 @@
 // lmlab-cli: the Qt-free command line over LM Lab's core, for servers, scripts and benchmarks.
 #include "command.h"
+#include "described_options.h"
 #include "launcher.h"
 
 #include "lmlab/blas_kernels.h"
@@ -95,10 +96,16 @@ int run(int argc, char** argv) {
               << "Run 'lmlab-cli " << command->name << " --help' for its options.\n";
     return 2;
   } catch (const Error& e) {
+    // Core errors name settings by key; here they are this command's options.
+    std::vector<std::string> keys;
+    for (const auto& option : command->options) {
+      keys.push_back(option.name);
+      std::replace(keys.back().begin(), keys.back().end(), '-', '_');
+    }
     // A data-parallel worker says which rank it is.
     const char* rank = std::getenv("WORLD_SIZE") ? std::getenv("RANK") : nullptr;
     std::cerr << "lmlab-cli " << command->name << (rank ? std::string(" [rank ") + rank + "]" : std::string())
-              << ": error: " << e.what() << "\n";
+              << ": error: " << flag_hints(e.what(), keys) << "\n";
     return 1;
   }
 }

@@ -1,6 +1,6 @@
 #!/bin/sh
-# --config FILE.json: the keys `lmlab-cli describe` lists; misspelt and bad values are named,
-# options on the command line win over the file.
+# --config FILE.json: the keys `lmlab-cli describe` lists; misspelt keys and bad values are
+# named with the file's keys (exit 2, a usage mistake), options on the command line win.
 set -eu
 cli=$1
 expect=$2
@@ -8,13 +8,13 @@ dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 
 echo '{"epoch": 3}' > "$dir/misspelt.json"
-"$expect" 1 "misspelt.json: unknown finetune setting 'epoch'; did you mean 'epochs'\?" \
+"$expect" 2 "misspelt.json: unknown finetune setting 'epoch'; did you mean 'epochs'\?" \
   "$cli" finetune --config "$dir/misspelt.json" --train x --from y --out "$dir/never"
 echo '{"lr": "fast"}' > "$dir/bad.json"
-"$expect" 1 "bad.json: setting 'lr' expects a number or 'auto', got \"fast\"" \
+"$expect" 2 "bad.json: setting 'lr' expects a number or 'auto', got \"fast\"" \
   "$cli" finetune --config "$dir/bad.json" --train x --from y --out "$dir/never"
 echo '{"lr": 1e-4' > "$dir/broken.json"
-"$expect" 1 "broken.json is not valid JSON" \
+"$expect" 2 "broken.json is not valid JSON" \
   "$cli" finetune --config "$dir/broken.json" --train x --from y --out "$dir/never"
 # The file's train and from are used (the run then fails on the missing file it names)...
 echo '{"train": "/nonexistent/train.csv", "from": "/nonexistent/ckpt", "epochs": 2}' > "$dir/good.json"

@@ -46,7 +46,7 @@ TEST(AgNewsCsv, ReadsQuotedFieldsAndCleansTheRealFilesLeftovers) {
 TEST(AgNewsCsv, BadRowsAreNamedOrSkippedAndCounted) {
   const std::string csv = "\"1\",\"a\",\"b\"\n\"5\",\"a\",\"b\"\n\"1\",\"only two\"\n\"2\",\"open quote,\"x\n";
   EXPECT_EQ(error_of(csv, "n.csv"),
-            "n.csv:2: class '5' is not 1 (World), 2 (Sports), 3 (Business) or 4 (Sci/Tech) (--skip-bad-rows skips such rows)");
+            "n.csv:2: class '5' is not 1 (World), 2 (Sports), 3 (Business) or 4 (Sci/Tech) (setting 'skip_bad_rows' skips such rows)");
   ReadOptions skip;
   skip.skip_bad_rows = true;
   const auto data = parse_labeled_dataset(csv, "n.csv", skip);

@@ -85,7 +85,7 @@ void StepBenchmarkSettings::validate() const {
   in(warmup, 0, 100000, "warmup");
   in(batch, 1, 4096, "batch");
   in(seq_len, 4, 512, "seq");
-  if (dropout < 0 || dropout >= 1) throw Error("bench setting --dropout must be in [0, 1)");
+  if (dropout < 0 || dropout >= 1) throw Error("setting 'dropout' must be in [0, 1)");
   bench_config(*this);  // the model settings
 }
 
@@ -122,7 +122,7 @@ double measure_sgemm_gflops(const std::string& device_name, int size) {
 StepBenchmarkResult run_step_benchmark(const StepBenchmarkSettings& s, const std::function<void(int, int)>& progress) {
   s.validate();
   const auto device = resolve_device(s.device);
-  if (s.bf16 && !device.is_cuda()) throw Error("bench setting --bf16 needs a CUDA device");
+  if (s.bf16 && !device.is_cuda()) throw Error("setting 'bf16' needs a CUDA device");
   const auto config = bench_config(s);
   torch::manual_seed(0);
   LanguageModel model(config);

@@ -39,7 +39,7 @@ void resume_finetuning(const std::string& dir, const FinetuneRequest& request, F
   const auto state_path = (std::filesystem::path(dir) / "training_state.json").string();
   const auto state = nlohmann::json::parse(read_file(state_path, "training state"), nullptr, false);
   if (!state.is_object() || !state.contains("resume") || !state["resume"].is_object() || !state.contains("settings"))
-    throw Error(state_path + " has no 'resume' record, so this run cannot be resumed (was it saved with --stop-at?)");
+    throw Error(state_path + " has no 'resume' record, so this run cannot be resumed (only a run stopped before its end can be)");
   // The same run: every setting as it was (the schedule, the data and the seed decide the rest).
   const auto now = nlohmann::json::parse(description_of(request).values(request).dump());
   for (const auto& [key, value] : now.items())

@@ -41,7 +41,7 @@ std::vector<std::string> split(const std::string& line, char separator) {
 }
 
 void BadRows::report(size_t line, const std::string& why) {
-  if (!skip_) throw Error(origin_ + ":" + std::to_string(line) + ": " + why + " (--skip-bad-rows skips such rows)");
+  if (!skip_) throw Error(origin_ + ":" + std::to_string(line) + ": " + why + " (setting 'skip_bad_rows' skips such rows)");
   ++count_;
 }
 
