@@ -162,7 +162,6 @@ void FineTuneView::set_student_layers(int layers) { student_->setValue(layers); 
 QString FineTuneView::apply_preset(const QJsonObject& preset) {
   // Applied to a fresh request, so a lesson's runs do not inherit the previous lesson's choices.
   FinetuneRequest request;
-  int student_layers = 0;
   run_name_.clear(), tag_.clear();
   for (auto it = preset.begin(); it != preset.end(); ++it) {
     const QString key = it.key();
@@ -177,14 +176,9 @@ QString FineTuneView::apply_preset(const QJsonObject& preset) {
       tag_ = v.toString();
     } else {
       // Every other key is a request setting, checked by its description.
-      const auto name = key.toStdString();
-      const auto& description = finetune_description().find(name) ? finetune_description() : distill_description();
-      try {
-        description.set(request, name, json_of(v));
-      } catch (const std::exception& e) {
-        return QString::fromStdString(e.what());
-      }
-      if (name == "student_layers") student_layers = static_cast<int>(request.student_layers);
+      const auto& description =
+          finetune_description().find(key.toStdString()) ? finetune_description() : distill_description();
+      if (const QString problem = set_setting(description, request, key, v); !problem.isEmpty()) return problem;
     }
   }
   if (!request.freeze.empty()) {
@@ -196,7 +190,7 @@ QString FineTuneView::apply_preset(const QJsonObject& preset) {
   }
   preset_ = request;
   fields_->show_values(finetune_description().values(request));
-  student_->setValue(student_layers);
+  student_->setValue(static_cast<int>(request.student_layers));
   return {};
 }
 
@@ -250,23 +244,20 @@ QString FineTuneView::continue_run(const QString& run_id) {
   // facts) is not a setting.
   const auto& description = run->kind == QLatin1String("distill") ? distill_description() : finetune_description();
   FinetuneRequest request;
-  try {
-    for (auto it = run->config.begin(); it != run->config.end(); ++it)
-      if (description.find(it.key().toStdString())) description.set(request, it.key().toStdString(), json_of(it.value()));
-  } catch (const std::exception& e) {
-    return QString::fromStdString(e.what());
-  }
+  for (auto it = run->config.begin(); it != run->config.end(); ++it)
+    if (description.find(it.key().toStdString()))
+      if (const QString problem = set_setting(description, request, it.key(), it.value()); !problem.isEmpty())
+        return problem;
   request.resume = run->checkpoint.toStdString();
   start_request(request, tr("%1 (continued)").arg(run->name), run->config.value(QStringLiteral("dataset")).toString());
   return {};
 }
 
 void FineTuneView::start_request(const FinetuneRequest& request, const QString& name, const QString& dataset_id) {
-  const auto& description = request.student_layers > 0 ? distill_description() : finetune_description();
   SessionOptions options;
   if (runs_) {
     // run.json's config: every setting of the request by its key, as the CLI's --config takes them.
-    QJsonObject config = qt_json_of(description.values(request));
+    QJsonObject config = qt_json_of(description_of(request).values(request));
     config.insert(QStringLiteral("dataset"), dataset_id);
     if (!tag_.isEmpty()) config.insert(QStringLiteral("tag"), tag_);
     run_id_ = runs_->begin(request.student_layers > 0 ? QStringLiteral("distill") : QStringLiteral("finetune"), name, config);

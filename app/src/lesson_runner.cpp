@@ -47,11 +47,8 @@ QString fewshot_preset(const QJsonObject& step, FewShotRequest& request) {
   for (auto it = step.begin(); it != step.end(); ++it) {
     if (it.key() == QLatin1String("lab") || it.key() == QLatin1String("from") || it.key() == QLatin1String("dataset"))
       continue;
-    try {
-      fewshot_description().set(request, it.key().toStdString(), json_of(it.value()));
-    } catch (const std::exception& e) {
-      return QString::fromStdString(e.what());
-    }
+    if (const QString problem = set_setting(fewshot_description(), request, it.key(), it.value()); !problem.isEmpty())
+      return problem;
   }
   return {};
 }
@@ -240,7 +237,6 @@ QString LessonRunner::run_step(const QJsonObject& original) {
   if (lab == QLatin1String("fewshot")) {
     FewShotRequest request;
     if (const QString problem = fewshot_preset(step, request); !problem.isEmpty()) return problem;
-    const bool nli = step.value(QStringLiteral("dataset")).toString() == QLatin1String("nli");
     request.from = step.value(QStringLiteral("from")).toString().toStdString();
     if (cap_ > 0) request.max_test = std::min<int64_t>(request.max_test, cap_);
     fewshot_run_ = labs_.runs->begin(QStringLiteral("fewshot"),
@@ -248,7 +244,7 @@ QString LessonRunner::run_step(const QJsonObject& original) {
                                          .arg(name_of_checkpoint(step.value(QStringLiteral("from")).toString()))
                                          .arg(request.max_test),
                                      {{QStringLiteral("from"), QString::fromStdString(request.from)},
-                                      {QStringLiteral("dataset"), nli ? QStringLiteral("nli") : QStringLiteral("news")}});
+                                      {QStringLiteral("dataset"), step.value(QStringLiteral("dataset")).toString(QStringLiteral("news"))}});
     labs_.tabs->setCurrentWidget(labs_.runs_view);
     fewshot_->start([request] { return make_fewshot_job(request); });
     return {};

@@ -75,4 +75,17 @@ class SettingFields : public QObject {
 nlohmann::json json_of(const QJsonValue& value);
 QJsonObject qt_json_of(const nlohmann::ordered_json& object);
 
+// A lesson preset's or run.json's value set on a request through its description: what is
+// wrong (the core's words, naming the key), or empty.
+template <class Request>
+QString set_setting(const Description<Request>& description, Request& request, const QString& key,
+                    const QJsonValue& value) {
+  try {
+    description.set(request, key.toStdString(), json_of(value));
+  } catch (const std::exception& e) {
+    return QString::fromStdString(e.what());
+  }
+  return {};
+}
+
 }  // namespace lmlab::app

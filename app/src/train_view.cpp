@@ -139,11 +139,8 @@ QString TrainView::apply_preset(const QJsonObject& preset) {
       tag_ = it.value().toString();
       continue;
     }
-    try {
-      pretrain_description().set(request, it.key().toStdString(), json_of(it.value()));
-    } catch (const std::exception& e) {
-      return QString::fromStdString(e.what());
-    }
+    if (const QString problem = set_setting(pretrain_description(), request, it.key(), it.value()); !problem.isEmpty())
+      return problem;
   }
   try {
     pretrain_description().check_rules(request);

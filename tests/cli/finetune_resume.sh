@@ -4,12 +4,8 @@
 # unbroken runs: dropout, batch order, AdamW, gradual unfreezing and early stopping's kept
 # weights all continue where they stopped. A changed setting is named.
 set -eu
-cli=$1
-expect=$2
+. "$(dirname "$0")/setup.sh"  # $cli, $expect, a temporary $dir with its own cache
 data=$3
-dir=$(mktemp -d)
-trap 'rm -rf "$dir"' EXIT
-export XDG_CACHE_HOME="$dir/cache"
 head -n 3000 "$data/pretrain/world.txt" > "$dir/corpus.txt"
 "$cli" pretrain --arch bert --corpus "$dir/corpus.txt" --steps 10 --batch 16 --seq 48 --vocab 800 \
   --out "$dir/bert" > /dev/null 2>&1

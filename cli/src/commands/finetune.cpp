@@ -23,14 +23,14 @@ namespace lmlab::cli {
 
 namespace {
 
-const Description<FinetuneRequest>& description_of(bool distill) {
+const Description<FinetuneRequest>& command_description(bool distill) {
   return distill ? distill_description() : finetune_description();
 }
 
 // Fine-tuning, or with distill set, knowledge distillation into a smaller student: the same
 // data, schedule, freezing and reports either way.
 int run(const Options& o, bool distill) {
-  const auto request = described_request(description_of(distill), o);
+  const auto request = described_request(command_description(distill), o);
   const auto out_dir = o.text("out");  // asked before training, not after it
   if ((!request.resume.empty() || o.given("stop-at")) && (o.given("nproc") || std::getenv("WORLD_SIZE")))
     throw UsageError("--stop-at and --resume run in one process; leave out --nproc");
@@ -145,7 +145,7 @@ int run(const Options& o, bool distill) {
 // The described settings, then what the command line adds: where the checkpoint and the log
 // go, and the data-parallel launcher's options.
 std::vector<OptionSpec> command_options(bool distill) {
-  auto options = described_options(description_of(distill));
+  auto options = described_options(command_description(distill));
   const std::vector<OptionSpec> output{{"out", "DIR", "checkpoint to write (with the label map)", "", true},
                                        {"log", "FILE", "every step and evaluation as JSON lines", ""},
                                        {"log-every", "N", "print step metrics every N steps", "20"},

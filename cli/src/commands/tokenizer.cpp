@@ -8,6 +8,7 @@
 #include "lmlab/tokenizer_files.h"
 #include "lmlab/tokenizer_stats.h"
 
+#include <iomanip>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
@@ -57,8 +58,7 @@ int encode_text(const Options& options) {
     if (!options.flag("json")) {
       // One piece per line with its id, then the decoding: what a learner reads.
       for (size_t i = 0; i < ids.size(); ++i)
-        std::cout << std::string(ids[i] < 10 ? 5 : ids[i] < 100 ? 4 : ids[i] < 1000 ? 3 : ids[i] < 10000 ? 2 : 1, ' ')
-                  << ids[i] << "  " << tokenizer->id_to_piece(ids[i]) << "\n";
+        std::cout << std::setw(6) << ids[i] << "  " << tokenizer->id_to_piece(ids[i]) << "\n";
       std::cout << ids.size() << " pieces; decoded: " << out["decoded"].get<std::string>() << "\n";
       return 0;
     }

@@ -94,9 +94,8 @@ TaskData read_task_data(const FinetuneRequest& r) {
 
 PreparedFinetuning prepare_finetuning(const FinetuneRequest& r) {
   const bool distill = r.student_layers > 0;
-  const auto& description = distill ? distill_description() : finetune_description();
-  description.check(r);
-  description.check_rules(r);
+  description_of(r).check(r);
+  description_of(r).check_rules(r);
   if (r.from.empty()) throw Error("fine-tuning needs a checkpoint to start from (its tokenizer and architecture)");
   if (distill && r.from_scratch) throw Error("a distilled student starts from its teacher, not from scratch");
   auto data = read_task_data(r);

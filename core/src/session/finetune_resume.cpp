@@ -14,10 +14,6 @@ namespace {
 
 constexpr const char* kBestWeight = "lmlab.best.";  // + index: the evaluation's kept weights
 
-const Description<FinetuneRequest>& description_of(const FinetuneRequest& request) {
-  return request.student_layers > 0 ? distill_description() : finetune_description();
-}
-
 }  // namespace
 
 void save_resumable_finetuning(const std::string& dir, const FinetuneRequest& request,

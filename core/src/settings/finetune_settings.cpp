@@ -113,4 +113,8 @@ const Description<FinetuneRequest>& distill_description() {
   return description;
 }
 
+const Description<FinetuneRequest>& description_of(const FinetuneRequest& request) {
+  return request.student_layers > 0 ? distill_description() : finetune_description();
+}
+
 }  // namespace lmlab

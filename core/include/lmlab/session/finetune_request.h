@@ -45,6 +45,9 @@ const Description<FinetuneRequest>& finetune_description();
 // The same request as a distillation: teacher (from) and student_layers instead of from and
 // from_scratch, and the distillation losses' weights.
 const Description<FinetuneRequest>& distill_description();
+// The description a request is a run of: distill_description() with student_layers set,
+// finetune_description() otherwise.
+const Description<FinetuneRequest>& description_of(const FinetuneRequest& request);
 
 // The peak learning rate fine-tuning uses unless told otherwise, by the model's width: narrow
 // models learn best with large steps (a tiny BERT, d 128, on 8 WordNet topics: 55% test

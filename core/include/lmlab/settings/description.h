@@ -70,12 +70,12 @@ class Description {
     return nullptr;
   }
 
-  const Setting& setting(const std::string& key) const { return entry(key, kind_).setting; }
+  const Setting& setting(const std::string& key) const { return entry(key).setting; }
 
   // One value, checked against its setting. Throws lmlab::Error naming the key (and the
   // closest known key for a misspelt one).
   void set(Request& request, const std::string& key, const nlohmann::json& value) const {
-    const auto& e = entry(key, kind_);
+    const auto& e = entry(key);
     e.set(request, e.setting.parse(value));
   }
 
@@ -126,10 +126,10 @@ class Description {
   }
 
  private:
-  const Entry& entry(const std::string& key, const std::string& kind) const {
+  const Entry& entry(const std::string& key) const {
     if (const auto* e = find(key)) return *e;
     const auto near = closest_key(key, keys());
-    throw Error("unknown " + kind + " setting '" + key + "'" + (near.empty() ? "" : "; did you mean '" + near + "'?"));
+    throw Error("unknown " + kind_ + " setting '" + key + "'" + (near.empty() ? "" : "; did you mean '" + near + "'?"));
   }
 
   std::string kind_, summary_;
