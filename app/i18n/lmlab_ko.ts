@@ -421,6 +421,97 @@
     </message>
 </context>
 <context>
+    <name>lmlab::app::FewShotPanel</name>
+    <message>
+        <source>Examples in the prompt (k)</source>
+        <translation>프롬프트 속 예시 수 (k)</translation>
+    </message>
+    <message>
+        <source>Comma-separated: one score for each number of solved examples shown before the question</source>
+        <translation>쉼표로 구분: 질문 앞에 보여 주는 풀이 예시 수마다 점수를 하나씩 냅니다</translation>
+    </message>
+    <message>
+        <source>Questions per k</source>
+        <translation>k마다 질문 수</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>시드</translation>
+    </message>
+    <message>
+        <source>Load a GPT model above, pick the data and press Start.</source>
+        <translation>위에서 GPT 모델을 불러오고 데이터를 고른 뒤 시작을 누르세요.</translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation>정확도</translation>
+    </message>
+    <message>
+        <source>Scoring: %1</source>
+        <translation>채점 중: %1</translation>
+    </message>
+    <message>
+        <source>few-shot accuracy</source>
+        <translation>퓨샷 정확도</translation>
+    </message>
+    <message>
+        <source>chance</source>
+        <translation>무작위 추측</translation>
+    </message>
+    <message>
+        <source>k = %1: %2% of %3 questions right (chance %4%)</source>
+        <translation>k = %1: 질문 %3개 중 %2% 정답 (무작위 추측 %4%)</translation>
+    </message>
+    <message>
+        <source>Stopped by an error.</source>
+        <translation>오류로 멈췄습니다.</translation>
+    </message>
+    <message>
+        <source>Few-shot scoring failed</source>
+        <translation>퓨샷 채점 실패</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>멈췄습니다.</translation>
+    </message>
+    <message>
+        <source>Compare the points with the chance line: a tiny GPT trained for minutes rarely learns from examples in its prompt; that ability grows with model and data size.</source>
+        <translation>점들을 무작위 추측 선과 비교해 보세요. 몇 분 학습한 작은 GPT는 프롬프트 속 예시에서 거의 배우지 못합니다. 이 능력은 모델과 데이터가 커질수록 자랍니다.</translation>
+    </message>
+    <message>
+        <source>Few-shot prompting needs a GPT: a BERT does not continue a prompt. Load a GPT model above.</source>
+        <translation>퓨샷 프롬프팅에는 GPT가 필요합니다. BERT는 프롬프트를 이어 쓰지 않습니다. 위에서 GPT 모델을 불러오세요.</translation>
+    </message>
+    <message>
+        <source>No test file</source>
+        <translation>테스트 파일 없음</translation>
+    </message>
+    <message>
+        <source>Few-shot prompting asks the questions of a test file; choose one beside the training file.</source>
+        <translation>퓨샷 프롬프팅은 테스트 파일의 질문을 묻습니다. 학습 파일과 함께 테스트 파일을 고르세요.</translation>
+    </message>
+    <message>
+        <source>Check the settings</source>
+        <translation>설정을 확인하세요</translation>
+    </message>
+    <message>
+        <source>Reading the data and loading the model…</source>
+        <translation>데이터를 읽고 모델을 불러오는 중…</translation>
+    </message>
+    <message>
+        <source>few-shot on %1 with %2, %3 questions per k</source>
+        <translation>%2로 %1 퓨샷, k마다 질문 %3개</translation>
+    </message>
+    <message>
+        <source>k (solved examples in the prompt)</source>
+        <translation>k (프롬프트 속 풀이 예시 수)</translation>
+    </message>
+    <message>
+        <source>Start asks the loaded GPT each test question after k solved examples from the training file, for every k, and scores the label it finds most likely; nothing is trained.</source>
+        <translation>시작을 누르면 불러온 GPT에게 k마다 학습 파일의 풀이 예시 k개를 보여 준 뒤 테스트 질문을 하나씩 묻고, 가장 그럴듯하다고 본 레이블을 채점합니다. 아무것도 학습하지 않습니다.</translation>
+    </message>
+</context>
+<context>
     <name>lmlab::app::FineTuneView</name>
     <message>
         <source>From scratch: same model, fresh weights (the baseline)</source>
@@ -667,14 +758,6 @@
         <translation>파인튜닝 또는 증류 실행만 이어서 할 수 있습니다.</translation>
     </message>
     <message>
-        <source>This run was not stopped before its end: there is nothing to continue.</source>
-        <translation>이 실행은 끝나기 전에 멈춘 것이 아니므로 이어서 할 것이 없습니다.</translation>
-    </message>
-    <message>
-        <source>This run left no checkpoint to continue from.</source>
-        <translation>이 실행에는 이어서 할 체크포인트가 없습니다.</translation>
-    </message>
-    <message>
         <source>%1 (continued)</source>
         <translation>%1 (이어서)</translation>
     </message>
@@ -849,10 +932,6 @@
     <message>
         <source>The step on a real pretrained model was skipped: import GPT-2 with File → Import pretrained model… and run the experiment again to compare.</source>
         <translation>진짜 사전학습 모델로 하는 단계는 건너뛰었습니다. 파일 → 사전학습 모델 가져오기…로 GPT-2를 가져온 뒤 실험을 다시 실행해 비교해 보세요.</translation>
-    </message>
-    <message>
-        <source>few-shot on %1, %2 questions per k</source>
-        <translation>%1의 퓨샷, k마다 질문 %2개</translation>
     </message>
 </context>
 <context>
@@ -1197,6 +1276,21 @@
             <numerusform>토큰 %n개를 쓰는 중…</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Few-shot prompting</source>
+        <translation>퓨샷 프롬프팅</translation>
+    </message>
+</context>
+<context>
+    <name>lmlab::app::RecordedRun</name>
+    <message>
+        <source>This run was not stopped before its end: there is nothing to continue.</source>
+        <translation>이 실행은 끝나기 전에 멈춘 것이 아니므로 이어서 할 것이 없습니다.</translation>
+    </message>
+    <message>
+        <source>This run left no checkpoint to continue from.</source>
+        <translation>이 실행은 이어서 할 체크포인트를 남기지 않았습니다.</translation>
+    </message>
 </context>
 <context>
     <name>lmlab::app::ReportView</name>
@@ -1335,8 +1429,8 @@
         <translation>선택한 실행 이어서 하기</translation>
     </message>
     <message>
-        <source>A fine-tuning or distillation run stopped before its end goes on exactly where it stopped, in the fine-tuning lab</source>
-        <translation>끝나기 전에 멈춘 파인튜닝 또는 증류 실행을 파인튜닝 실험실에서 멈춘 지점부터 정확히 이어서 합니다</translation>
+        <source>A pretraining, fine-tuning or distillation run stopped before its end goes on exactly where it stopped, in its lab</source>
+        <translation>끝나기 전에 멈춘 사전학습·파인튜닝·증류 실행을 멈춘 바로 그 지점부터 해당 실습실에서 정확히 이어 갑니다</translation>
     </message>
 </context>
 <context>
@@ -1456,6 +1550,18 @@
     <message>
         <source>this lab offers the sizes tiny and small, not &apos;%1&apos;</source>
         <translation>이 실험실의 크기는 tiny와 small뿐입니다(&apos;%1&apos;은(는) 없음)</translation>
+    </message>
+    <message>
+        <source>The pretraining lab is busy: stop its run first.</source>
+        <translation>사전학습 실습실이 사용 중입니다. 먼저 그 실행을 정지하세요.</translation>
+    </message>
+    <message>
+        <source>Only a pretraining run can be continued here.</source>
+        <translation>여기서는 사전학습 실행만 이어서 할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>%1 (continued)</source>
+        <translation>%1 (이어서)</translation>
     </message>
 </context>
 </TS>

@@ -1,8 +1,10 @@
 #include "data_build_dialog.h"
 
+#include "background_task.h"
 #include "error_dialog.h"
 
 #include "lmlab/data/dataset_build.h"
+#include "lmlab/error.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -12,17 +14,15 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QVBoxLayout>
 
-#include <thread>
 
 namespace lmlab::app {
 
-DataBuildDialog::DataBuildDialog(QWidget* parent) : QDialog(parent) {
+DataBuildDialog::DataBuildDialog(QWidget* parent) : QDialog(parent), task_(new BackgroundTask(this)) {
   setWindowTitle(tr("Build a dataset from Debian packages"));
   source_ = new QComboBox;
   source_->setObjectName(QStringLiteral("dataSource"));
@@ -97,15 +97,13 @@ void DataBuildDialog::build() {
   result_->clear();
   const std::string source = source_->currentData().toString().toStdString();
   const std::string out = out_->text().toStdString(), dir = source_dir_.toStdString();
-  QPointer<DataBuildDialog> self(this);
-  std::thread([self, source, out, dir] {
+  task_->start([this, source, out, dir](const TaskControl& control) -> BackgroundTask::Reply {
     QString corpus, summary, error;
     try {
-      const auto report = build_dataset(source, out, dir, [self](const std::string& stage) {
+      const auto report = build_dataset(source, out, dir, [this, &control](const std::string& stage) {
+        if (control.cancelled()) throw Error("cancelled");  // the dialog was closed: stop between stages
         const QString text = QString::fromStdString(stage);
-        QMetaObject::invokeMethod(self, [self, text] {
-          if (self) self->stage_->setText(text + QStringLiteral("…"));
-        }, Qt::QueuedConnection);
+        control.post([this, text] { stage_->setText(text + QStringLiteral("…")); });
       });
       corpus = QString::fromStdString(report.corpus);
       summary = tr("%1 documents, %2 sentences in %3").arg(report.documents).arg(report.sentences).arg(corpus);
@@ -114,10 +112,8 @@ void DataBuildDialog::build() {
     } catch (const std::exception& e) {
       error = QString::fromStdString(e.what());
     }
-    QMetaObject::invokeMethod(self, [self, corpus, summary, error] {
-      if (self) self->finish(corpus, summary, error);
-    }, Qt::QueuedConnection);
-  }).detach();
+    return [this, corpus, summary, error] { finish(corpus, summary, error); };
+  });
 }
 
 void DataBuildDialog::finish(const QString& corpus, const QString& summary, const QString& error) {

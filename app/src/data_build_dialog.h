@@ -10,6 +10,8 @@ class QPushButton;
 
 namespace lmlab::app {
 
+class BackgroundTask;
+
 // Data → Build a dataset from Debian packages: real text (WordNet, fortunes, Korean
 // LibreOffice help) turned into LM Lab's formats on a worker thread, with its stages shown.
 // A missing package is named in a dialog. The built corpus can go straight to the
@@ -44,6 +46,7 @@ class DataBuildDialog : public QDialog {
   QPushButton* use_;
   QString source_dir_, corpus_;
   bool building_ = false;
+  BackgroundTask* task_;  // the build, off the GUI thread
 };
 
 }  // namespace lmlab::app

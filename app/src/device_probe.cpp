@@ -1,26 +1,19 @@
 #include "device_probe.h"
 
-#include "lmlab/device.h"
+#include "background_task.h"
 
-#include <QCoreApplication>
-#include <QPointer>
-#include <QThreadPool>
+#include "lmlab/device.h"
 
 namespace lmlab::app {
 
+DeviceProbe::DeviceProbe(QObject* parent) : QObject(parent), task_(new BackgroundTask(this)) {}
+
 void DeviceProbe::start() {
-  QPointer<DeviceProbe> self(this);
-  QThreadPool::globalInstance()->start([self] {
+  task_->start([this](const TaskControl&) -> BackgroundTask::Reply {
     const DeviceInfo info = probe_devices();
     const QString summary = QString::fromStdString(info.summary());
     const QString torch = QString::fromStdString(info.torch_version);
-    // The doorbell hop back to the GUI thread; the probe may be gone by then.
-    QMetaObject::invokeMethod(
-        QCoreApplication::instance(),
-        [self, summary, torch] {
-          if (self) Q_EMIT self->finished(summary, torch);
-        },
-        Qt::QueuedConnection);
+    return [this, summary, torch] { Q_EMIT finished(summary, torch); };
   });
 }
 

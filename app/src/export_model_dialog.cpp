@@ -1,5 +1,6 @@
 #include "export_model_dialog.h"
 
+#include "background_task.h"
 #include "checkpoint_picker.h"
 #include "error_dialog.h"
 
@@ -13,15 +14,13 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QPointer>
 #include <QPushButton>
 #include <QVBoxLayout>
 
-#include <thread>
 
 namespace lmlab::app {
 
-ExportModelDialog::ExportModelDialog(RunStore* runs, QWidget* parent) : QDialog(parent) {
+ExportModelDialog::ExportModelDialog(RunStore* runs, QWidget* parent) : QDialog(parent), task_(new BackgroundTask(this)) {
   setWindowTitle(tr("Export a model for Hugging Face"));
   from_ = new CheckpointPicker(runs, {QStringLiteral("pretrain"), QStringLiteral("finetune"), QStringLiteral("distill"),
                                       QStringLiteral("import")});
@@ -76,8 +75,7 @@ void ExportModelDialog::export_model() {
   exporting_ = true;
   export_->setEnabled(false);
   result_->setText(tr("Writing %1…").arg(out));
-  QPointer<ExportModelDialog> self(this);
-  std::thread([self, from = from.toStdString(), out] {
+  task_->start([this, from = from.toStdString(), out](const TaskControl&) -> BackgroundTask::Reply {
     QString notes, error;
     try {
       auto checkpoint = load_checkpoint(from, c10::Device(c10::kCPU));
@@ -86,10 +84,8 @@ void ExportModelDialog::export_model() {
     } catch (const std::exception& e) {
       error = QString::fromStdString(e.what());
     }
-    QMetaObject::invokeMethod(self, [self, out, notes, error] {
-      if (self) self->finish(out, notes, error);
-    }, Qt::QueuedConnection);
-  }).detach();
+    return [this, out, notes, error] { finish(out, notes, error); };
+  });
 }
 
 void ExportModelDialog::finish(const QString& folder, const QString& notes, const QString& error) {

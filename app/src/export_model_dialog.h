@@ -8,6 +8,8 @@ class QPushButton;
 
 namespace lmlab::app {
 
+class BackgroundTask;
+
 class CheckpointPicker;
 class RunStore;
 
@@ -37,6 +39,7 @@ class ExportModelDialog : public QDialog {
   QLabel* result_;
   QPushButton* export_;
   bool exporting_ = false;
+  BackgroundTask* task_;  // the export, off the GUI thread
 };
 
 }  // namespace lmlab::app

@@ -1,10 +1,12 @@
 #include "finetune_view.h"
 
+#include "background_task.h"
 #include "checkpoint_picker.h"
 #include "curve_plot.h"
 #include "error_dialog.h"
 #include "form_widgets.h"
 #include "freeze_panel.h"
+#include "recorded_run.h"
 #include "report_view.h"
 #include "run_controls.h"
 #include "run_store.h"
@@ -22,10 +24,10 @@
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
-#include <QPointer>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QVBoxLayout>
@@ -37,7 +39,8 @@ namespace {
 }  // namespace
 
 FineTuneView::FineTuneView(RunStore* runs, QWidget* parent)
-    : QWidget(parent), bridge_(new SessionBridge(this)), runs_(runs) {
+    : QWidget(parent), bridge_(new SessionBridge(this)), runs_(runs), record_(new RecordedRun(bridge_, runs, this)),
+      baseline_task_(new BackgroundTask(this)) {
   data_ = new DatasetPicker;
   data_->setObjectName(QStringLiteral("dataset"));
   from_ = new CheckpointPicker(runs_, {QStringLiteral("pretrain"), QStringLiteral("finetune"), QStringLiteral("import")});
@@ -134,19 +137,20 @@ FineTuneView::FineTuneView(RunStore* runs, QWidget* parent)
     freeze_->set_gradual(fields_->value("gradual_unfreeze").get<int64_t>());
     freeze_->set_interactive(true);
     labels_ = info.labels;
-    if (runs_) runs_->set_info(run_id_, info);
   });
   connect(bridge_, &SessionBridge::stepsArrived, this, &FineTuneView::add_steps);
   connect(bridge_, &SessionBridge::failed, this, [this](const QString& message) {
     set_running(false);
     status_->setText(tr("Stopped by an error."));
-    finish_run(QStringLiteral("failed"), message);
     open_error_dialog(this, tr("Fine-tuning failed"), message, QStringLiteral("trainingError"));
   });
   connect(bridge_, &SessionBridge::finished, this, [this](qint64 steps, bool stopped) {
     set_running(false);
     status_->setText((stopped ? tr("Stopped after %1 steps.") : tr("Done: %1 steps.")).arg(steps));
-    finish_run(stopped ? QStringLiteral("stopped") : QStringLiteral("done"));
+  });
+  connect(record_, &RecordedRun::ended, this, [this](const QString& id, const QString& problem) {
+    if (!problem.isEmpty()) status_->setText(problem);
+    Q_EMIT runFinished(id);
   });
   set_running(false);
 }
@@ -232,37 +236,25 @@ void FineTuneView::start() {
   start_request(request, name, data.id);
 }
 
+const QString& FineTuneView::run_id() const { return record_->id(); }
+
 QString FineTuneView::continue_run(const QString& run_id) {
   if (bridge_->busy()) return tr("The fine-tuning lab is busy: stop its run first.");
   const RunRecord* run = runs_ ? runs_->find(run_id) : nullptr;
   if (!run || (run->kind != QLatin1String("finetune") && run->kind != QLatin1String("distill")))
     return tr("Only a fine-tuning or distillation run can be continued.");
-  if (run->status != QLatin1String("stopped") && run->status != QLatin1String("interrupted"))
-    return tr("This run was not stopped before its end: there is nothing to continue.");
-  if (run->checkpoint.isEmpty()) return tr("This run left no checkpoint to continue from.");
-  // The run's own settings, by key; what run.json holds beside them (dataset, tag, model
-  // facts) is not a setting.
   const auto& description = run->kind == QLatin1String("distill") ? distill_description() : finetune_description();
   FinetuneRequest request;
-  for (auto it = run->config.begin(); it != run->config.end(); ++it)
-    if (description.find(it.key().toStdString()))
-      if (const QString problem = set_setting(description, request, it.key(), it.value()); !problem.isEmpty())
-        return problem;
-  request.resume = run->checkpoint.toStdString();
+  if (const QString problem = continuing_request(*run, description, request); !problem.isEmpty()) return problem;
   start_request(request, tr("%1 (continued)").arg(run->name), run->config.value(QStringLiteral("dataset")).toString());
   return {};
 }
 
 void FineTuneView::start_request(const FinetuneRequest& request, const QString& name, const QString& dataset_id) {
-  SessionOptions options;
-  if (runs_) {
-    // run.json's config: every setting of the request by its key, as the CLI's --config takes them.
-    QJsonObject config = qt_json_of(description_of(request).values(request));
-    config.insert(QStringLiteral("dataset"), dataset_id);
-    if (!tag_.isEmpty()) config.insert(QStringLiteral("tag"), tag_);
-    run_id_ = runs_->begin(request.student_layers > 0 ? QStringLiteral("distill") : QStringLiteral("finetune"), name, config);
-    options.checkpoint_dir = runs_->checkpoint_dir(run_id_).toStdString();
-  }
+  // run.json's config: every setting of the request by its key, as the CLI's --config takes them.
+  QJsonObject config = qt_json_of(description_of(request).values(request));
+  config.insert(QStringLiteral("dataset"), dataset_id);
+  if (!tag_.isEmpty()) config.insert(QStringLiteral("tag"), tag_);
   run_name_.clear(), tag_.clear();  // a preset names and tags one run only
   plot_->clear_series();
   result_->clear();
@@ -270,7 +262,8 @@ void FineTuneView::start_request(const FinetuneRequest& request, const QString& 
   set_running(true);
   controls_->set_preparing();
   status_->setText(tr("Reading the data and loading the checkpoint…"));
-  bridge_->start([request] { return make_finetune_job(request); }, options);
+  record_->start(request.student_layers > 0 ? QStringLiteral("distill") : QStringLiteral("finetune"), name, config,
+                 [request] { return make_finetune_job(request); });
 }
 
 void FineTuneView::add_steps(const std::vector<SessionStep>& steps) {
@@ -279,19 +272,19 @@ void FineTuneView::add_steps(const std::vector<SessionStep>& steps) {
     plot_->add_point(tr("train loss (batch)"), x, s.loss);
     // Validation every epoch; the test set once, at the end (a single point on the same axes).
     for (const char* key : {"train_accuracy", "validation_accuracy", "test_accuracy"})
-      if (s.metrics.count(key)) plot_->add_point(QString::fromLatin1(key), x, s.metrics.at(key), CurvePlot::Axis::Right);
-    if (s.metrics.count("validation_loss"))
-      plot_->add_point(QStringLiteral("validation_loss"), x, s.metrics.at("validation_loss"));
+      if (s.evaluation.count(key))
+        plot_->add_point(QString::fromLatin1(key), x, s.evaluation.at(key), CurvePlot::Axis::Right);
+    if (s.evaluation.count("validation_loss"))
+      plot_->add_point(QStringLiteral("validation_loss"), x, s.evaluation.at("validation_loss"));
     freeze_->show_step(s);
     if (s.test_report) report_->show_report(*s.test_report, labels_, s.step);
   }
   plot_->refresh();
-  if (runs_) runs_->add_steps(run_id_, steps);
   const auto& last = steps.back();
   QString text = tr("step %1 · loss %2 · frozen: %3").arg(last.step).arg(last.loss, 0, 'f', 3).arg(QString::fromStdString(last.frozen));
   status_->setText(text);
   for (auto it = steps.rbegin(); it != steps.rend(); ++it) {
-    const auto& m = it->metrics;
+    const auto& m = it->evaluation;
     if (m.count("test_accuracy")) {
       QString text = tr("Test accuracy <b>%1%</b> (scored once, after training)").arg(100 * m.at("test_accuracy"), 0, 'f', 1);
       if (m.count("best_validation_accuracy"))
@@ -333,8 +326,7 @@ void FineTuneView::run_baseline() {
   const FinetuneRequest request = data_request(data);
   baseline_->setEnabled(false);
   status_->setText(tr("Counting words…"));
-  QPointer<FineTuneView> self(this);
-  baseline_worker_ = std::async(std::launch::async, [self, request, data] {
+  baseline_task_->start([this, request, data](const TaskControl&) -> BackgroundTask::Reply {
     QString error;
     std::vector<BaselineResult> results;
     try {
@@ -343,9 +335,7 @@ void FineTuneView::run_baseline() {
     } catch (const std::exception& e) {
       error = QString::fromStdString(e.what());
     }
-    QMetaObject::invokeMethod(self, [self, data, results, error] {
-      if (self) self->show_baseline(data, results, error);
-    }, Qt::QueuedConnection);
+    return [this, data, results, error] { show_baseline(data, results, error); };
   });
 }
 
@@ -367,7 +357,7 @@ void FineTuneView::show_baseline(const DatasetPicker::Choice& data, const std::v
                                      {QStringLiteral("test"), data.test}, {QStringLiteral("model"), QString::fromStdString(r.model)},
                                      {QStringLiteral("train_limit"), fields_->value("train_limit").get<int>()}});
     SessionStep step;
-    step.metrics = {{"train_accuracy", r.train.accuracy}, {"test_accuracy", r.test.accuracy}, {"test_loss", r.test.loss}};
+    step.evaluation = {{"train_accuracy", r.train.accuracy}, {"test_accuracy", r.test.accuracy}, {"test_loss", r.test.loss}};
     runs_->add_steps(id, {step});
     runs_->finish(id, QStringLiteral("done"));
   }
@@ -375,13 +365,6 @@ void FineTuneView::show_baseline(const DatasetPicker::Choice& data, const std::v
   result_->setText(tr("Counting words alone (bag of words) reaches %1 on the test set. A transformer that does not "
                       "beat this has learned nothing that word counts do not already know.")
                        .arg(parts.join(tr(", "))));
-}
-
-void FineTuneView::finish_run(const QString& status, const QString& error) {
-  if (!runs_ || run_id_.isEmpty()) return;
-  const QString problem = runs_->finish(run_id_, status, error);
-  if (!problem.isEmpty()) status_->setText(problem);
-  Q_EMIT runFinished(run_id_);
 }
 
 }  // namespace lmlab::app

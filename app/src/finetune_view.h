@@ -9,7 +9,6 @@
 #include <QStringList>
 #include <QWidget>
 
-#include <future>
 #include <string>
 #include <vector>
 
@@ -19,9 +18,11 @@ class QSpinBox;
 
 namespace lmlab::app {
 
+class BackgroundTask;
 class CheckpointPicker;
 class CurvePlot;
 class FreezePanel;
+class RecordedRun;
 class ReportView;
 class RunControls;
 class RunStore;
@@ -43,7 +44,7 @@ class FineTuneView : public QWidget {
   FreezePanel* freeze_panel() const { return freeze_; }
   ReportView* report() const { return report_; }
   QLabel* result() const { return result_; }
-  const QString& run_id() const { return run_id_; }
+  const QString& run_id() const;
   // A checkpoint folder to start from (added to the list and chosen).
   void set_from(const QString& dir);
   bool set_task(const QString& task);  // a DatasetPicker id: news | nli | built:...; false if not listed
@@ -72,7 +73,6 @@ class FineTuneView : public QWidget {
 
  private:
   void add_steps(const std::vector<SessionStep>& steps);
-  void finish_run(const QString& status, const QString& error = {});
   void set_running(bool running);
   FinetuneRequest data_request(const DatasetPicker::Choice& data) const;
   // Starts a run of the request: a run record named name (with the dataset's id), the
@@ -81,14 +81,15 @@ class FineTuneView : public QWidget {
   void show_baseline(const DatasetPicker::Choice& data, const std::vector<BaselineResult>& results, const QString& error);
 
   SessionBridge* bridge_;
-  RunStore* runs_;
-  QString run_id_, run_name_, tag_;
+  RunStore* runs_;  // the baseline's runs, and the runs to continue
+  RecordedRun* record_;
+  QString run_name_, tag_;
   // What a lesson preset set beyond the form (e.g. distillation weights); the form's fields
   // and the learner's choices are written over it at start.
   FinetuneRequest preset_;
   DatasetPicker* data_;
   QPushButton* baseline_;
-  std::future<void> baseline_worker_;  // joined on destruction (std::async's future)
+  BackgroundTask* baseline_task_;  // counting words, off the GUI thread
   CheckpointPicker* from_;
   SettingFields* fields_;  // the request's settings the form shows (finetune_description keys)
   QSpinBox* student_;      // 0: fine-tune; N: distil into N layers (distill_description)

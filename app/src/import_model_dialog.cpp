@@ -1,5 +1,6 @@
 #include "import_model_dialog.h"
 
+#include "background_task.h"
 #include "error_dialog.h"
 #include "run_store.h"
 
@@ -14,16 +15,15 @@
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
-#include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QVBoxLayout>
 
-#include <thread>
 
 namespace lmlab::app {
 
-ImportModelDialog::ImportModelDialog(RunStore* runs, QWidget* parent) : QDialog(parent), runs_(runs) {
+ImportModelDialog::ImportModelDialog(RunStore* runs, QWidget* parent)
+    : QDialog(parent), runs_(runs), task_(new BackgroundTask(this)) {
   setWindowTitle(tr("Import a pretrained model"));
   folder_ = new QLineEdit;
   folder_->setObjectName(QStringLiteral("importFolder"));
@@ -89,8 +89,7 @@ void ImportModelDialog::import_model() {
   const QString name = tr("Imported %1").arg(QFileInfo(folder).fileName());
   const QString id = runs_->begin(QStringLiteral("import"), name, {{QStringLiteral("imported_from"), folder}});
   const std::string from = folder.toStdString(), out = runs_->checkpoint_dir(id).toStdString();
-  QPointer<ImportModelDialog> self(this);
-  std::thread([self, id, from, out] {
+  task_->start([this, id, from, out](const TaskControl&) -> BackgroundTask::Reply {
     QString summary, error;
     SessionInfo info;
     try {
@@ -104,12 +103,11 @@ void ImportModelDialog::import_model() {
     } catch (const std::exception& e) {
       error = QString::fromStdString(e.what());
     }
-    QMetaObject::invokeMethod(self, [self, id, info, summary, error] {
-      if (!self) return;
-      if (error.isEmpty()) self->runs_->set_info(id, info);
-      self->finish(id, summary, error);
-    }, Qt::QueuedConnection);
-  }).detach();
+    return [this, id, info, summary, error] {
+      if (error.isEmpty()) runs_->set_info(id, info);
+      finish(id, summary, error);
+    };
+  });
 }
 
 void ImportModelDialog::finish(const QString& run_id, const QString& summary, const QString& error) {

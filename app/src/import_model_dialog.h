@@ -9,6 +9,8 @@ class QPushButton;
 
 namespace lmlab::app {
 
+class BackgroundTask;
+
 class RunStore;
 
 // File → Import pretrained model: a Hugging Face folder (BERT, DistilBERT, RoBERTa, GPT-2)
@@ -41,6 +43,7 @@ class ImportModelDialog : public QDialog {
   QPushButton* open_;
   QString checkpoint_;
   bool importing_ = false;
+  BackgroundTask* task_;  // the import, off the GUI thread
 };
 
 }  // namespace lmlab::app

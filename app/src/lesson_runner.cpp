@@ -1,6 +1,7 @@
 #include "lesson_runner.h"
 
-#include "bundled_data.h"
+#include "dataset_picker.h"
+#include "fewshot_panel.h"
 #include "finetune_view.h"
 #include "playground_view.h"
 #include "run_store.h"
@@ -12,6 +13,7 @@
 #include "lmlab/session/fewshot_request.h"
 
 #include <QJsonArray>
+#include <QJsonObject>
 #include <QLineEdit>
 #include <QTabWidget>
 #include <QTimer>
@@ -34,16 +36,15 @@ QString unknown_keys(const QJsonObject& o, const QStringList& allowed) {
   return {};
 }
 
-// A few-shot step: the bundled dataset it names ("dataset": news | nli, the sets the lab's
-// lessons use) and any key of fewshot_description() (k, max_test, seed, …) on the request.
-QString fewshot_preset(const QJsonObject& step, FewShotRequest& request) {
+// A few-shot step: the dataset it names ("dataset": news | nli, as the playground's few-shot
+// section lists them) and any key of fewshot_description() (k, max_test, seed, …) on the request.
+QString fewshot_preset(const QJsonObject& step, DatasetPicker& picker, FewShotRequest& request) {
   const QString dataset = step.value(QStringLiteral("dataset")).toString(QStringLiteral("news"));
   if (dataset != QLatin1String("news") && dataset != QLatin1String("nli"))
     return QObject::tr("unknown dataset '%1' (news or nli)").arg(dataset);
-  const QString data = bundled_datasets_dir();
-  const bool nli = dataset == QLatin1String("nli");
-  request.train = (data + (nli ? QStringLiteral("/mnli/train.tsv") : QStringLiteral("/agnews/train.csv"))).toStdString();
-  request.test = (data + (nli ? QStringLiteral("/mnli/dev_matched.tsv") : QStringLiteral("/agnews/test.csv"))).toStdString();
+  if (!picker.select(dataset)) return QObject::tr("unknown dataset '%1' (news or nli)").arg(dataset);
+  request.train = picker.choice().train.toStdString();
+  request.test = picker.choice().test.toStdString();
   for (auto it = step.begin(); it != step.end(); ++it) {
     if (it.key() == QLatin1String("lab") || it.key() == QLatin1String("from") || it.key() == QLatin1String("dataset"))
       continue;
@@ -67,20 +68,7 @@ QString describe(const QJsonObject& step) {
 }  // namespace
 
 LessonRunner::LessonRunner(Labs labs, QObject* parent)
-    : QObject(parent), labs_(labs), fewshot_(new SessionBridge(this)) {
-  connect(fewshot_, &SessionBridge::stepsArrived, this, [this](const std::vector<SessionStep>& steps) {
-    labs_.runs->add_steps(fewshot_run_, steps);
-    labs_.runs_view->compare(started_runs_ + QStringList{fewshot_run_}, QStringLiteral("fewshot_accuracy"));
-  });
-  connect(fewshot_, &SessionBridge::finished, this, [this](qint64, bool stopped) {
-    labs_.runs->finish(fewshot_run_, stopped ? QStringLiteral("stopped") : QStringLiteral("done"));
-    if (running_) step_done(fewshot_run_);
-  });
-  connect(fewshot_, &SessionBridge::failed, this, [this](const QString& message) {
-    labs_.runs->finish(fewshot_run_, QStringLiteral("failed"), message);
-    if (running_) fail(message);
-  });
-}
+    : QObject(parent), labs_(labs) {}
 
 QString LessonRunner::validate(const QJsonObject& experiment) {
   const QJsonArray steps = experiment.value(QStringLiteral("steps")).toArray();
@@ -99,7 +87,7 @@ QString LessonRunner::validate(const QJsonObject& experiment) {
         problem = tr("'from' must name a tagged run (tag:NAME)");
     } else if (lab == QLatin1String("fewshot")) {
       FewShotRequest request;
-      problem = fewshot_preset(step, request);
+      problem = fewshot_preset(step, *labs_.playground->fewshot()->dataset(), request);
       const QString from = step.value(QStringLiteral("from")).toString();
       if (problem.isEmpty() && !from.startsWith(QLatin1String("tag:")) && from != QLatin1String("imported:gpt"))
         problem = tr("'from' must name a tagged run (tag:NAME) or imported:gpt");
@@ -136,7 +124,7 @@ void LessonRunner::cancel() {
   running_ = false;
   labs_.pretrain->bridge()->stop();
   labs_.finetune->bridge()->stop();
-  fewshot_->stop();
+  labs_.playground->fewshot()->bridge()->stop();
   Q_EMIT progress(tr("Cancelled."));
 }
 
@@ -235,18 +223,15 @@ QString LessonRunner::run_step(const QJsonObject& original) {
     return {};
   }
   if (lab == QLatin1String("fewshot")) {
+    FewShotPanel* panel = labs_.playground->fewshot();
     FewShotRequest request;
-    if (const QString problem = fewshot_preset(step, request); !problem.isEmpty()) return problem;
+    if (const QString problem = fewshot_preset(step, *panel->dataset(), request); !problem.isEmpty()) return problem;
     request.from = step.value(QStringLiteral("from")).toString().toStdString();
     if (cap_ > 0) request.max_test = std::min<int64_t>(request.max_test, cap_);
-    fewshot_run_ = labs_.runs->begin(QStringLiteral("fewshot"),
-                                     tr("few-shot on %1, %2 questions per k")
-                                         .arg(name_of_checkpoint(step.value(QStringLiteral("from")).toString()))
-                                         .arg(request.max_test),
-                                     {{QStringLiteral("from"), QString::fromStdString(request.from)},
-                                      {QStringLiteral("dataset"), step.value(QStringLiteral("dataset")).toString(QStringLiteral("news"))}});
-    labs_.tabs->setCurrentWidget(labs_.runs_view);
-    fewshot_->start([request] { return make_fewshot_job(request); });
+    labs_.tabs->setCurrentWidget(labs_.playground);
+    labs_.playground->sections()->setCurrentWidget(panel);
+    waits_ << connect(panel, &FewShotPanel::runFinished, this, &LessonRunner::step_done);
+    panel->start_request(request, panel->dataset()->choice());
     return {};
   }
   if (lab == QLatin1String("playground")) {

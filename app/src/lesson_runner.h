@@ -62,10 +62,8 @@ class LessonRunner : public QObject {
   void fail(const QString& message);
 
   Labs labs_;
-  SessionBridge* fewshot_;
   QList<QJsonObject> queue_;
   QStringList started_runs_;
-  QString fewshot_run_;
   QString skipped_;  // a step that needs an imported model, said again when the lesson ends
   int total_ = 0, cap_ = 0;
   bool running_ = false;

@@ -1,5 +1,7 @@
 #include "main_window.h"
 
+#include "background_task.h"
+
 #include "data_build_dialog.h"
 #include "dataset_picker.h"
 #include "device_probe.h"
@@ -9,6 +11,7 @@
 #include "import_model_dialog.h"
 #include "lesson_catalog.h"
 #include "lesson_runner.h"
+#include "fewshot_panel.h"
 #include "playground_view.h"
 #include "run_log_follower.h"
 #include "run_store.h"
@@ -108,9 +111,12 @@ MainWindow::MainWindow(QWidget* parent)
 
   runner_ = new LessonRunner({tabs_, train_view_, finetune_view_, playground_, runs_view_, runs_}, this);
   connect(runs_view_, &RunsView::continueRequested, this, [this](const QString& id) {
-    if (const QString problem = finetune_view_->continue_run(id); !problem.isEmpty())
+    const RunRecord* run = runs_->find(id);
+    const bool pretraining = run && run->kind == QLatin1String("pretrain");
+    if (const QString problem = pretraining ? train_view_->continue_run(id) : finetune_view_->continue_run(id);
+        !problem.isEmpty())
       return open_error_dialog(this, tr("Cannot continue the run"), problem, QStringLiteral("continueError"));
-    tabs_->setCurrentWidget(finetune_view_);
+    tabs_->setCurrentWidget(pretraining ? static_cast<QWidget*>(train_view_) : finetune_view_);
   });
   connect(run_lesson_, &QPushButton::clicked, this, [this] {
     runner_->start(lessons_->experiment(lesson_list_->currentIndex().row()));
@@ -325,14 +331,14 @@ void MainWindow::show_about() {
 
 QList<SessionBridge*> MainWindow::busy_bridges() const {
   QList<SessionBridge*> busy;
-  for (SessionBridge* bridge : {train_view_->bridge(), finetune_view_->bridge()})
+  for (SessionBridge* bridge : {train_view_->bridge(), finetune_view_->bridge(), playground_->fewshot()->bridge()})
     if (bridge->busy()) busy << bridge;
   return busy;
 }
 
 void MainWindow::stop_runs_then_close() {
   closing_ = true;
-  // A run still preparing has no session to stop yet: ask again until every lab is idle.
+  // Stop asks each busy lab to stop (a run still preparing ends as stopped); poll until all are idle.
   auto* poll = new QTimer(this);
   poll->setInterval(100);
   connect(poll, &QTimer::timeout, this, [this, poll] {
@@ -366,6 +372,9 @@ void MainWindow::closeEvent(QCloseEvent* event) {
   settings.setValue(QStringLiteral("window/splitter"),
                     findChild<QSplitter*>(QStringLiteral("mainSplitter"))->saveState());
   settings.setValue(QStringLiteral("window/tab"), tabs_->currentIndex());
+  // An import, export or data build still working is cancelled and waited for: no thread
+  // outlives the window.
+  BackgroundTask::join_all();
   event->accept();
 }
 

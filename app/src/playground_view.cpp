@@ -2,6 +2,7 @@
 
 #include "attention_view.h"
 #include "checkpoint_picker.h"
+#include "fewshot_panel.h"
 #include "masked_lm_panel.h"
 #include "error_dialog.h"
 #include "probability_bars.h"
@@ -144,6 +145,9 @@ PlaygroundView::PlaygroundView(RunStore* runs, QWidget* parent)
   sections_->setDocumentMode(true);
   sections_->addTab(write_and_read, tr("Generate and tokenize"));
   sections_->addTab(inside, tr("Attention and [MASK] guesses"));
+  fewshot_ = new FewShotPanel(runs_);
+  fewshot_->setObjectName(QStringLiteral("fewshotPanel"));
+  sections_->addTab(fewshot_, tr("Few-shot prompting"));
 
   auto* layout = new QVBoxLayout(this);
   layout->addLayout(top);
@@ -164,6 +168,7 @@ PlaygroundView::PlaygroundView(RunStore* runs, QWidget* parent)
     status_->setText(tr("Loaded: %1").arg(QString::fromStdString(info.description)));
     const QString arch = QString::fromStdString(info.arch);
     set_loaded(true, arch);
+    fewshot_->set_model(loading_, arch);
     if (!text_->text().isEmpty()) tokenize(text_->text());
     probe_->set_architecture(arch, /*training=*/false);
     if (probe_->word_count() == 0)
@@ -180,7 +185,9 @@ PlaygroundView::PlaygroundView(RunStore* runs, QWidget* parent)
 void PlaygroundView::load(const QString& checkpoint_dir) {
   if (checkpoint_dir.isEmpty()) return show_error(tr("Choose a checkpoint to load."));
   model_->choose(checkpoint_dir);
+  loading_ = checkpoint_dir;
   set_loaded(false, {});
+  fewshot_->set_model({}, {});
   status_->setText(tr("Loading %1…").arg(checkpoint_dir));
   const std::string dir = checkpoint_dir.toStdString();
   bridge_->start([dir] { return make_inspection_job(dir); });

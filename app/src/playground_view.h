@@ -19,6 +19,7 @@ class SettingFields;
 
 class AttentionView;
 class CheckpointPicker;
+class FewShotPanel;
 class MaskedLmPanel;
 class ProbabilityBars;
 class RunStore;
@@ -44,6 +45,8 @@ class PlaygroundView : public QWidget {
   QLabel* pieces() const { return pieces_; }
   MaskedLmPanel* probe() const { return probe_; }
   AttentionView* attention() const { return attention_; }
+  FewShotPanel* fewshot() const { return fewshot_; }
+  QTabWidget* sections() const { return sections_; }
   QLineEdit* prompt() const { return prompt_; }
 
  Q_SIGNALS:
@@ -73,6 +76,8 @@ class PlaygroundView : public QWidget {
   QTabWidget* sections_;
   MaskedLmPanel* probe_;
   AttentionView* attention_;
+  FewShotPanel* fewshot_;
+  QString loading_;  // the checkpoint asked for last
 };
 
 }  // namespace lmlab::app

@@ -6,6 +6,7 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
 #include <QJsonObject>
 
 #include <algorithm>
@@ -32,14 +33,17 @@ QString RunLogFollower::open(const QString& path, QString* error, QString* warni
     return {};
   }
   const QString kind = chunk.kind.empty() ? QStringLiteral("pretrain") : QString::fromStdString(chunk.kind);
-  const QString id = runs_->begin(kind, tr("log %1").arg(QFileInfo(path).fileName()),
-                                  {{QStringLiteral("log"), QFileInfo(path).absoluteFilePath()}});
+  // The run's settings as its start line gave them (a log from before start lines has none).
+  QJsonObject config = QJsonDocument::fromJson(QByteArray::fromStdString(chunk.config_json)).object();
+  config.insert(QStringLiteral("log"), QFileInfo(path).absoluteFilePath());
+  const QString id = runs_->begin(kind, tr("log %1").arg(QFileInfo(path).fileName()), config);
+  if (chunk.info) runs_->set_info(id, *chunk.info);
   runs_->add_steps(id, chunk.steps);
   if (chunk.bad_lines > 0)
     *warning = tr("%n line(s) of %1 could not be read; the first: %2", nullptr, chunk.bad_lines)
                    .arg(path, QString::fromStdString(chunk.first_problem));
   if (chunk.finished) {
-    runs_->finish(id, QStringLiteral("done"));
+    finish(id, chunk);
     return id;
   }
   Followed f{QFileInfo(path).absoluteFilePath(), id, end,
@@ -47,6 +51,11 @@ QString RunLogFollower::open(const QString& path, QString* error, QString* warni
   followed_.append(f);
   timer_.start();
   return id;
+}
+
+void RunLogFollower::finish(const QString& id, const RunLogChunk& chunk) {
+  const auto final = QJsonDocument::fromJson(QByteArray::fromStdString(chunk.final_json)).object();
+  runs_->finish(id, QString::fromStdString(chunk.status), final.value(QStringLiteral("error")).toString());
 }
 
 bool RunLogFollower::read_new(Followed& f) {
@@ -63,9 +72,10 @@ bool RunLogFollower::read_new(Followed& f) {
   const auto chunk = parse_run_log(std::string_view(bytes.constData(), static_cast<size_t>(end)), f.next_line);
   f.offset += end;
   f.next_line += std::count(bytes.begin(), bytes.begin() + end, '\n');
+  if (chunk.info) runs_->set_info(f.id, *chunk.info);
   runs_->add_steps(f.id, chunk.steps);
   if (chunk.finished) {
-    runs_->finish(f.id, QStringLiteral("done"));
+    finish(f.id, chunk);
     return false;
   }
   if (!chunk.steps.empty()) Q_EMIT grew(f.id);

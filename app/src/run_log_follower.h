@@ -4,11 +4,16 @@
 #include <QTimer>
 #include <QVector>
 
+namespace lmlab {
+struct RunLogChunk;
+}
+
 namespace lmlab::app {
 
 class RunStore;
 
-// File → Open run log: a JSON-lines log written by lmlab-cli (pretrain/finetune --log), on
+// File → Open run log: a JSON-lines log written by lmlab-cli (pretrain/finetune --log) or kept
+// beside an app run (run_log.h), with its settings, curves and how it ended, on
 // this machine or copied or mounted from another, becomes a run in the store with all its
 // curves, and is followed while it grows (checked every second), so a learner can watch a
 // run that trains elsewhere. Lines that cannot be read are counted and the first one named.
@@ -34,6 +39,8 @@ class RunLogFollower : public QObject {
   // Reads f's new complete lines into its run; false when following it ends (the run
   // finished, or the file is gone or was cut, which stops the run).
   bool read_new(Followed& f);
+  // Ends the run as the log's final line says (done, stopped, or failed with its error).
+  void finish(const QString& id, const RunLogChunk& chunk);
   void poll();
 
   RunStore* runs_;

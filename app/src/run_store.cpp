@@ -104,6 +104,8 @@ QString RunStore::begin(const QString& kind, const QString& name, const QJsonObj
 
 QString RunStore::checkpoint_dir(const QString& id) const { return QDir(dir_).filePath(id + QStringLiteral("/checkpoint")); }
 
+QString RunStore::log_path(const QString& id) const { return QDir(dir_).filePath(id + QStringLiteral("/log.jsonl")); }
+
 void RunStore::set_info(const QString& id, const SessionInfo& info) {
   const int row = row_of(id);
   if (row < 0) return;
@@ -120,9 +122,10 @@ void RunStore::add_steps(const QString& id, const std::vector<SessionStep>& step
   for (const auto& s : steps) {
     // Non-finite values (a few-shot job has no loss) cannot be stored in JSON, nor plotted.
     if (std::isfinite(s.loss)) run.curves[QStringLiteral("loss")].append({static_cast<double>(s.step), s.loss});
-    for (const auto& [key, value] : s.metrics)
-      if (is_curve(key) && std::isfinite(value))
-        run.curves[QString::fromStdString(key)].append({static_cast<double>(s.step), value});
+    for (const auto* numbers : {&s.metrics, &s.evaluation})
+      for (const auto& [key, value] : *numbers)
+        if (is_curve(key) && std::isfinite(value))
+          run.curves[QString::fromStdString(key)].append({static_cast<double>(s.step), value});
   }
   Q_EMIT runChanged(id);
 }

@@ -38,6 +38,8 @@ class RunStore : public QAbstractListModel {
   QStringList load();
   QString begin(const QString& kind, const QString& name, const QJsonObject& config);
   QString checkpoint_dir(const QString& id) const;
+  // The run's log (run_log.h, the format lmlab-cli writes): its session writes it as it trains.
+  QString log_path(const QString& id) const;
   void add_steps(const QString& id, const std::vector<SessionStep>& steps);
   void set_info(const QString& id, const SessionInfo& info);
   // Writes run.json (atomically). Returns an error message, or empty.

@@ -35,8 +35,8 @@ RunsView::RunsView(RunStore* runs, QWidget* parent) : QWidget(parent), runs_(run
 
   continue_ = new QPushButton(tr("Continue the selected run"));
   continue_->setObjectName(QStringLiteral("continueRun"));
-  continue_->setToolTip(tr("A fine-tuning or distillation run stopped before its end goes on exactly where it "
-                           "stopped, in the fine-tuning lab"));
+  continue_->setToolTip(tr("A pretraining, fine-tuning or distillation run stopped before its end goes on exactly "
+                           "where it stopped, in its lab"));
   auto* pick = new QHBoxLayout;
   pick->addWidget(new QLabel(tr("Compare")));
   pick->addWidget(metric_);
@@ -82,7 +82,8 @@ RunsView::RunsView(RunStore* runs, QWidget* parent) : QWidget(parent), runs_(run
 void RunsView::update_continue() {
   const int row = list_->currentIndex().row();
   const RunRecord* run = row >= 0 && row < runs_->runs().size() ? &runs_->runs()[row] : nullptr;
-  continue_->setEnabled(run && (run->kind == QLatin1String("finetune") || run->kind == QLatin1String("distill")) &&
+  continue_->setEnabled(run && QStringList{QStringLiteral("pretrain"), QStringLiteral("finetune"), QStringLiteral("distill")}
+                                   .contains(run->kind) &&
                         (run->status == QLatin1String("stopped") || run->status == QLatin1String("interrupted")) &&
                         !run->checkpoint.isEmpty());
 }

@@ -1,15 +1,18 @@
 #include "session_bridge.h"
 
+#include "background_task.h"
+
 #include "lmlab/train/freeze_state.h"
 
-#include <QCoreApplication>
-#include <QPointer>
-
-#include <thread>
 
 namespace lmlab::app {
 
+void SessionBridge::Mailbox::on_started(const SessionInfo& info) {
+  if (log) log->on_started(info);
+}
+
 void SessionBridge::Mailbox::on_step(const SessionStep& s) {
+  if (log) log->on_step(s);
   std::lock_guard<std::mutex> lock(mutex);
   steps.push_back(s);
 }
@@ -20,58 +23,72 @@ void SessionBridge::Mailbox::on_snapshot(const Snapshot& s) {
 }
 
 void SessionBridge::Mailbox::on_error(const std::string& message) {
-  std::lock_guard<std::mutex> lock(mutex);
-  error = message;
+  {
+    std::lock_guard<std::mutex> lock(mutex);
+    error = message;
+  }
+  if (log) log->on_error(message);
 }
 
 void SessionBridge::Mailbox::on_finished(int64_t count, bool stopped) {
+  if (log) log->on_finished(count, stopped);
   std::lock_guard<std::mutex> lock(mutex);
   done = std::make_pair(count, stopped);
 }
 
-SessionBridge::SessionBridge(QObject* parent) : QObject(parent) {
+SessionBridge::SessionBridge(QObject* parent) : QObject(parent), preparation_(new BackgroundTask(this)) {
   drain_timer_.setInterval(50);
   connect(&drain_timer_, &QTimer::timeout, this, &SessionBridge::drain);
+  connect(preparation_, &BackgroundTask::ended, this, [this](bool replied) {
+    if (replied || !preparing_) return;
+    preparing_ = false;
+    Q_EMIT finished(0, true);
+  });
 }
 
 SessionBridge::~SessionBridge() { end_session(); }
 
-void SessionBridge::start(JobFactory make_job, SessionOptions options) {
+void SessionBridge::start(JobFactory make_job, SessionOptions options, std::optional<LogFile> log) {
   if (busy()) return;
   end_session();  // the previous run's model, kept open for inspection
   preparing_ = true;
-  QPointer<SessionBridge> self(this);
-  std::thread([self, make_job = std::move(make_job), options] {
-    std::unique_ptr<TrainingJob> job;
+  preparation_->start([this, make_job = std::move(make_job), options, log](const TaskControl&) -> BackgroundTask::Reply {
+    // A copyable holder: the reply is a std::function.
+    auto job = std::shared_ptr<std::unique_ptr<TrainingJob>>(new std::unique_ptr<TrainingJob>());
     QString error;
     try {
-      job = make_job();
+      *job = make_job();
     } catch (const std::exception& e) {
       error = QString::fromStdString(e.what());
     }
-    auto* raw = job.release();
-    QMetaObject::invokeMethod(
-        QCoreApplication::instance(), [self, raw, error, options] {
-          std::unique_ptr<TrainingJob> owned(raw);
-          if (!self) return;
-          self->preparing_ = false;
-          if (!error.isEmpty()) {
-            Q_EMIT self->failed(error);
-            return;
-          }
-          self->launch(std::move(owned), options);
-        },
-        Qt::QueuedConnection);
-  }).detach();
+    return [this, job, error, options, log] {
+      preparing_ = false;
+      if (!error.isEmpty()) {
+        Q_EMIT failed(error);
+        return;
+      }
+      launch(std::move(*job), options, log);
+    };
+  });
 }
 
-void SessionBridge::launch(std::unique_ptr<TrainingJob> job, SessionOptions options) {
+void SessionBridge::launch(std::unique_ptr<TrainingJob> job, SessionOptions options, const std::optional<LogFile>& log) {
   {
     std::lock_guard<std::mutex> lock(mailbox_.mutex);
     mailbox_.steps.clear();
     mailbox_.snapshot.reset();
     mailbox_.error.reset();
     mailbox_.done.reset();
+  }
+  mailbox_.log.reset();
+  if (log) {
+    try {
+      mailbox_.log = std::make_unique<RunLogSink>(log->config_json, options.checkpoint_dir,
+                                                  log_file_output(log->path, /*append=*/false));
+    } catch (const std::exception& e) {
+      Q_EMIT failed(QString::fromStdString(e.what()));
+      return;
+    }
   }
   options.stay_open = true;
   info_ = job->info();
@@ -92,16 +109,19 @@ void SessionBridge::resume() {
 
 void SessionBridge::stop() {
   if (session_) session_->stop();
+  // Stopped while the job is still being prepared: the preparation ends as stopped, after
+  // nothing trained.
+  if (preparing_) preparation_->cancel();
 }
 
 void SessionBridge::set_freeze(const QString& spec) {
   if (!session_ || !info_) return;
   const auto state = FreezeState::parse(spec.toStdString(), info_->layers);
-  session_->post([state](TrainingJob& job) { job.set_freeze(state); });
+  session_->post([state](TrainingJob& job) { freeze_control(job).set_freeze(state); });
 }
 
 void SessionBridge::set_learning_rate(double peak) {
-  if (session_ && training_) session_->post([peak](TrainingJob& job) { job.set_learning_rate(peak); });
+  if (session_ && training_) session_->post([peak](TrainingJob& job) { learning_rate_control(job).set_learning_rate(peak); });
 }
 
 void SessionBridge::set_probe(const QString& probe) {

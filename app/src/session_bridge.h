@@ -1,5 +1,6 @@
 #pragma once
 
+#include "lmlab/session/run_log.h"
 #include "lmlab/session/training_session.h"
 
 #include <QObject>
@@ -13,9 +14,11 @@
 
 namespace lmlab::app {
 
+class BackgroundTask;
+
 // The one adapter between a core TrainingSession and the views. Building the job (reading
-// data, training a tokenizer, loading a checkpoint) and training happen on background
-// threads; the session's sink only fills a mailbox (steps appended, the latest snapshot
+// data, training a tokenizer, loading a checkpoint: a BackgroundTask) and training happen on
+// background threads; the session's sink only fills a mailbox (steps appended, the latest snapshot
 // replacing the previous one), and the GUI thread drains it on a timer at 20 Hz, so a fast
 // trainer can never flood the event loop. After training the session stays open, so the
 // trained model still answers new probes and inspection commands until the next start.
@@ -27,8 +30,15 @@ class SessionBridge : public QObject {
   explicit SessionBridge(QObject* parent = nullptr);
   ~SessionBridge() override;
 
-  // make_job runs on a worker thread; its lmlab::Error becomes failed().
-  void start(JobFactory make_job, SessionOptions options = {});
+  // Where a run's log goes (run_log.h: the format lmlab-cli writes), with the run's settings
+  // as a JSON object text for its start line.
+  struct LogFile {
+    std::string path, config_json;
+  };
+
+  // make_job runs on a worker thread; its lmlab::Error becomes failed(). With log, the
+  // session's events are also written there as they happen.
+  void start(JobFactory make_job, SessionOptions options = {}, std::optional<LogFile> log = {});
   void pause();
   void resume();
   void stop();
@@ -57,16 +67,19 @@ class SessionBridge : public QObject {
     std::optional<Snapshot> snapshot;
     std::optional<std::string> error;
     std::optional<std::pair<int64_t, bool>> done;
+    std::unique_ptr<RunLogSink> log;  // set before the session starts, used on its thread only
+    void on_started(const SessionInfo& info) override;
     void on_step(const SessionStep& s) override;
     void on_snapshot(const Snapshot& s) override;
     void on_error(const std::string& message) override;
     void on_finished(int64_t steps, bool stopped) override;
   };
 
-  void launch(std::unique_ptr<TrainingJob> job, SessionOptions options);
+  void launch(std::unique_ptr<TrainingJob> job, SessionOptions options, const std::optional<LogFile>& log);
   void drain();
   void end_session();
 
+  BackgroundTask* preparation_;  // builds the job off the GUI thread
   Mailbox mailbox_;
   std::unique_ptr<TrainingSession> session_;
   std::optional<SessionInfo> info_;

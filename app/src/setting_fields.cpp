@@ -98,6 +98,8 @@ nlohmann::json SettingFields::value(const std::string& key) const {
     case SettingType::Real: return static_cast<QDoubleSpinBox*>(widget)->value();
     case SettingType::Flag: return static_cast<QCheckBox*>(widget)->isChecked();
     case SettingType::Choice: return static_cast<QComboBox*>(widget)->currentData().toString().toStdString();
+    // "0, 1, 2" as the CLI takes it; a mistake is the setting's error, naming its key.
+    case SettingType::IntegerList: return setting.parse_text(static_cast<QLineEdit*>(widget)->text().toStdString());
     default: return static_cast<QLineEdit*>(widget)->text().trimmed().toStdString();
   }
 }
@@ -113,6 +115,12 @@ void SettingFields::show_value(const std::string& key, const nlohmann::json& val
     case SettingType::Choice: {
       auto* combo = static_cast<QComboBox*>(widget);
       combo->setCurrentIndex(combo->findData(QString::fromStdString(value.get<std::string>())));
+      break;
+    }
+    case SettingType::IntegerList: {
+      QStringList numbers;
+      for (const auto& n : value) numbers << QString::number(n.get<int64_t>());
+      static_cast<QLineEdit*>(widget)->setText(numbers.join(QStringLiteral(",")));
       break;
     }
     default: static_cast<QLineEdit*>(widget)->setText(QString::fromStdString(value.get<std::string>())); break;

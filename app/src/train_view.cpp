@@ -5,6 +5,7 @@
 #include "error_dialog.h"
 #include "form_widgets.h"
 #include "masked_lm_panel.h"
+#include "recorded_run.h"
 #include "run_controls.h"
 #include "run_store.h"
 #include "session_bridge.h"
@@ -15,6 +16,7 @@
 #include <QComboBox>
 #include <QFileInfo>
 #include <QHBoxLayout>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
 #include <QSplitter>
@@ -33,7 +35,7 @@ CurvePlot::Axis axis_of(const std::string& metric) {
 }  // namespace
 
 TrainView::TrainView(RunStore* runs, QWidget* parent)
-    : QWidget(parent), bridge_(new SessionBridge(this)), runs_(runs) {
+    : QWidget(parent), bridge_(new SessionBridge(this)), record_(new RecordedRun(bridge_, runs, this)) {
   arch_ = new QComboBox;
   arch_->setObjectName(QStringLiteral("architecture"));
   // Data: "architecture:objective", as the core spells them.
@@ -96,7 +98,6 @@ TrainView::TrainView(RunStore* runs, QWidget* parent)
   connect(probe_, &MaskedLmPanel::probeChanged, bridge_, &SessionBridge::set_probe);
   connect(bridge_, &SessionBridge::started, this, [this](const SessionInfo& info) {
     status_->setText(tr("Training: %1").arg(QString::fromStdString(info.description)));
-    if (runs_) runs_->set_info(run_id_, info);
     probe_->set_text(QString::fromStdString(info.probe));
   });
   connect(bridge_, &SessionBridge::stepsArrived, this, &TrainView::add_steps);
@@ -104,14 +105,16 @@ TrainView::TrainView(RunStore* runs, QWidget* parent)
   connect(bridge_, &SessionBridge::failed, this, [this](const QString& message) {
     set_running(false);
     status_->setText(tr("Stopped by an error."));
-    finish_run(QStringLiteral("failed"), message);
     open_error_dialog(this, tr("Training failed"), message, QStringLiteral("trainingError"));
   });
   connect(bridge_, &SessionBridge::finished, this, [this](qint64 steps, bool stopped) {
     set_running(false);
     status_->setText((stopped ? tr("Stopped after %1 steps.") : tr("Done: %1 steps.")).arg(steps) +
                      tr(" The model still answers new probes."));
-    finish_run(stopped ? QStringLiteral("stopped") : QStringLiteral("done"));
+  });
+  connect(record_, &RecordedRun::ended, this, [this](const QString& id, const QString& problem) {
+    if (!problem.isEmpty()) status_->setText(problem);
+    Q_EMIT runFinished(id);
   });
   set_running(false);
   probe_->set_architecture(QStringLiteral("bert"));
@@ -178,25 +181,35 @@ void TrainView::start() {
   request.objective = objective.toStdString();
   request.corpus = corpus_.toStdString();
   request.preset = preset_->currentData().toString().toStdString();
-  SessionOptions options;
-  if (runs_) {
-    // run.json's config: every setting of the request by its key, as the CLI's --config takes them.
-    QJsonObject config = qt_json_of(pretrain_description().values(request));
-    if (!tag_.isEmpty()) config.insert(QStringLiteral("tag"), tag_);
-    run_id_ = runs_->begin(QStringLiteral("pretrain"),
-                           tr("%1 %2 pretraining (%3), %4 steps")
-                               .arg(arch.toUpper(), preset_->currentData().toString(), objective)
-                               .arg(request.steps),
-                           config);
-    options.checkpoint_dir = runs_->checkpoint_dir(run_id_).toStdString();
-  }
+  start_request(request, tr("%1 %2 pretraining (%3), %4 steps")
+                             .arg(arch.toUpper(), preset_->currentData().toString(), objective)
+                             .arg(request.steps));
+}
+
+const QString& TrainView::run_id() const { return record_->id(); }
+
+QString TrainView::continue_run(const QString& run_id) {
+  if (bridge_->busy()) return tr("The pretraining lab is busy: stop its run first.");
+  const RunRecord* run = record_->runs() ? record_->runs()->find(run_id) : nullptr;
+  if (!run || run->kind != QLatin1String("pretrain")) return tr("Only a pretraining run can be continued here.");
+  PretrainRequest request;
+  if (const QString problem = continuing_request(*run, pretrain_description(), request); !problem.isEmpty())
+    return problem;
+  start_request(request, tr("%1 (continued)").arg(run->name));
+  return {};
+}
+
+void TrainView::start_request(const PretrainRequest& request, const QString& name) {
+  // run.json's config: every setting of the request by its key, as the CLI's --config takes them.
+  QJsonObject config = qt_json_of(pretrain_description().values(request));
+  if (!tag_.isEmpty()) config.insert(QStringLiteral("tag"), tag_);
   tag_.clear();  // a preset's tag marks one run, not the learner's later ones
   for (CurvePlot* plot : {loss_plot_, rate_plot_, speed_plot_}) plot->clear_series();
   snapshot_.reset();
   set_running(true);
   controls_->set_preparing();
   status_->setText(tr("Preparing the tokenizer and the model…"));
-  bridge_->start([request] { return make_pretrain_job(request); }, options);
+  record_->start(QStringLiteral("pretrain"), name, config, [request] { return make_pretrain_job(request); });
 }
 
 void TrainView::add_steps(const std::vector<SessionStep>& steps) {
@@ -214,7 +227,6 @@ void TrainView::add_steps(const std::vector<SessionStep>& steps) {
       speed_plot_->add_point(QStringLiteral("tokens/s"), static_cast<double>(s.step), s.metrics.at("tokens_per_s"));
   }
   for (CurvePlot* plot : {loss_plot_, rate_plot_, speed_plot_}) plot->refresh();
-  if (runs_) runs_->add_steps(run_id_, steps);
   const auto& last = steps.back();
   QString text = tr("step %1 · loss %2").arg(last.step).arg(last.loss, 0, 'f', 3);
   for (const char* key : {"mlm_accuracy", "nsp_accuracy", "clm_accuracy"})
@@ -228,13 +240,6 @@ void TrainView::show_snapshot(const Snapshot& snapshot) {
   snapshot_ = snapshot;
   attention_->show_snapshot(snapshot);
   probe_->show_snapshot(snapshot);
-}
-
-void TrainView::finish_run(const QString& status, const QString& error) {
-  if (!runs_ || run_id_.isEmpty()) return;
-  const QString problem = runs_->finish(run_id_, status, error);
-  if (!problem.isEmpty()) status_->setText(problem);
-  Q_EMIT runFinished(run_id_);
 }
 
 }  // namespace lmlab::app

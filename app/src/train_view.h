@@ -17,6 +17,7 @@ namespace lmlab::app {
 class AttentionView;
 class CurvePlot;
 class MaskedLmPanel;
+class RecordedRun;
 class RunControls;
 class RunStore;
 class SessionBridge;
@@ -36,7 +37,7 @@ class TrainView : public QWidget {
   AttentionView* attention() const { return attention_; }
   MaskedLmPanel* probe_panel() const { return probe_; }
   const std::optional<Snapshot>& last_snapshot() const { return snapshot_; }
-  const QString& run_id() const { return run_id_; }
+  const QString& run_id() const;
   SettingFields* fields() const { return fields_; }
   void set_corpus(const QString& path);  // a file or folder; empty: the lessons' corpus
   void set_steps(int steps);
@@ -47,19 +48,22 @@ class TrainView : public QWidget {
   // is wrong, or empty.
   QString apply_preset(const QJsonObject& preset);
   void start();
+  // Runs tab → Continue: a pretraining run stopped before its end goes on exactly where it
+  // stopped, with the settings its run.json recorded. Returns what prevents it, or empty.
+  QString continue_run(const QString& run_id);
 
  Q_SIGNALS:
   void runFinished(const QString& run_id);
 
  private:
+  void start_request(const PretrainRequest& request, const QString& name);
   void add_steps(const std::vector<SessionStep>& steps);
   void show_snapshot(const Snapshot& snapshot);
-  void finish_run(const QString& status, const QString& error = {});
   void set_running(bool running);
 
   SessionBridge* bridge_;
-  RunStore* runs_;
-  QString corpus_, run_id_, tag_;
+  RecordedRun* record_;
+  QString corpus_, tag_;
   PretrainRequest preset_request_;  // what a lesson preset set beyond the form
   QComboBox* arch_;    // architecture and objective together, as "bert:mlm+nsp"
   QComboBox* preset_;  // model size: tiny | small

@@ -1,13 +1,20 @@
 // The playground on saved checkpoints: a GPT generates and shows its next-token bars, any
 // model shows how its tokenizer splits text, a BERT cannot generate, a missing folder gets a
 // dialog.
+#include "curve_plot.h"
+#include "dataset_picker.h"
+#include "fewshot_panel.h"
 #include "playground_view.h"
+#include "run_controls.h"
+#include "run_store.h"
+#include "setting_fields.h"
 #include "probability_bars.h"
 #include "session_bridge.h"
 
 #include "lmlab/io/checkpoint.h"
 #include "lmlab/sentencepiece_tokenizer.h"
 
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -69,6 +76,44 @@ class TestPlayground : public QObject {
     view.load(checkpoint(Architecture::Bert));
     QVERIFY(started.wait(30000));
     QVERIFY(!view.findChild<QPushButton*>(QStringLiteral("generate"))->isEnabled());
+  }
+
+  // The playground's few-shot section scores the loaded GPT for each k against chance, draws a
+  // point per k, keeps the run in the store and its log beside it; a BERT is refused.
+  void fewShotScoresTheLoadedGptForEachK() {
+    RunStore runs(dir_.filePath(QStringLiteral("runs")));
+    PlaygroundView view(&runs);
+    QSignalSpy started(view.bridge(), &SessionBridge::started);
+    view.load(checkpoint(Architecture::Bert));
+    QVERIFY(started.wait(30000));
+    FewShotPanel* panel = view.fewshot();
+    QVERIFY(panel->dataset()->select(QStringLiteral("news")));
+    QVERIFY(!panel->findChild<RunControls*>()->isEnabled());  // a BERT does not continue a prompt
+
+    QTRY_VERIFY_WITH_TIMEOUT(!view.bridge()->busy(), 10000);  // the BERT is loaded and idle
+    view.load(checkpoint(Architecture::Gpt));
+    QVERIFY(started.wait(30000));
+    QVERIFY(panel->findChild<RunControls*>()->isEnabled());
+    panel->fields()->show_value("k", nlohmann::json::array({0, 2}));
+    panel->fields()->show_value("max_test", 6);
+    QSignalSpy finished(panel, &FewShotPanel::runFinished);
+    panel->start();
+    QVERIFY(finished.wait(60000));
+    const RunRecord* run = runs.find(panel->run_id());
+    QVERIFY(run);
+    QCOMPARE(run->kind, QStringLiteral("fewshot"));
+    QCOMPARE(run->status, QStringLiteral("done"));
+    const auto accuracy = run->curves.value(QStringLiteral("fewshot_accuracy"));
+    QCOMPARE(accuracy.size(), 2);
+    QCOMPARE(accuracy[1].x(), 2.0);  // the x of a point is k
+    for (const auto& point : accuracy) QVERIFY(point.y() >= 0 && point.y() <= 1);
+    QCOMPARE(run->curves.value(QStringLiteral("chance")).front().y(), 0.25);  // four news topics
+    QCOMPARE(panel->plot()->series(QStringLiteral("few-shot accuracy"))->dataCount(), 2);
+    QFile log(runs.log_path(run->id));
+    QVERIFY(log.open(QIODevice::ReadOnly));
+    const auto lines = log.readAll().trimmed().split('\n');
+    QVERIFY(lines.front().startsWith("{\"event\":\"start\",\"kind\":\"fewshot\""));
+    QVERIFY(lines.back().contains("\"by_k\":[{\"k\":0"));
   }
 
   void aMissingCheckpointGetsADialog() {

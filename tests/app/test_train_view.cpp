@@ -6,6 +6,7 @@
 #include "curve_plot.h"
 #include "masked_lm_panel.h"
 #include "probability_bars.h"
+#include "run_log_follower.h"
 #include "run_store.h"
 #include "session_bridge.h"
 #include "train_view.h"
@@ -66,6 +67,22 @@ class TestTrainView : public QObject {
     QVERIFY(QFile::exists(run->checkpoint + QStringLiteral("/model.safetensors")));
     QCOMPARE(run->curves.value(QStringLiteral("loss")).size(), 40);
 
+    // Its log is the CLI's format: opened as a log, it is the same run (settings, curves, end).
+    RunStore reread(dir_.path() + QStringLiteral("/reread"));
+    RunLogFollower follower(&reread);
+    QString error, warning;
+    const QString copy = follower.open(runs.log_path(run->id), &error, &warning);
+    QVERIFY2(!copy.isEmpty(), qPrintable(error));
+    QVERIFY2(warning.isEmpty(), qPrintable(warning));
+    const RunRecord* logged = reread.find(copy);
+    QCOMPARE(logged->kind, QStringLiteral("pretrain"));
+    QCOMPARE(logged->status, QStringLiteral("done"));
+    QCOMPARE(logged->arch, QStringLiteral("bert"));
+    QCOMPARE(logged->config.value(QStringLiteral("steps")).toInt(), 40);
+    QCOMPARE(logged->config.value(QStringLiteral("corpus")), run->config.value(QStringLiteral("corpus")));
+    QCOMPARE(logged->curves.value(QStringLiteral("loss")), run->curves.value(QStringLiteral("loss")));
+    QCOMPARE(logged->curves.value(QStringLiteral("mlm_accuracy")), run->curves.value(QStringLiteral("mlm_accuracy")));
+
     // After training the model still answers: mask another word, get guesses for it.
     QSignalSpy snapshots(view.bridge(), &SessionBridge::snapshotArrived);
     view.probe_panel()->set_text(QStringLiteral("the river runs to the sea ."));
@@ -86,6 +103,37 @@ class TestTrainView : public QObject {
     view.bridge()->stop();
     QVERIFY(finished.wait(5000));
     QCOMPARE(finished.takeFirst().at(1).toBool(), true);
+  }
+
+  // Stop mid-run, then Runs → Continue: pretraining goes on from the step it stopped at and
+  // ends at the planned step (exactness: cli.resume).
+  void aStoppedPretrainingContinuesWhereItStopped() {
+    RunStore runs(dir_.path() + QStringLiteral("/continued"));
+    TrainView view(&runs);
+    view.set_corpus(QStringLiteral(LMLAB_SOURCE_DIR "/datasets/pretrain/world.txt"));
+    view.set_steps(30);
+    int64_t first = -1, last = 0;
+    connect(view.bridge(), &SessionBridge::stepsArrived, this, [&](const std::vector<lmlab::SessionStep>& steps) {
+      if (first < 0) first = steps.front().step;
+      last = steps.back().step;
+      if (last >= 5 && first == 1) view.bridge()->stop();
+    });
+    QSignalSpy finished(view.bridge(), &SessionBridge::finished);
+    view.start();
+    QVERIFY(finished.wait(120000));
+    const QString stopped_id = view.run_id();
+    QCOMPARE(runs.find(stopped_id)->status, QStringLiteral("stopped"));
+    const int64_t stopped_at = last;
+    QVERIFY(stopped_at >= 5 && stopped_at < 30);
+
+    first = -1;
+    QCOMPARE(view.continue_run(stopped_id), QString());
+    QVERIFY(finished.wait(120000));
+    QCOMPARE(first, stopped_at + 1);
+    QCOMPARE(last, int64_t{30});
+    QCOMPARE(runs.find(view.run_id())->status, QStringLiteral("done"));
+    QVERIFY(!view.continue_run(view.run_id()).isEmpty());  // a finished run has nothing to continue
+    view.bridge()->disconnect(this);
   }
 
   // A 5 ms timer's lateness while a GPT trains: the GUI thread never runs torch, and the

@@ -8,7 +8,11 @@ train="--corpus $dir/corpus.txt --steps 40 --batch 8 --seq 32 --vocab 400 --lr 2
 # BERT: MLM + NSP, JSON lines on stdout and in the log, a complete checkpoint.
 "$expect" 0 '"step":40,"loss":[0-9.]+,"mlm_loss":[0-9.]+,"mlm_accuracy":[0-9.]+,"nsp_loss":[0-9.]+,"nsp_accuracy"' \
   "$cli" pretrain --arch bert $train --out "$dir/bert" --log "$dir/bert.jsonl"
-test "$(wc -l < "$dir/bert.jsonl")" -eq 40
+# The log: the run's settings, every step, how it ended.
+head -n 1 "$dir/bert.jsonl" | grep -q '^{"event":"start","kind":"pretrain","arch":"bert",.*"config":{"arch":"bert",.*"steps":40'
+test "$(grep -c '^{"step"' "$dir/bert.jsonl")" -eq 40
+tail -n 1 "$dir/bert.jsonl" | grep -q '^{"event":"final","steps":40,.*"status":"done"'
+test "$(wc -l < "$dir/bert.jsonl")" -eq 42
 for f in config.json model.safetensors tokenizer.model training_state.json; do test -s "$dir/bert/$f"; done
 grep -q '"steps_done": 40' "$dir/bert/training_state.json"
 # The tokenizer was cached and is reused: the second run does not train a new one.
@@ -63,8 +67,9 @@ printf 'fine line\n\nsecond doc\n\377\376 not utf-8\n' > "$dir/latin1.txt"
   "$cli" pretrain --arch bert --corpus "$dir/latin1.txt" --steps 1 --out "$dir/never"
 "$expect" 1 "objective clm \(next-token\) needs a GPT model" \
   "$cli" pretrain --arch bert --objective clm $train --out "$dir/never"
+grep -v '^$' "$dir/corpus.txt" | head -n 60 > "$dir/one_document.txt"  # no blank line: one document
 "$expect" 1 "next-sentence prediction needs at least two documents" \
-  "$cli" pretrain --arch bert --objective nsp --corpus "$dir/bert.jsonl" --steps 1 --vocab 300 --out "$dir/never"
+  "$cli" pretrain --arch bert --objective nsp --corpus "$dir/one_document.txt" --steps 1 --vocab 300 --out "$dir/never"
 "$expect" 2 "option '--steps' must be between 1 and" \
   "$cli" pretrain --arch gpt $train --steps 0 --out "$dir/never"
 echo '{"arch": "gpt", "n_layers": 1, "d_model": 32, "n_heads": 2, "d_ff": 64, "max_seq_len": 16}' > "$dir/gpt.json"

@@ -12,8 +12,12 @@ train="--arch bert --corpus $dir/corpus.txt --steps 20 --batch 8 --seq 32 --voca
 test -s "$dir/split/resume_state.safetensors"
 "$expect" 0 "resuming .*split at step 8" \
   "$cli" pretrain $train --out "$dir/split" --resume "$dir/split" --log "$dir/split.jsonl"
-test "$(wc -l < "$dir/split.jsonl")" -eq 12
-test "$(tail -n 1 "$dir/straight.jsonl" | sed 's/,"tokens_per_s.*//')" = "$(tail -n 1 "$dir/split.jsonl" | sed 's/,"tokens_per_s.*//')"
+# The resumed log: its start line says from which step, then steps 9..20, then the end.
+head -n 1 "$dir/split.jsonl" | grep -q '"event":"start".*"first_step":8'
+test "$(grep -c '^{"step"' "$dir/split.jsonl")" -eq 12
+tail -n 1 "$dir/split.jsonl" | grep -q '"event":"final","steps":20,.*"status":"done"'
+last_step() { grep '^{"step"' "$1" | tail -n 1 | sed 's/,"tokens_per_s.*//'; }
+test "$(last_step "$dir/straight.jsonl")" = "$(last_step "$dir/split.jsonl")"
 
 # Not resumable: another corpus's tokenizer, a checkpoint without resume state, steps beyond.
 printf 'a different corpus .\nwith other words .\n\nand a second document .\nof two lines .\n' > "$dir/other.txt"

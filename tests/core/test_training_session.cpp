@@ -1,5 +1,7 @@
 #include "lmlab/error.h"
 #include "lmlab/sentencepiece_tokenizer.h"
+#include "lmlab/session/prepared_finetuning.h"
+#include "lmlab/session/pretrain_request.h"
 #include "lmlab/session/training_session.h"
 #include "lmlab/train/fine_tuner.h"
 #include "lmlab/train/pretrainer.h"
@@ -12,6 +14,8 @@
 #include <chrono>
 #include <iostream>
 #include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
 #include <thread>
@@ -56,6 +60,17 @@ struct Recorder : SessionSink {
   }
 };
 
+// Polls until done() holds, for at most a minute; false when it never did.
+template <typename Done>
+bool wait_until(Done done) {
+  const auto start = std::chrono::steady_clock::now();
+  while (!done()) {
+    if (std::chrono::steady_clock::now() - start > 60s) return false;
+    std::this_thread::sleep_for(2ms);
+  }
+  return true;
+}
+
 SessionOptions snapshots_every(int ms) {
   SessionOptions options;
   options.snapshot_interval_ms = ms;
@@ -73,8 +88,12 @@ std::unique_ptr<TrainingJob> bert_job(int64_t steps, test::TempDir& dir) {
   settings.steps = steps;
   PretrainingBatcher batcher(tokenize(TextCorpus::read(corpus), *tokenizer), settings.objectives,
                              tokenizer->special_ids(), config.vocab_size, 8, 32, 1);
-  auto trainer = std::make_unique<Pretrainer>(LanguageModel(config), std::move(batcher), settings);
-  return make_pretrain_job(std::move(trainer), tokenizer, "the cat likes to eat [MASK] every day .", "{}");
+  PreparedPretraining prepared;
+  prepared.trainer = std::make_unique<Pretrainer>(LanguageModel(config), std::move(batcher), settings);
+  prepared.tokenizer = tokenizer;
+  prepared.corpus = corpus;
+  prepared.probe = "the cat likes to eat [MASK] every day .";
+  return make_pretrain_job(std::move(prepared), PretrainRequest{});
 }
 
 TEST(TrainingSession, RunsToTheEndWithStepsAndAttentionSnapshots) {
@@ -149,14 +168,14 @@ TEST(TrainingSession, StopTakesEffectWithinAStepAndPauseHolds) {
   Recorder sink;
   TrainingSession session(bert_job(1'000'000, dir), sink, snapshots_every(100));
   session.start();
-  while (sink.step_count() < 3) std::this_thread::sleep_for(5ms);
+  ASSERT_TRUE(wait_until([&] { return sink.step_count() >= 3; }));
   session.pause();
   std::this_thread::sleep_for(100ms);  // any step in flight ends
   const auto paused_at = sink.step_count();
   std::this_thread::sleep_for(300ms);
   EXPECT_EQ(sink.step_count(), paused_at);
   session.resume();
-  while (sink.step_count() < paused_at + 3) std::this_thread::sleep_for(5ms);
+  ASSERT_TRUE(wait_until([&] { return sink.step_count() >= paused_at + 3; }));
   const auto asked = std::chrono::steady_clock::now();
   session.stop();
   session.wait();
@@ -165,6 +184,46 @@ TEST(TrainingSession, StopTakesEffectWithinAStepAndPauseHolds) {
   double longest_step = 0;
   for (const auto& s : sink.steps) longest_step = std::max(longest_step, s.ms);
   EXPECT_LT(ms, 2 * longest_step + 200) << "stop took " << ms << " ms";
+}
+
+// lmlab-cli's --stop-at and its data-parallel ranks' agreement to stop both end a session
+// between two steps, as stopped, with the checkpoint saved where the run stood.
+TEST(TrainingSession, StopsAfterTheAskedStepOrWhenTheHookAgrees) {
+  test::TempDir dir;
+  Recorder at_step;
+  SessionOptions options;
+  options.snapshots = false;
+  options.stop_after_step = 7;
+  options.checkpoint_dir = dir.file("seven");
+  TrainingSession limited(bert_job(20, dir), at_step, options);
+  limited.start();
+  limited.wait();
+  EXPECT_TRUE(at_step.finished && at_step.stopped);
+  EXPECT_EQ(at_step.steps.size(), 7u);
+  EXPECT_TRUE(at_step.snapshots.empty());
+  const auto state = nlohmann::json::parse(std::ifstream(dir.file("seven") + "/training_state.json"));
+  EXPECT_EQ(state["resume"]["step"], 7);
+  EXPECT_EQ(state["steps_done"], 7);
+
+  Recorder agreed;
+  int asked = 0;
+  SessionOptions hook;
+  hook.agree_to_stop = [&](bool told) { return told || ++asked > 3; };
+  TrainingSession voting(bert_job(20, dir), agreed, hook);
+  voting.start();
+  voting.wait();
+  EXPECT_TRUE(agreed.finished && agreed.stopped);
+  EXPECT_EQ(agreed.steps.size(), 3u);
+  EXPECT_EQ(asked, 4);  // once before every step, and once more to stop
+
+  Recorder whole;
+  SessionOptions plain;
+  plain.stop_after_step = 20;  // the last step: the run ends done, not stopped
+  TrainingSession complete(bert_job(20, dir), whole, plain);
+  complete.start();
+  complete.wait();
+  EXPECT_TRUE(whole.finished);
+  EXPECT_FALSE(whole.stopped);
 }
 
 TEST(TrainingSession, SaveIsAppliedAtAStepBoundary) {
@@ -187,7 +246,7 @@ TEST(TrainingSession, StaysOpenForProbesAfterTrainingAndSavesItsCheckpoint) {
   options.stay_open = true;
   TrainingSession session(bert_job(10, dir), sink, options);
   session.start();
-  while (!sink.is_finished()) std::this_thread::sleep_for(5ms);
+  ASSERT_TRUE(wait_until([&] { return sink.is_finished(); }));
   EXPECT_TRUE(std::filesystem::exists(dir.file("end") + "/model.safetensors"));
   session.set_probe("the dog likes to [MASK] .");
   const auto asked = std::chrono::steady_clock::now();
@@ -256,15 +315,14 @@ std::unique_ptr<TrainingJob> finetune_job(test::TempDir& dir, int64_t max_steps)
   FineTuneSettings settings;
   settings.epochs = 10000;
   settings.max_steps = max_steps;
-  auto tuner = std::make_unique<FineTuner>(LanguageModel(config), ClassificationBatcher(examples, 8, 0, true, 1), settings);
-  SessionInfo info;
-  info.kind = "finetune";
-  EvaluationSets sets;
-  sets.validation = sets.test = examples;
-  EvaluationSettings evaluation;
-  evaluation.every = 5;
-  return make_finetune_job(std::move(tuner), tokenizer, std::move(sets), evaluation, "the [MASK] sat on the mat .", "{}",
-                           info);
+  PreparedFinetuning prepared;
+  prepared.tuner = std::make_unique<FineTuner>(LanguageModel(config), ClassificationBatcher(examples, 8, 0, true, 1), settings);
+  prepared.tokenizer = tokenizer;
+  prepared.info.kind = "finetune";
+  prepared.sets.validation = prepared.sets.test = examples;
+  prepared.evaluation.every = 5;
+  prepared.probe = "the [MASK] sat on the mat .";
+  return make_finetune_job(std::move(prepared), nullptr);
 }
 
 TEST(TrainingSession, SurvivesAThousandRandomCommandsWhileFineTuning) {
@@ -272,22 +330,19 @@ TEST(TrainingSession, SurvivesAThousandRandomCommandsWhileFineTuning) {
   Recorder sink;
   TrainingSession session(finetune_job(dir, 1'000'000), sink, snapshots_every(20));
   session.start();
-  const auto wait_for_steps = [&](size_t n) {
-    const auto start = std::chrono::steady_clock::now();
-    while (sink.step_count() < n && std::chrono::steady_clock::now() - start < 60s) std::this_thread::sleep_for(2ms);
-  };
-  wait_for_steps(1);  // trained as it started: nothing frozen
+  const auto wait_for_steps = [&](size_t n) { return wait_until([&] { return sink.step_count() >= n; }); };
+  ASSERT_TRUE(wait_for_steps(1));  // trained as it started: nothing frozen
   test::drive_random_commands(
       session, 1000, 11,
       [](TrainingJob& job, uint64_t choice) {
         auto state = FreezeState::none(2);
         state.embeddings = choice & 1, state.layers[0] = choice & 2, state.layers[1] = choice & 4, state.head = choice & 8;
-        job.set_freeze(state);
+        freeze_control(job).set_freeze(state);
       },
       dir.file("ckpt"));
   // However the storm interleaved, the session still takes commands and trains after it.
-  session.post([](TrainingJob& job) { job.set_freeze(FreezeState::parse("embeddings", 2)); });
-  wait_for_steps(sink.step_count() + 3);
+  session.post([](TrainingJob& job) { freeze_control(job).set_freeze(FreezeState::parse("embeddings", 2)); });
+  ASSERT_TRUE(wait_for_steps(sink.step_count() + 3));
   session.stop();
   session.wait();
   EXPECT_TRUE(sink.finished) << sink.error;
@@ -303,9 +358,9 @@ TEST(TrainingSession, FineTuningFreezesLiveAndReportsValidationAccuracy) {
   Recorder sink;
   TrainingSession session(finetune_job(dir, 400), sink, snapshots_every(100));
   session.start();
-  while (sink.step_count() < 5) std::this_thread::sleep_for(2ms);
-  session.post([](TrainingJob& job) { job.set_freeze(FreezeState::parse("all-but-head", 2)); });
-  while (sink.step_count() < 15) std::this_thread::sleep_for(2ms);
+  ASSERT_TRUE(wait_until([&] { return sink.step_count() >= 5; }));
+  session.post([](TrainingJob& job) { freeze_control(job).set_freeze(FreezeState::parse("all-but-head", 2)); });
+  ASSERT_TRUE(wait_until([&] { return sink.step_count() >= 15; }));
   session.stop();
   session.wait();
   std::lock_guard<std::mutex> lock(sink.mutex);
@@ -313,8 +368,25 @@ TEST(TrainingSession, FineTuningFreezesLiveAndReportsValidationAccuracy) {
   EXPECT_EQ(sink.steps.back().frozen, "embeddings,0,1");
   EXPECT_LT(sink.steps.back().metrics.at("trainable_parameters"), sink.steps.front().metrics.at("trainable_parameters"));
   bool evaluated = false;
-  for (const auto& s : sink.steps) evaluated = evaluated || s.metrics.count("validation_accuracy");
+  for (const auto& s : sink.steps) evaluated = evaluated || s.evaluation.count("validation_accuracy");
   EXPECT_TRUE(evaluated);
+}
+
+// A job offers what it can do; asking one for what it has not got is a plain error, not a
+// method that throws by default.
+TEST(TrainingSession, JobsOfferOnlyTheCapabilitiesTheyHave) {
+  test::TempDir dir;
+  auto pretraining = bert_job(5, dir);
+  EXPECT_NO_THROW(model_holder(*pretraining).tokenizer());
+  EXPECT_NO_THROW(learning_rate_control(*pretraining).set_learning_rate(1e-3));
+  try {
+    freeze_control(*pretraining);
+    FAIL() << "a pretraining job has no freeze control";
+  } catch (const Error& e) {
+    EXPECT_STREQ(e.what(), "this kind of training cannot freeze layers");
+  }
+  auto finetuning = finetune_job(dir, 5);
+  EXPECT_NO_THROW(freeze_control(*finetuning).set_freeze(FreezeState::parse("embeddings", 2)));
 }
 
 }  // namespace

@@ -12,7 +12,7 @@ namespace lmlab {
 
 namespace {
 
-class FewShotJob final : public TrainingJob {
+class FewShotJob final : public TrainingJob, public ModelHolder {
  public:
   FewShotJob(const FewShotRequest& r, LoadedCheckpoint checkpoint, LabeledDataset train, LabeledDataset test)
       : request_(r), checkpoint_(std::move(checkpoint)), train_(std::move(train)), test_(std::move(test)) {
@@ -37,9 +37,9 @@ class FewShotJob final : public TrainingJob {
     s.step = k;
     s.loss = std::numeric_limits<double>::quiet_NaN();
     s.ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-    s.metrics["fewshot_accuracy"] = result.front().accuracy;
-    s.metrics["chance"] = 1.0 / static_cast<double>(train_.labels.size());
-    s.metrics["examples"] = static_cast<double>(result.front().examples);
+    s.evaluation["fewshot_accuracy"] = result.front().accuracy;
+    s.evaluation["chance"] = 1.0 / static_cast<double>(train_.labels.size());
+    s.evaluation["examples"] = static_cast<double>(result.front().examples);
     return s;
   }
 

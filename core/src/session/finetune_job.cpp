@@ -1,24 +1,22 @@
 #include "lmlab/error.h"
 #include "lmlab/io/checkpoint.h"
 #include "lmlab/session/finetune_resume.h"
-#include "lmlab/session/training_job.h"
-#include "lmlab/train/fine_tuner.h"
+#include "lmlab/session/prepared_finetuning.h"
 
 namespace lmlab {
 
 namespace {
 
-class FineTuneJob final : public TrainingJob {
+class FineTuneJob final : public TrainingJob, public ModelHolder, public LearningRateControl, public FreezeControl {
  public:
-  FineTuneJob(std::unique_ptr<FineTuner> tuner, std::shared_ptr<const Tokenizer> tokenizer, EvaluationSets sets,
-              EvaluationSettings evaluation, std::string probe, std::string state, SessionInfo info,
-              std::shared_ptr<const FinetuneRequest> request)
-      : tuner_(std::move(tuner)), tokenizer_(std::move(tokenizer)),
-        evaluation_(*tuner_, std::move(sets), evaluation), probe_(std::move(probe)), state_(std::move(state)),
-        info_(std::move(info)), request_(std::move(request)) {
+  FineTuneJob(PreparedFinetuning prepared, std::shared_ptr<const FinetuneRequest> request)
+      : tuner_(std::move(prepared.tuner)), tokenizer_(std::move(prepared.tokenizer)),
+        evaluation_(*tuner_, std::move(prepared.sets), prepared.evaluation), probe_(std::move(prepared.probe)),
+        info_(std::move(prepared.info)), request_(std::move(request)) {
     if (request_ && !request_->resume.empty()) resume_finetuning(request_->resume, *request_, *tuner_, evaluation_);
     describe_model(info_, *tuner_->model());
     info_.total_steps = tuner_->total_steps();
+    info_.first_step = tuner_->steps_done();
     info_.probe = probe_;
   }
 
@@ -38,8 +36,9 @@ class FineTuneJob final : public TrainingJob {
     if (r.soft_loss) s.metrics["soft_loss"] = *r.soft_loss, s.metrics["hard_loss"] = *r.hard_loss;
     if (r.cosine_loss) s.metrics["cosine_loss"] = *r.cosine_loss;
     if (auto scored = evaluation_.after_step(r.step)) {
-      s.metrics.insert(scored->metrics.begin(), scored->metrics.end());
-      s.test_report = scored->test_report;
+      s.evaluation = std::move(scored->metrics);
+      s.note = std::move(scored->note);
+      s.test_report = std::move(scored->test_report);
     }
     return s;
   }
@@ -47,10 +46,14 @@ class FineTuneJob final : public TrainingJob {
   Snapshot snapshot() override { return probe_snapshot(*tuner_->model(), *tokenizer_, probe_, tuner_->steps_done()); }
   // Stopped before the end (and prepared from a request): a checkpoint that continues exactly.
   void save(const std::string& dir) override {
-    if (request_ && !evaluation_.done())
+    if (request_ && !evaluation_.done()) {
       save_resumable_finetuning(dir, *request_, info_.labels, *tokenizer_, *tuner_, evaluation_);
-    else
-      save_checkpoint(dir, *tuner_->model(), *tokenizer_, state_);
+      return;
+    }
+    const auto& test = evaluation_.test_report();
+    save_checkpoint(dir, *tuner_->model(), *tokenizer_,
+                    request_ ? finetune_state_json(*request_, info_.labels, tuner_->steps_done(), test ? test->accuracy : -1)
+                             : "{}\n");
   }
   void set_freeze(const FreezeState& state) override { tuner_->set_freeze(state); }
   void set_learning_rate(double peak) override { tuner_->set_peak_lr(peak); }
@@ -62,22 +65,21 @@ class FineTuneJob final : public TrainingJob {
   std::unique_ptr<FineTuner> tuner_;
   std::shared_ptr<const Tokenizer> tokenizer_;
   FineTuneEvaluation evaluation_;
-  std::string probe_, state_;
+  std::string probe_;
   SessionInfo info_;
   std::shared_ptr<const FinetuneRequest> request_;
 };
 
 }  // namespace
 
-std::unique_ptr<TrainingJob> make_finetune_job(std::unique_ptr<FineTuner> tuner,
-                                               std::shared_ptr<const Tokenizer> tokenizer, EvaluationSets sets,
-                                               EvaluationSettings evaluation, std::string probe,
-                                               std::string training_state_json, SessionInfo info,
+std::unique_ptr<TrainingJob> make_finetune_job(PreparedFinetuning prepared,
                                                std::shared_ptr<const FinetuneRequest> request) {
-  if (!tuner || !tokenizer) throw Error("a fine-tuning job needs a tuner and a tokenizer");
-  return std::make_unique<FineTuneJob>(std::move(tuner), std::move(tokenizer), std::move(sets), evaluation,
-                                       std::move(probe), std::move(training_state_json), std::move(info),
-                                       std::move(request));
+  if (!prepared.tuner || !prepared.tokenizer) throw Error("a fine-tuning job needs a tuner and a tokenizer");
+  return std::make_unique<FineTuneJob>(std::move(prepared), std::move(request));
+}
+
+std::unique_ptr<TrainingJob> make_finetune_job(const FinetuneRequest& request) {
+  return make_finetune_job(prepare_finetuning(request), std::make_shared<const FinetuneRequest>(request));
 }
 
 }  // namespace lmlab

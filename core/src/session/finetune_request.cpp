@@ -175,12 +175,4 @@ std::string finetune_state_json(const FinetuneRequest& r, const std::vector<std:
   return state.dump(2) + "\n";
 }
 
-std::unique_ptr<TrainingJob> make_finetune_job(const FinetuneRequest& r) {
-  auto p = prepare_finetuning(r);
-  const auto total = p.tuner->total_steps();
-  return make_finetune_job(std::move(p.tuner), p.tokenizer, std::move(p.sets), p.evaluation, p.probe,
-                           finetune_state_json(r, p.labels, total), std::move(p.info),
-                           std::make_shared<const FinetuneRequest>(r));
-}
-
 }  // namespace lmlab

@@ -9,7 +9,7 @@ namespace {
 
 // A saved model to question, with nothing to train: done from the start, so a session over
 // it goes straight to serving probes and inspection commands.
-class InspectionJob final : public TrainingJob {
+class InspectionJob final : public TrainingJob, public ModelHolder {
  public:
   InspectionJob(LoadedCheckpoint checkpoint, const std::string& dir) : checkpoint_(std::move(checkpoint)) {
     info_.kind = "inspect";

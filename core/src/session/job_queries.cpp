@@ -7,15 +7,17 @@
 namespace lmlab {
 
 GenerationAnswer answer_generation(TrainingJob& job, const GenerationQuery& q) {
+  auto& holder = model_holder(job);
   GenerationAnswer answer;
-  answer.next = next_token_top(job.model(), job.tokenizer(), q.prompt, q.next_k, q.settings.temperature);
-  answer.continuation = generate_text(job.model(), job.tokenizer(), q.prompt, q.settings);
+  answer.next = next_token_top(holder.model(), holder.tokenizer(), q.prompt, q.next_k, q.settings.temperature);
+  answer.continuation = generate_text(holder.model(), holder.tokenizer(), q.prompt, q.settings);
   return answer;
 }
 
 std::vector<TokenGuess> tokenize_with(TrainingJob& job, const std::string& text) {
+  const auto& tokenizer = model_holder(job).tokenizer();
   std::vector<TokenGuess> pieces;
-  for (int id : job.tokenizer().encode(text)) pieces.push_back({id, job.tokenizer().id_to_piece(id), 0});
+  for (int id : tokenizer.encode(text)) pieces.push_back({id, tokenizer.id_to_piece(id), 0});
   return pieces;
 }
 

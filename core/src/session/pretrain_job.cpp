@@ -1,72 +1,93 @@
 #include "lmlab/error.h"
-#include "lmlab/io/checkpoint.h"
-#include "lmlab/session/training_job.h"
+#include "lmlab/session/pretrain_resume.h"
 #include "lmlab/train/pretrainer.h"
+
+#include <chrono>
 
 namespace lmlab {
 
 namespace {
 
-class PretrainJob final : public TrainingJob {
+// A step's numbers as a session reports them: the objectives' losses and accuracies, the
+// schedule, the speed and, data-parallel, the bytes every rank sent.
+SessionStep session_step(const StepMetrics& m) {
+  SessionStep s;
+  s.step = m.step;
+  s.loss = m.loss;
+  s.ms = m.ms;
+  s.metrics["lr"] = m.lr;
+  s.metrics["tokens_per_s"] = m.tokens_per_s;
+  const auto put = [&](const char* key, const std::optional<double>& v) {
+    if (v) s.metrics[key] = *v;
+  };
+  put("mlm_loss", m.mlm_loss);
+  put("mlm_accuracy", m.mlm_accuracy);
+  put("nsp_loss", m.nsp_loss);
+  put("nsp_accuracy", m.nsp_accuracy);
+  put("clm_loss", m.clm_loss);
+  put("clm_accuracy", m.clm_accuracy);
+  if (m.allreduce_bytes) s.metrics["allreduce_bytes"] = static_cast<double>(*m.allreduce_bytes);
+  return s;
+}
+
+class PretrainJob final : public TrainingJob, public ModelHolder, public LearningRateControl {
  public:
-  PretrainJob(std::unique_ptr<Pretrainer> trainer, std::shared_ptr<const Tokenizer> tokenizer,
-              std::string probe, std::string state)
-      : trainer_(std::move(trainer)), tokenizer_(std::move(tokenizer)), probe_(std::move(probe)), state_(std::move(state)) {
+  PretrainJob(PreparedPretraining prepared, PretrainRequest request)
+      : prepared_(std::move(prepared)), request_(std::move(request)), probe_(prepared_.probe) {
+    auto& trainer = *prepared_.trainer;
     info_.kind = "pretrain";
-    describe_model(info_, *trainer_->model());
-    info_.total_steps = trainer_->settings().steps;
+    describe_model(info_, *trainer.model());
+    info_.total_steps = trainer.settings().steps;
+    info_.first_step = trainer.steps_done();
     info_.probe = probe_;
-    info_.description = info_.arch + " pretraining (" + trainer_->settings().objectives.name() + "), " +
-                        std::to_string(info_.layers) + " layers, " + std::to_string(info_.parameters) + " parameters";
+    info_.description = info_.arch + " pretraining (" + trainer.settings().objectives.name() + "), " +
+                        std::to_string(info_.layers) + " layers, " + std::to_string(info_.parameters) +
+                        " parameters, " + std::to_string(prepared_.documents) + " documents / " +
+                        std::to_string(prepared_.sentences) + " sentences of " + prepared_.corpus + ", on " +
+                        trainer.model()->parameters().front().device().str();
   }
 
   SessionInfo info() const override { return info_; }
-
-  bool done() const override { return trainer_->done(); }
+  bool done() const override { return prepared_.trainer->done(); }
 
   SessionStep step() override {
-    const auto m = trainer_->step();
-    SessionStep s;
-    s.step = m.step;
-    s.loss = m.loss;
-    s.ms = m.ms;
-    s.metrics["lr"] = m.lr;
-    s.metrics["tokens_per_s"] = m.tokens_per_s;
-    const auto put = [&](const char* key, const std::optional<double>& v) {
-      if (v) s.metrics[key] = *v;
-    };
-    put("mlm_loss", m.mlm_loss);
-    put("mlm_accuracy", m.mlm_accuracy);
-    put("nsp_loss", m.nsp_loss);
-    put("nsp_accuracy", m.nsp_accuracy);
-    put("clm_loss", m.clm_loss);
-    put("clm_accuracy", m.clm_accuracy);
-    return s;
+    const auto start = std::chrono::steady_clock::now();
+    last_ = session_step(prepared_.trainer->step());
+    elapsed_s_ += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    return *last_;
   }
 
-  Snapshot snapshot() override { return probe_snapshot(*trainer_->model(), *tokenizer_, probe_, trainer_->steps_done()); }
-
-  void save(const std::string& dir) override { save_checkpoint(dir, *trainer_->model(), *tokenizer_, state_); }
+  Snapshot snapshot() override {
+    return probe_snapshot(*prepared_.trainer->model(), *prepared_.tokenizer, probe_, prepared_.trainer->steps_done());
+  }
+  void save(const std::string& dir) override {
+    save_pretraining(dir, request_, prepared_, elapsed_s_, last_ ? &*last_ : nullptr);
+  }
   void set_probe(std::string probe) override { probe_ = std::move(probe); }
-  void set_learning_rate(double peak) override { trainer_->set_peak_lr(peak); }
-  LanguageModelImpl& model() override { return *trainer_->model(); }
-  const Tokenizer& tokenizer() const override { return *tokenizer_; }
+  void set_learning_rate(double peak) override { prepared_.trainer->set_peak_lr(peak); }
+  LanguageModelImpl& model() override { return *prepared_.trainer->model(); }
+  const Tokenizer& tokenizer() const override { return *prepared_.tokenizer; }
 
  private:
-  std::unique_ptr<Pretrainer> trainer_;
-  std::shared_ptr<const Tokenizer> tokenizer_;
-  std::string probe_, state_;
+  PreparedPretraining prepared_;
+  PretrainRequest request_;
+  std::string probe_;
   SessionInfo info_;
+  std::optional<SessionStep> last_;
+  double elapsed_s_ = 0;  // training steps only, this session's
 };
 
 }  // namespace
 
-std::unique_ptr<TrainingJob> make_pretrain_job(std::unique_ptr<Pretrainer> trainer,
-                                               std::shared_ptr<const Tokenizer> tokenizer,
-                                               std::string probe, std::string training_state_json) {
-  if (!trainer || !tokenizer) throw Error("a pretraining job needs a trainer and a tokenizer");
-  return std::make_unique<PretrainJob>(std::move(trainer), std::move(tokenizer), std::move(probe),
-                                       std::move(training_state_json));
+std::unique_ptr<TrainingJob> make_pretrain_job(PreparedPretraining prepared, PretrainRequest request) {
+  if (!prepared.trainer || !prepared.tokenizer) throw Error("a pretraining job needs a trainer and a tokenizer");
+  return std::make_unique<PretrainJob>(std::move(prepared), std::move(request));
+}
+
+std::unique_ptr<TrainingJob> make_pretrain_job(const PretrainRequest& request) {
+  auto prepared = prepare_pretraining(request);
+  if (!request.resume.empty()) resume_pretraining(request.resume, prepared);
+  return make_pretrain_job(std::move(prepared), request);
 }
 
 }  // namespace lmlab

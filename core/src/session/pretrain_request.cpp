@@ -115,11 +115,4 @@ PreparedPretraining prepare_pretraining(const PretrainRequest& r) {
   return out;
 }
 
-std::unique_ptr<TrainingJob> make_pretrain_job(const PretrainRequest& r) {
-  auto prepared = prepare_pretraining(r);
-  const nlohmann::ordered_json state{{"kind", "pretrain"}, {"objective", prepared.trainer->settings().objectives.name()},
-                                     {"steps_planned", r.steps}, {"corpus", prepared.corpus}};
-  return make_pretrain_job(std::move(prepared.trainer), prepared.tokenizer, prepared.probe, state.dump(2) + "\n");
-}
-
 }  // namespace lmlab

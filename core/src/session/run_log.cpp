@@ -16,11 +16,34 @@ bool is_metric(const std::string& key) {
   return key != "step" && key != "loss" && key != "ms" && key != "epoch";
 }
 
+SessionInfo info_of(const json& j) {
+  SessionInfo info;
+  info.kind = j.value("kind", std::string());
+  info.arch = j.value("arch", std::string());
+  info.layers = j.value("layers", 0);
+  info.heads = j.value("heads", 0);
+  info.parameters = j.value("parameters", int64_t{0});
+  info.total_steps = j.value("total_steps", int64_t{0});
+  info.first_step = j.value("first_step", int64_t{0});
+  info.labels = j.value("labels", std::vector<std::string>());
+  info.description = j.value("description", std::string());
+  info.probe = j.value("probe", std::string());
+  return info;
+}
+
 void read_line(const json& j, RunLogChunk& out) {
   const auto event = j.value("event", std::string());
+  if (event == "start") {
+    out.info = info_of(j);
+    out.kind = out.info->kind;
+    if (j.contains("config") && j["config"].is_object()) out.config_json = j["config"].dump();
+    return;
+  }
   if (event == "final") {
     out.finished = true;
-    out.kind = "finetune";
+    out.status = j.value("status", std::string("done"));
+    out.final_json = j.dump();
+    if (out.kind.empty()) out.kind = "finetune";  // before start events, only fine-tuning logs had one
     return;
   }
   if (!j.contains("step")) return;  // other events carry no step
@@ -28,11 +51,15 @@ void read_line(const json& j, RunLogChunk& out) {
   SessionStep s;
   s.step = j["step"].get<int64_t>();
   s.loss = std::numeric_limits<double>::quiet_NaN();  // an evaluation has no training loss
-  if (event.empty() && j.contains("loss") && j["loss"].is_number()) s.loss = j["loss"].get<double>();
+  const bool evaluation = event == "eval";
+  if (!evaluation && j.contains("loss") && j["loss"].is_number()) s.loss = j["loss"].get<double>();
   if (j.contains("ms") && j["ms"].is_number()) s.ms = j["ms"].get<double>();
   if (j.contains("frozen") && j["frozen"].is_string()) s.frozen = j["frozen"].get<std::string>();
+  if (j.contains("note") && j["note"].is_string()) s.note = j["note"].get<std::string>();
+  auto& into = evaluation ? s.evaluation : s.metrics;
   for (auto it = j.begin(); it != j.end(); ++it)
-    if (it.value().is_number() && is_metric(it.key())) s.metrics[it.key()] = it.value().get<double>();
+    if (it.value().is_number() && is_metric(it.key())) into[it.key()] = it.value().get<double>();
+  if (!evaluation && j.contains("epoch") && j["epoch"].is_number()) s.metrics["epoch"] = j["epoch"].get<double>();
   if (event.empty() && out.kind.empty())
     out.kind = j.contains("epoch") || j.contains("accuracy") ? "finetune" : "pretrain";
   out.steps.push_back(std::move(s));

@@ -6,9 +6,19 @@ namespace lmlab {
 
 // Torch-free on purpose: the ThreadSanitizer build of the session links this file alone.
 
-void TrainingJob::set_freeze(const FreezeState&) { throw Error("this kind of training cannot freeze layers"); }
-void TrainingJob::set_learning_rate(double) { throw Error("this job does not train, so it has no learning rate"); }
-LanguageModelImpl& TrainingJob::model() { throw Error("this job has no model to inspect"); }
-const Tokenizer& TrainingJob::tokenizer() const { throw Error("this job has no tokenizer"); }
+ModelHolder& model_holder(TrainingJob& job) {
+  if (auto* holder = dynamic_cast<ModelHolder*>(&job)) return *holder;
+  throw Error("this job has no model to question");
+}
+
+LearningRateControl& learning_rate_control(TrainingJob& job) {
+  if (auto* control = dynamic_cast<LearningRateControl*>(&job)) return *control;
+  throw Error("this job does not train, so it has no learning rate");
+}
+
+FreezeControl& freeze_control(TrainingJob& job) {
+  if (auto* control = dynamic_cast<FreezeControl*>(&job)) return *control;
+  throw Error("this kind of training cannot freeze layers");
+}
 
 }  // namespace lmlab

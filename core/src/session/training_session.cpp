@@ -84,7 +84,11 @@ void TrainingSession::run() {
     train();
   } catch (const std::exception& e) {
     running_ = false;
-    sink_.on_error(e.what());
+    try {
+      sink_.on_error(e.what());
+    } catch (const std::exception&) {
+      // A sink that cannot take the error (its log is unwritable) has nowhere left to report it.
+    }
     return;
   }
   if (options_.stay_open) serve_until_closed();
@@ -93,30 +97,33 @@ void TrainingSession::run() {
 void TrainingSession::train() {
   using Clock = std::chrono::steady_clock;
   auto last_snapshot = Clock::now() - std::chrono::hours(1);
-  int64_t steps = 0;
-  while (!stop_) {
+  const auto should_stop = [this] { return options_.agree_to_stop ? options_.agree_to_stop(stop_) : stop_.load(); };
+  int64_t steps = job_->info().first_step;
+  for (;;) {
     drain_commands();
-    if (paused_) {
+    if (paused_ && !stop_) {
       std::unique_lock<std::mutex> lock(mutex_);
       wake_.wait(lock, [this] { return !paused_ || stop_ || !commands_.empty(); });
       continue;
     }
-    if (job_->done()) break;
+    if (job_->done() || should_stop()) break;
     const auto step = job_->step();
     steps = step.step;
     sink_.on_step(step);
     const auto now = Clock::now();
-    if (now - last_snapshot >= std::chrono::milliseconds(options_.snapshot_interval_ms) || job_->done()) {
+    if (options_.snapshots &&
+        (now - last_snapshot >= std::chrono::milliseconds(options_.snapshot_interval_ms) || job_->done())) {
       sink_.on_snapshot(job_->snapshot());
       last_snapshot = now;
     }
+    if (options_.stop_after_step > 0 && steps >= options_.stop_after_step) break;
   }
   drain_commands();  // a save asked for just before the end still happens
   // A non-finite loss threw before this point, so a diverged model never overwrites the
   // checkpoint of the last good run.
   if (!options_.checkpoint_dir.empty()) job_->save(options_.checkpoint_dir);
   running_ = false;
-  sink_.on_finished(steps, stop_);
+  sink_.on_finished(steps, !job_->done());  // ended before the job's end: stopped
 }
 
 void TrainingSession::serve_until_closed() {

@@ -42,6 +42,8 @@ D make_pretrain() {
                                   "text the model is asked about while it trains (empty: from the corpus)"});
   d.add(&PretrainRequest::device, {"device", T::Choice, 0, 0, {"auto", "cpu", "cuda"}, {}, "", "DEVICE", "where to train"});
   d.add(&PretrainRequest::bf16, {"bf16", T::Flag, 0, 0, {}, {}, "", "", "bf16 autocast (CUDA only)"});
+  d.add(&PretrainRequest::resume, {"resume", T::Path, 0, 0, {}, {}, "", "DIR",
+                                   "continue a run saved by pretrain (same corpus, model and steps), exactly"});
   d.add(&PretrainRequest::seed, {"seed", T::Integer, 0, kMaxSeed, {}, {}, "", "N", "random seed for weights and batches"});
   return d;
 }

@@ -24,4 +24,12 @@ struct PreparedFinetuning {
 // device and the tuner.
 PreparedFinetuning prepare_finetuning(const FinetuneRequest& request);
 
+// Fine-tuning (or distillation) as a job: validation (and the train probe) is scored as
+// FineTuneEvaluation decides, the test set once, on the last step, both reported in the step's
+// evaluation; early stopping ends the job. With the request it was prepared from, a job saved
+// before its end writes a checkpoint that continues exactly (finetune_resume.h), and a request
+// with resume set continues that checkpoint.
+std::unique_ptr<TrainingJob> make_finetune_job(PreparedFinetuning prepared,
+                                               std::shared_ptr<const FinetuneRequest> request);
+
 }  // namespace lmlab

@@ -11,6 +11,8 @@
 
 namespace lmlab {
 
+class Pretrainer;
+
 // Everything needed to start pretraining, in plain types. The defaults here are the only ones:
 // pretrain_description() declares each field once for the CLI, config files, forms and presets.
 struct PretrainRequest {
@@ -31,6 +33,7 @@ struct PretrainRequest {
   uint64_t seed = 1234;
   std::string probe;            // empty: a sentence from the corpus (with a [MASK] for BERT)
   std::string tokenizer_cache;  // empty: TokenizerCache::default_dir()
+  std::string resume;           // a checkpoint of this run to continue exactly (pretrain_resume.h)
 };
 
 const Description<PretrainRequest>& pretrain_description();
@@ -53,6 +56,12 @@ struct PreparedPretraining {
 // Reads the corpus, trains or reuses its tokenizer, builds the model on its device and the
 // trainer. Throws lmlab::Error naming the file or setting at fault.
 PreparedPretraining prepare_pretraining(const PretrainRequest& request);
+
+// Self-supervised pretraining as a job, from what prepare_pretraining made of the request (and
+// resume_pretraining, when it continues a run). Its checkpoints are save_pretraining's: any of
+// them can be continued exactly.
+std::unique_ptr<TrainingJob> make_pretrain_job(PreparedPretraining prepared, PretrainRequest request);
+// Prepares the request, continues request.resume when it names a checkpoint, and makes the job.
 std::unique_ptr<TrainingJob> make_pretrain_job(const PretrainRequest& request);
 
 }  // namespace lmlab

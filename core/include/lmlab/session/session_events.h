@@ -17,9 +17,13 @@ namespace lmlab {
 struct SessionStep {
   int64_t step = 0;
   double loss = 0;
-  std::map<std::string, double> metrics;  // "mlm_accuracy", "lr", "tokens_per_s", ...
+  std::map<std::string, double> metrics;  // of the step's batch: "mlm_accuracy", "lr", "tokens_per_s", ...
   double ms = 0;
   std::string frozen;  // fine-tuning: FreezeState::describe(), as applied during the step
+  // Held-out scores taken after the step, when they were due: "validation_accuracy",
+  // "train_accuracy", "test_accuracy", ... (fine-tuning), "fewshot_accuracy" (few-shot).
+  std::map<std::string, double> evaluation{};
+  std::string note{};  // what the evaluation decided, e.g. early stopping
   std::optional<ClassificationReport> test_report{};  // fine-tuning, when the test set was scored
 };
 
@@ -44,6 +48,7 @@ struct SessionInfo {
   std::vector<std::string> labels;  // classifiers: the label names in id order
   std::string probe;                // the text snapshots are taken on
   std::string description;          // one line for a status bar
+  int64_t first_step = 0;           // steps taken before this session: a resumed run's
 };
 
 struct Snapshot {

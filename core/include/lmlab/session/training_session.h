@@ -13,11 +13,16 @@
 namespace lmlab {
 
 struct SessionOptions {
+  bool snapshots = true;           // probe snapshots for live views (the CLI has none to show)
   int snapshot_interval_ms = 100;  // at most one probe snapshot per interval
   std::string checkpoint_dir;      // non-empty: saved there when training ends (done or stopped)
   // After training ends the thread keeps serving commands (a new probe, generation) on the
   // trained model until close(), so a learner can go on questioning it.
   bool stay_open = false;
+  int64_t stop_after_step = 0;     // > 0: training stops after this step, as if stop() came then
+  // Asked before every step with whether this session was told to stop; training stops when it
+  // says so. Data-parallel ranks agree here, so that all of them stop at the same step.
+  std::function<bool(bool told_to_stop)> agree_to_stop;
 };
 
 // Runs a TrainingJob on its own thread. Commands from other threads are queued and applied

@@ -2,11 +2,10 @@
 
 #include <cstdint>
 #include <optional>
-#include <string>
 
 namespace lmlab {
 
-// What one training step reports, in plain types (the GUI and the JSON-lines log use it).
+// What one pretraining step reports, in plain types (a PretrainJob turns it into a SessionStep).
 // Losses and accuracies an objective does not produce stay empty.
 struct StepMetrics {
   int64_t step = 0;  // 1-based: the number of optimizer steps taken
@@ -17,8 +16,6 @@ struct StepMetrics {
   double tokens_per_s = 0;
   double ms = 0;     // wall time of the step
   std::optional<int64_t> allreduce_bytes;  // data-parallel: gradient bytes each rank sent
-
-  std::string to_json() const;  // one line, no trailing newline
 };
 
 }  // namespace lmlab
