@@ -27,9 +27,14 @@ paste -d' ' "$dir/one.loss" "$dir/two.loss" |
        END { exit bad }'
 for f in config.json model.safetensors tokenizer.model; do test -s "$dir/two/$f"; done
 
-"$expect" 0 '"event":"final"' \
-  "$cli" finetune --task classify --train "$here/../../datasets/agnews/train.csv" --test "$here/../../datasets/agnews/test.csv" \
-  --from "$dir/one" --epochs 1 --max-steps 6 --batch 16 --seq 32 --out "$dir/ft" --nproc 2 --master-port $((port + 1))
+ft="--task classify --train $here/../../datasets/agnews/train.csv --test $here/../../datasets/agnews/test.csv
+  --from $dir/one --epochs 1 --max-steps 6 --batch 16 --seq 32 --eval-every 2 --patience 2 --gradual-unfreeze 2"
+"$expect" 0 '"event":"final"' "$cli" finetune $ft --out "$dir/ft" --nproc 2 --master-port $((port + 1))
+# Split with --stop-at and --resume, data-parallel too: the same weights as the unbroken run.
+"$expect" 0 "stopped at step 3 of 6 as asked" \
+  "$cli" finetune $ft --out "$dir/ft-split" --stop-at 3 --nproc 2 --master-port $((port + 4))
+"$cli" finetune $ft --out "$dir/ft-split" --resume "$dir/ft-split" --nproc 2 --master-port $((port + 5)) > /dev/null 2>&1
+cmp "$dir/ft/model.safetensors" "$dir/ft-split/model.safetensors"
 
 # Failures: a port in use, a rank that never arrives, a malformed launcher variable.
 WORLD_SIZE=2 RANK=0 MASTER_ADDR=127.0.0.1 MASTER_PORT=$((port + 2)) LMLAB_DIST_TIMEOUT_S=30 \

@@ -37,7 +37,5 @@ cmp "$dir/d-straight/model.safetensors" "$dir/d-split/model.safetensors"
   "$cli" finetune --from "$dir/bert" $run --lr 1e-4 --out "$dir/x" --resume "$dir/half"
 "$expect" 1 "has no 'resume' record" \
   "$cli" finetune --from "$dir/bert" $run --out "$dir/x" --resume "$dir/straight"
-"$expect" 2 "--stop-at and --resume run in one process" \
-  "$cli" finetune --from "$dir/bert" $run --out "$dir/x" --stop-at 3 --nproc 2
 test ! -e "$dir/x"
 echo "finetune resume: ok"

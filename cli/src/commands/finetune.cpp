@@ -6,7 +6,6 @@
 #include "lmlab/error.h"
 #include "lmlab/session/prepared_finetuning.h"
 
-#include <cstdlib>
 #include <optional>
 #include <iostream>
 
@@ -23,8 +22,6 @@ const Description<FinetuneRequest>& command_description(bool distill) {
 int run(const Options& o, bool distill) {
   const auto request = described_request(command_description(distill), o);
   const auto out_dir = o.text("out");  // asked before training, not after it
-  if ((!request.resume.empty() || o.given("stop-at")) && (o.given("nproc") || std::getenv("WORLD_SIZE")))
-    throw UsageError("--stop-at and --resume run in one process; leave out --nproc");
   if (const auto code = run_ranks_if_asked(o)) return *code;
   // Data-parallel ranks prepare the same data and model (one seed); rank 0 alone prints,
   // logs and writes the checkpoint. Every rank evaluates (the same numbers), so none waits.
