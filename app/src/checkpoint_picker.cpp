@@ -12,6 +12,10 @@ namespace lmlab::app {
 CheckpointPicker::CheckpointPicker(RunStore* runs, QStringList kinds, QWidget* parent)
     : QWidget(parent), runs_(runs), kinds_(std::move(kinds)), combo_(new QComboBox) {
   combo_->setObjectName(QStringLiteral("checkpointCombo"));
+  // Run names and folders can be long: the list shows them whole, the box elides them rather
+  // than widening the window past a laptop screen.
+  combo_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+  combo_->setMinimumContentsLength(24);
   auto* browse = new QPushButton(tr("Folder…"));
   auto* layout = new QHBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);

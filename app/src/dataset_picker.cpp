@@ -54,6 +54,8 @@ QVector<DatasetPicker::Listed> DatasetPicker::listed_sets() {
 DatasetPicker::DatasetPicker(QWidget* parent) : QWidget(parent) {
   source_ = new QComboBox;
   source_->setObjectName(QStringLiteral("dataSource"));
+  source_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);  // long set names elide
+  source_->setMinimumContentsLength(24);
   train_ = new QLineEdit;
   train_->setObjectName(QStringLiteral("trainFile"));
   train_->setPlaceholderText(tr("training file"));

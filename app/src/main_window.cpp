@@ -34,6 +34,7 @@
 #include <QHBoxLayout>
 #include <QVBoxLayout>
 #include <QMessageBox>
+#include <QScreen>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -153,8 +154,10 @@ MainWindow::MainWindow(QWidget* parent)
   build_menus();
 
   QSettings settings;
+  // First start: 1280x800, or less on a smaller screen (a 1366x768 laptop keeps about 730 px
+  // below its panel, of which the title bar takes some).
   if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
-    resize(1280, 800);
+    resize(QSize(1280, 800).boundedTo(screen()->availableGeometry().size() - QSize(0, 40)));
   splitter->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray());
   set_language(saved_language());
   const int last = settings.value(QStringLiteral("lesson/last"), 0).toInt();

@@ -22,6 +22,7 @@ QTableWidgetItem* cell(const QString& text, Qt::Alignment align = Qt::AlignRight
 
 ReportView::ReportView(QWidget* parent) : QWidget(parent) {
   title_ = new QLabel(tr("<b>Test set, class by class</b> (scored once, when training ends)"));
+  title_->setWordWrap(true);  // the column's width is the window's to choose, not this line's
   per_class_ = new QTableWidget;
   per_class_->setObjectName(QStringLiteral("perClass"));
   per_class_->setColumnCount(4);
@@ -37,7 +38,9 @@ ReportView::ReportView(QWidget* parent) : QWidget(parent) {
   layout->setContentsMargins(0, 0, 0, 0);
   layout->addWidget(title_);
   layout->addWidget(per_class_);
-  layout->addWidget(new QLabel(tr("Confusion: rows are the true labels, columns what the model said")));
+  auto* confusion_title = new QLabel(tr("Confusion: rows are the true labels, columns what the model said"));
+  confusion_title->setWordWrap(true);
+  layout->addWidget(confusion_title);
   layout->addWidget(confusion_);
 }
 

@@ -143,6 +143,52 @@ class MainWindowTest : public QObject {
     QVERIFY(catalog.load(QStringLiteral("/nonexistent/index.json")).contains(QStringLiteral("Cannot open")));
   }
 
+  // A 1366x768 laptop leaves about 1366x700 to the window's contents (panel and title bar):
+  // no tab may ask for more, idle or while a run trains (long status lines, snapshots and
+  // guesses arrive only then), in English or Korean. Real font metrics: this test runs on
+  // offscreen:enable_fontconfig (tests/app/CMakeLists.txt).
+  void fitsALaptopScreenIdleAndWhileTraining() {
+    QStringList problems;
+    const auto check_every_tab = [&](MainWindow& window, const char* when) {
+      auto* tabs = window.findChild<QTabWidget*>(QStringLiteral("mainTabs"));
+      for (int i = 0; i < tabs->count(); ++i) {
+        tabs->setCurrentIndex(i);
+        QCoreApplication::processEvents();
+        const QSize least = window.minimumSizeHint().expandedTo(window.minimumSize());
+        if (least.width() > 1366 || least.height() > 700)
+          problems << QStringLiteral("%1, tab '%2': the window needs at least %3x%4")
+                          .arg(QLatin1String(when), tabs->tabText(i))
+                          .arg(least.width())
+                          .arg(least.height());
+      }
+    };
+    {
+      QTranslator korean;
+      QVERIFY(korean.load(QStringLiteral(":/i18n/lmlab_ko.qm")));
+      QCoreApplication::installTranslator(&korean);
+      MainWindow window;
+      window.show();
+      check_every_tab(window, "in Korean");
+      QCoreApplication::removeTranslator(&korean);
+    }
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    check_every_tab(window, "idle");
+    window.pretrain_on(QStringLiteral(LMLAB_SOURCE_DIR "/datasets/pretrain/world.txt"));
+    auto* lab = window.findChild<lmlab::app::TrainView*>();
+    lab->set_steps(1000000);
+    QSignalSpy snapshots(lab->bridge(), &lmlab::app::SessionBridge::snapshotArrived);
+    lab->start();
+    QVERIFY(snapshots.wait(180000));
+    QTest::qWait(300);  // a few more steps and snapshots drawn
+    check_every_tab(window, "training");
+    lab->bridge()->stop();
+    QSignalSpy finished(lab->bridge(), &lmlab::app::SessionBridge::finished);
+    QVERIFY(finished.wait(30000));
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QStringLiteral("; "))));
+  }
+
   // Closing while a run trains asks first; Yes stops the run at a step boundary, saves its
   // checkpoint and curves (run.json "stopped", not "running" with none), then quits.
   void closingWhileTrainingStopsAndSavesTheRun() {
