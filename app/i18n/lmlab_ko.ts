@@ -143,10 +143,6 @@
         <translation>CSV로 내보내기…</translation>
     </message>
     <message>
-        <source>Reset zoom</source>
-        <translation>확대 초기화</translation>
-    </message>
-    <message>
         <source>Export plot</source>
         <translation>그래프 내보내기</translation>
     </message>
@@ -173,6 +169,14 @@
     <message>
         <source>Could not write %1: %2</source>
         <translation>%1을(를) 쓸 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>Not following the run: you moved the view. Double-click to follow again.</source>
+        <translation>실행을 따라가지 않습니다: 보기를 직접 옮겼습니다. 두 번 클릭하면 다시 따라갑니다.</translation>
+    </message>
+    <message>
+        <source>Reset zoom (follow the run)</source>
+        <translation>확대 초기화 (실행 따라가기)</translation>
     </message>
 </context>
 <context>
@@ -1124,6 +1128,10 @@
         <source>Stop the training run at the next step, save its checkpoint and curves, and quit?</source>
         <translation>다음 스텝에서 학습을 멈추고 체크포인트와 곡선을 저장한 뒤 종료할까요?</translation>
     </message>
+    <message>
+        <source>An experiment is running (see below): cancel it first to start another.</source>
+        <translation>실험이 진행 중입니다(아래 참고). 다른 실험을 시작하려면 먼저 취소하세요.</translation>
+    </message>
 </context>
 <context>
     <name>lmlab::app::MaskedLmPanel</name>
@@ -1431,6 +1439,17 @@
     <message>
         <source>A pretraining, fine-tuning or distillation run stopped before its end goes on exactly where it stopped, in its lab</source>
         <translation>끝나기 전에 멈춘 사전학습·파인튜닝·증류 실행을 멈춘 바로 그 지점부터 해당 실습실에서 정확히 이어 갑니다</translation>
+    </message>
+</context>
+<context>
+    <name>lmlab::app::SettingFields</name>
+    <message>
+        <source>Allowed: %1 to %2</source>
+        <translation>허용 범위: %1 ~ %2</translation>
+    </message>
+    <message>
+        <source>, or %1</source>
+        <translation>, 또는 %1</translation>
     </message>
 </context>
 <context>

@@ -41,8 +41,26 @@ CurvePlot::CurvePlot(const QString& left_label, const QString& right_label, QWid
   plotLayout()->setRowSpacing(0);
   setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
   axisRect()->setRangeZoomAxes({xAxis, yAxis});
-  connect(this, &QCustomPlot::mouseWheel, this, [this] { user_zoomed_ = true; });
-  connect(this, &QCustomPlot::mousePress, this, [this] { user_zoomed_ = true; });
+  // The plot follows the run until the learner moves the view: a wheel turn, or a drag that
+  // really moves an axis. A click, a right-click or a context menu closed with Escape does not.
+  connect(this, &QCustomPlot::mouseWheel, this, [this] { set_following(false); });
+  connect(this, &QCustomPlot::mousePress, this,
+          [this](QMouseEvent* event) { dragging_ = event->button() == Qt::LeftButton; });
+  connect(this, &QCustomPlot::mouseRelease, this, [this] { dragging_ = false; });
+  for (QCPAxis* axis : {xAxis, yAxis})
+    connect(axis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this, [this] {
+      if (dragging_ && !rescaling_) set_following(false);
+    });
+  connect(this, &QCustomPlot::mouseDoubleClick, this, [this] { set_following(true); });
+  not_following_ = new QCPItemText(this);
+  not_following_->setClipToAxisRect(false);
+  not_following_->position->setType(QCPItemPosition::ptAxisRectRatio);
+  not_following_->position->setCoords(0.5, 0.0);
+  not_following_->setPositionAlignment(Qt::AlignTop | Qt::AlignHCenter);
+  not_following_->setPadding(QMargins(6, 2, 6, 2));
+  not_following_->setBrush(QColor(255, 244, 200));
+  not_following_->setText(tr("Not following the run: you moved the view. Double-click to follow again."));
+  not_following_->setVisible(false);
   setMouseTracking(true);
   setMinimumHeight(200);
   // Thick antialiased polylines made QCPGraph::draw the GUI thread's whole budget on long
@@ -106,8 +124,16 @@ void CurvePlot::set_series(const QString& name, const QVector<QPointF>& points, 
 void CurvePlot::clear_series() {
   clearGraphs();
   place_legend(false);
-  user_zoomed_ = false;
+  set_following(true);
   replot();
+}
+
+void CurvePlot::set_following(bool following) {
+  if (user_zoomed_ != following) return;
+  user_zoomed_ = !following;
+  not_following_->setVisible(!following);
+  if (following) refresh();
+  else replot(QCustomPlot::rpQueuedReplot);
 }
 
 void CurvePlot::refresh() {
@@ -126,6 +152,7 @@ void CurvePlot::redraw_now() {
   since_redraw_.start();
   // Follow the data until the learner zooms or pans; then leave their view alone.
   if (!user_zoomed_) {
+    rescaling_ = true;  // the plot moves its own axes here, not the learner
     rescaleAxes();
     // Rates live in [0, 1]: keep the whole interval, so 0.9 does not look like 0.1.
     QCPRange rates(0, 1);
@@ -135,6 +162,7 @@ void CurvePlot::redraw_now() {
       if (found && graph(i)->valueAxis() == yAxis2) rates.expand(r);
     }
     yAxis2->setRange(rates);
+    rescaling_ = false;
   }
   replot(QCustomPlot::rpQueuedReplot);
 }
@@ -167,10 +195,7 @@ void CurvePlot::contextMenuEvent(QContextMenuEvent* event) {
   menu.addAction(tr("Export as PNG…"), this, [this] { export_with_dialog(true); });
   menu.addAction(tr("Export as CSV…"), this, [this] { export_with_dialog(false); });
   menu.addSeparator();
-  menu.addAction(tr("Reset zoom"), this, [this] {
-    user_zoomed_ = false;
-    refresh();
-  });
+  menu.addAction(tr("Reset zoom (follow the run)"), this, [this] { set_following(true); });
   menu.exec(event->globalPos());
 }
 

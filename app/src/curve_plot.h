@@ -28,6 +28,9 @@ class CurvePlot : public QCustomPlot {
   // Rescale and replot: at most five times a second, and not at all while hidden (a hidden
   // plot catches up when shown). Drawing thousands of points is the GUI thread's biggest cost.
   void refresh();
+  // Whether the axes follow the data (false once the learner zoomed or panned, until a
+  // double-click, Reset zoom or a new run).
+  bool following() const { return !user_zoomed_; }
 
   // Both return an empty string on success, or what went wrong (naming the file).
   QString export_png(const QString& path);
@@ -44,8 +47,12 @@ class CurvePlot : public QCustomPlot {
 
   void redraw_now();
   void place_legend(bool shown);
+  void set_following(bool following);
 
   bool user_zoomed_ = false, dirty_ = false;
+  bool dragging_ = false;   // the left button is down on the plot
+  bool rescaling_ = false;  // redraw_now is moving the axes to the data
+  QCPItemText* not_following_;  // says so while the view is the learner's
   QTimer* throttle_;
   QElapsedTimer since_redraw_;
 };

@@ -112,8 +112,14 @@ void LessonRunner::start(const QJsonObject& experiment) {
   total_ = static_cast<int>(queue_.size());
   started_runs_.clear();
   skipped_.clear();
-  running_ = true;
+  set_running(true);
   next();
+}
+
+void LessonRunner::set_running(bool running) {
+  if (running_ == running) return;
+  running_ = running;
+  Q_EMIT runningChanged(running);
 }
 
 void LessonRunner::cancel() {
@@ -121,7 +127,7 @@ void LessonRunner::cancel() {
   for (const auto& wait : waits_) disconnect(wait);
   waits_.clear();
   queue_.clear();
-  running_ = false;
+  set_running(false);
   labs_.pretrain->bridge()->stop();
   labs_.finetune->bridge()->stop();
   labs_.playground->fewshot()->bridge()->stop();
@@ -132,14 +138,14 @@ void LessonRunner::fail(const QString& message) {
   for (const auto& wait : waits_) disconnect(wait);
   waits_.clear();
   queue_.clear();
-  running_ = false;
+  set_running(false);
   Q_EMIT failed(message);
 }
 
 void LessonRunner::next() {
   if (!running_) return;
   if (queue_.isEmpty()) {
-    running_ = false;
+    set_running(false);
     Q_EMIT progress(tr("Done. Read “What to look for” and check it on screen.") +
                     (skipped_.isEmpty() ? QString() : QLatin1Char(' ') + skipped_));
     Q_EMIT finished();

@@ -49,11 +49,13 @@ class LessonRunner : public QObject {
   void set_step_cap(int cap) { cap_ = cap; }
 
  Q_SIGNALS:
+  void runningChanged(bool running);  // an experiment started, or ended (done, failed, cancelled)
   void progress(const QString& text);
   void finished();
   void failed(const QString& message);
 
  private:
+  void set_running(bool running);
   void next();
   void step_done(const QString& run_id);
   QString run_step(const QJsonObject& step);

@@ -71,6 +71,7 @@ MainWindow::MainWindow(QWidget* parent)
   run_lesson_ = new QPushButton(tr("▶ Run this lesson's experiment"));
   run_lesson_->setObjectName(QStringLiteral("runLesson"));
   cancel_lesson_ = new QPushButton(tr("Cancel"));
+  cancel_lesson_->setObjectName(QStringLiteral("cancelLesson"));
   cancel_lesson_->setEnabled(false);
   lesson_status_ = new QLabel;
   lesson_status_->setObjectName(QStringLiteral("lessonStatus"));
@@ -119,16 +120,20 @@ MainWindow::MainWindow(QWidget* parent)
       return open_error_dialog(this, tr("Cannot continue the run"), problem, QStringLiteral("continueError"));
     tabs_->setCurrentWidget(pretraining ? static_cast<QWidget*>(train_view_) : finetune_view_);
   });
-  connect(run_lesson_, &QPushButton::clicked, this, [this] {
-    runner_->start(lessons_->experiment(lesson_list_->currentIndex().row()));
-    cancel_lesson_->setEnabled(runner_->running());
-  });
+  connect(run_lesson_, &QPushButton::clicked, this,
+          [this] { runner_->start(lessons_->experiment(lesson_list_->currentIndex().row())); });
   connect(cancel_lesson_, &QPushButton::clicked, runner_, &LessonRunner::cancel);
+  // One experiment at a time: while one runs, every lesson's Run button says so, and Cancel is
+  // there until it ends, however it ends.
+  connect(runner_, &LessonRunner::runningChanged, this, [this](bool running) {
+    run_lesson_->setEnabled(!running);
+    run_lesson_->setToolTip(running ? tr("An experiment is running (see below): cancel it first to start another.")
+                                    : QString());
+    cancel_lesson_->setEnabled(running);
+  });
   connect(runner_, &LessonRunner::progress, lesson_status_, &QLabel::setText);
   connect(runner_, &LessonRunner::progress, this, [this](const QString& text) { statusBar()->showMessage(text); });
-  connect(runner_, &LessonRunner::finished, this, [this] { cancel_lesson_->setEnabled(false); });
   connect(runner_, &LessonRunner::failed, this, [this](const QString& message) {
-    cancel_lesson_->setEnabled(false);
     lesson_status_->setText(tr("The experiment stopped: %1").arg(message));
     open_error_dialog(this, tr("Lesson experiment"), message, QStringLiteral("lessonError"));
   });

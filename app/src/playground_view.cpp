@@ -123,6 +123,9 @@ PlaygroundView::PlaygroundView(RunStore* runs, QWidget* parent)
   retokenize_ = new QTimer(this);
   retokenize_->setSingleShot(true);
   retokenize_->setInterval(150);  // one question per pause in typing, not per key
+  rebar_ = new QTimer(this);
+  rebar_->setSingleShot(true);
+  rebar_->setInterval(150);
 
   auto* write_and_read = new QWidget;
   auto* panes = new QHBoxLayout(write_and_read);
@@ -159,6 +162,10 @@ PlaygroundView::PlaygroundView(RunStore* runs, QWidget* parent)
   connect(prompt_, &QLineEdit::returnPressed, this, &PlaygroundView::generate);
   connect(text_, &QLineEdit::textChanged, retokenize_, qOverload<>(&QTimer::start));
   connect(retokenize_, &QTimer::timeout, this, [this] { tokenize(text_->text()); });
+  // The bars show the next token at the current prompt and temperature, as they are edited.
+  connect(generation_, &SettingFields::edited, rebar_, qOverload<>(&QTimer::start));
+  connect(prompt_, &QLineEdit::textChanged, rebar_, qOverload<>(&QTimer::start));
+  connect(rebar_, &QTimer::timeout, this, &PlaygroundView::update_next_tokens);
   connect(probe_, &MaskedLmPanel::probeChanged, bridge_, &SessionBridge::set_probe);
   connect(bridge_, &SessionBridge::snapshotArrived, this, [this](const Snapshot& snapshot) {
     probe_->show_snapshot(snapshot);
@@ -219,6 +226,28 @@ void PlaygroundView::generate() {
       &PlaygroundView::show_error);
 }
 
+void PlaygroundView::update_next_tokens() {
+  if (arch_ != QLatin1String("gpt") || prompt_->text().isEmpty()) return;
+  GenerationQuery query;
+  query.prompt = prompt_->text().toStdString();
+  try {
+    generation_->write_to(generation_description(), query.settings);
+  } catch (const std::exception&) {
+    return;  // a half-typed value: the bars wait for a valid one
+  }
+  ask<std::vector<TokenGuess>>(
+      bridge_, this, [query](TrainingJob& job) { return answer_next_tokens(job, query); },
+      [](PlaygroundView& view, const std::vector<TokenGuess>& next) { view.show_next_tokens(next); },
+      &PlaygroundView::show_error);
+}
+
+void PlaygroundView::show_next_tokens(const std::vector<TokenGuess>& next) {
+  std::vector<std::pair<QString, double>> bars;
+  for (const auto& guess : next) bars.emplace_back(readable(guess.piece), guess.probability);
+  next_->set_items(std::move(bars));
+  Q_EMIT nextTokensShown();
+}
+
 void PlaygroundView::tokenize(const QString& text) {
   const std::string utf8 = text.toStdString();
   ask<std::vector<TokenGuess>>(
@@ -231,9 +260,7 @@ void PlaygroundView::show_generation(const GenerationAnswer& answer, const QStri
   generate_->setEnabled(arch_ == QLatin1String("gpt"));
   output_->setHtml(QStringLiteral("<p style='font-size:12pt'>%1 <b style='color:#1e6ec8'>%2</b></p>")
                        .arg(prompt.toHtmlEscaped(), QString::fromStdString(answer.continuation).toHtmlEscaped()));
-  std::vector<std::pair<QString, double>> bars;
-  for (const auto& guess : answer.next) bars.emplace_back(readable(guess.piece), guess.probability);
-  next_->set_items(std::move(bars));
+  show_next_tokens(answer.next);
   Q_EMIT answered();
 }
 

@@ -51,10 +51,13 @@ class PlaygroundView : public QWidget {
 
  Q_SIGNALS:
   void answered();  // a generation or tokenization result was drawn
+  void nextTokensShown();  // the next-token bars were drawn (after Generate, or an edit)
   void failed(const QString& message);
 
  private:
   void show_generation(const GenerationAnswer& answer, const QString& prompt);
+  void update_next_tokens();  // asks for the bars at the current prompt and settings
+  void show_next_tokens(const std::vector<TokenGuess>& next);
   void show_pieces(const std::vector<TokenGuess>& pieces);
   void show_error(const QString& message);
   void set_loaded(bool loaded, const QString& arch);
@@ -73,6 +76,7 @@ class PlaygroundView : public QWidget {
   QLineEdit* text_;
   QLabel* pieces_;
   QTimer* retokenize_;
+  QTimer* rebar_;  // the next-token bars, asked again after an edit settles
   QTabWidget* sections_;
   MaskedLmPanel* probe_;
   AttentionView* attention_;

@@ -10,12 +10,41 @@
 #include <QJsonValue>
 #include <QLineEdit>
 #include <QSpinBox>
+#include <QToolTip>
 
 #include <limits>
 
 namespace lmlab::app {
 
+namespace {
+
+// Spin boxes that say why they refuse a keystroke: Qt's drop one that leaves the range without a
+// word, so "5" typed into a learning-rate box just did nothing.
+template <class Spin>
+class SayingSpinBox : public Spin {
+ public:
+  explicit SayingSpinBox(QString allowed) : allowed_(std::move(allowed)) {}
+  QValidator::State validate(QString& text, int& pos) const override {
+    const auto state = Spin::validate(text, pos);
+    if (state == QValidator::Invalid)
+      QToolTip::showText(this->mapToGlobal(QPoint(0, this->height())), allowed_, const_cast<SayingSpinBox*>(this));
+    return state;
+  }
+
+ private:
+  QString allowed_;
+};
+
+}  // namespace
+
 SettingFields::SettingFields(QObject* parent) : QObject(parent) {}
+
+QString SettingFields::allowed_text(const Setting& setting, double max, const FieldLook& look) {
+  QString text = tr("Allowed: %1 to %2")
+                     .arg(QString::fromStdString(number_text(setting.min)), QString::fromStdString(number_text(max)));
+  if (setting.special) text += tr(", or %1").arg(look.special_text);
+  return text;
+}
 
 QWidget* SettingFields::add(QFormLayout* form, const Setting& setting, const FieldLook& look) {
   const QString key = QString::fromStdString(setting.key);
@@ -24,7 +53,7 @@ QWidget* SettingFields::add(QFormLayout* form, const Setting& setting, const Fie
   QWidget* widget = nullptr;
   switch (setting.type) {
     case SettingType::Integer: {
-      auto* spin = new QSpinBox;
+      auto* spin = new SayingSpinBox<QSpinBox>(allowed_text(setting, max, look));
       constexpr double int_max = std::numeric_limits<int>::max();
       spin->setRange(static_cast<int>(low), static_cast<int>(std::min(max, int_max)));
       if (setting.special) spin->setSpecialValueText(look.special_text);
@@ -34,7 +63,7 @@ QWidget* SettingFields::add(QFormLayout* form, const Setting& setting, const Fie
       break;
     }
     case SettingType::Real: {
-      auto* spin = new QDoubleSpinBox;
+      auto* spin = new SayingSpinBox<QDoubleSpinBox>(allowed_text(setting, max, look));
       spin->setDecimals(look.decimals);
       spin->setRange(low, max);
       if (look.step > 0) spin->setSingleStep(look.step);
@@ -70,7 +99,10 @@ QWidget* SettingFields::add(QFormLayout* form, const Setting& setting, const Fie
     }
   }
   widget->setObjectName(key);
-  widget->setToolTip(look.tooltip.isEmpty() ? QString::fromStdString(setting.help) : look.tooltip);
+  QString tooltip = look.tooltip.isEmpty() ? QString::fromStdString(setting.help) : look.tooltip;
+  if (setting.type == SettingType::Integer || setting.type == SettingType::Real)
+    tooltip += QStringLiteral("\n") + allowed_text(setting, max, look);
+  widget->setToolTip(tooltip);
   fields_.insert({setting.key, {setting, widget}});
   show_value(setting.key, setting.default_value);
   if (form) {

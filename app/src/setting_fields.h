@@ -64,6 +64,10 @@ class SettingFields : public QObject {
   void edited(const QString& key);
 
  private:
+  // "Allowed: 1e-07 to 0.01, or auto": a number field's tooltip, and what it says when a
+  // keystroke would leave that range.
+  static QString allowed_text(const Setting& setting, double max, const FieldLook& look);
+
   struct Field {
     Setting setting;
     QWidget* widget;

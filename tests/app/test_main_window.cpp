@@ -189,6 +189,32 @@ class MainWindowTest : public QObject {
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QStringLiteral("; "))));
   }
 
+  // One experiment at a time: while it runs, Run says why it is off and Cancel is on; after
+  // Cancel both are back as they were.
+  void aRunningExperimentDisablesRunUntilItEnds() {
+    MainWindow window;
+    window.show();
+    auto* list = window.findChild<QListView*>(QStringLiteral("lessonList"));
+    auto* run = window.findChild<QPushButton*>(QStringLiteral("runLesson"));
+    auto* cancel = window.findChild<QPushButton*>(QStringLiteral("cancelLesson"));
+    QVERIFY(run && cancel);
+    int row = 0;
+    for (; row < list->model()->rowCount() && run->isHidden(); ++row)
+      list->setCurrentIndex(list->model()->index(row, 0));
+    QVERIFY(!run->isHidden());
+    QVERIFY(run->isEnabled() && !cancel->isEnabled());
+    run->click();
+    QVERIFY(!run->isEnabled());
+    QVERIFY(!run->toolTip().isEmpty());
+    QVERIFY(cancel->isEnabled());
+    list->setCurrentIndex(list->model()->index(row + 1, 0));  // another lesson says the same
+    QVERIFY(!run->isEnabled());
+    cancel->click();
+    QVERIFY(run->isEnabled() && !cancel->isEnabled());
+    auto* lab = window.findChild<lmlab::app::TrainView*>();
+    QTRY_VERIFY_WITH_TIMEOUT(!lab->bridge()->busy(), 60000);
+  }
+
   // Closing while a run trains asks first; Yes stops the run at a step boundary, saves its
   // checkpoint and curves (run.json "stopped", not "running" with none), then quits.
   void closingWhileTrainingStopsAndSavesTheRun() {

@@ -26,6 +26,8 @@
 
 #include "qtest_main.h"
 
+#include <cmath>
+
 using namespace lmlab;
 using namespace lmlab::app;
 
@@ -63,6 +65,20 @@ class TestPlayground : public QObject {
       previous = p, total += p;
     }
     QVERIFY(total > 0 && total <= 1.0001);
+
+    // The bars follow the temperature at once, without Generate: p ∝ exp(logit / T), so the
+    // log-ratio of the two likeliest tokens times T is the same at every temperature.
+    const auto at_low = view.next_bars()->items();
+    QSignalSpy bars(&view, &PlaygroundView::nextTokensShown);
+    view.generation_fields()->show_value("temperature", 2.0);
+    QVERIFY(bars.wait(30000));
+    const auto at_high = view.next_bars()->items();
+    QCOMPARE(at_high[0].first, at_low[0].first);
+    QCOMPARE(at_high[1].first, at_low[1].first);
+    const double low = std::log(at_low[0].second / at_low[1].second) * 0.8;
+    const double high = std::log(at_high[0].second / at_high[1].second) * 2.0;
+    QVERIFY2(std::abs(low - high) < 1e-3 * std::max(1.0, std::abs(low)), qPrintable(QStringLiteral("%1 vs %2").arg(low).arg(high)));
+    QVERIFY(at_high[0].second < at_low[0].second);
 
     view.tokenize(QStringLiteral("the river runs"));
     QVERIFY(answered.wait(30000));

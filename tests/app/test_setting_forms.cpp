@@ -11,7 +11,9 @@
 #include "lmlab/session/finetune_request.h"
 #include "lmlab/session/pretrain_request.h"
 
+#include <QDoubleSpinBox>
 #include <QSpinBox>
+#include <QToolTip>
 
 namespace {
 
@@ -62,6 +64,22 @@ class TestSettingForms : public QObject {
                 .contains(QStringLiteral("unknown pretrain setting 'size'")));
     QVERIFY(pretrain.apply_preset({{QStringLiteral("model"), QStringLiteral("n_layers=two")}})
                 .contains(QStringLiteral("setting 'n_layers' expects an integer")));
+  }
+
+  // A number a field cannot take is not dropped in silence: the field says its range, in its
+  // tooltip and at once when the keystroke is refused.
+  void aNumberOutOfRangeIsAnsweredWithTheRange() {
+    lmlab::app::FineTuneView view;
+    view.show();
+    auto* lr = qobject_cast<QDoubleSpinBox*>(view.fields()->widget("lr"));
+    QVERIFY(lr);
+    QVERIFY2(lr->toolTip().contains(QStringLiteral("Allowed: 1e-07 to 0.01, or auto")), qPrintable(lr->toolTip()));
+    lr->setFocus();
+    lr->selectAll();
+    QTest::keyClicks(lr, QStringLiteral("5"));
+    QVERIFY(lr->text() != QStringLiteral("5"));  // refused, as before
+    QTRY_VERIFY_WITH_TIMEOUT(QToolTip::isVisible(), 2000);
+    QVERIFY2(QToolTip::text().contains(QStringLiteral("Allowed: 1e-07 to 0.01")), qPrintable(QToolTip::text()));
   }
 };
 

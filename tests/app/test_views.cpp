@@ -175,6 +175,41 @@ class TestViews : public QObject {
     QVERIFY(plot.axisRect()->rect().width() > 500);
   }
 
+  // A right-click (a context menu closed with Escape) leaves the plot following the run; a drag
+  // that moves the view stops it, says so on the plot, and a double-click follows again.
+  void aPlotFollowsTheRunUntilTheViewIsMoved() {
+    CurvePlot plot(QStringLiteral("loss"), QString());
+    plot.resize(600, 400);
+    plot.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&plot));
+    for (int i = 1; i <= 20; ++i) plot.add_point(QStringLiteral("loss"), i, 2.0 / i);
+    plot.refresh();
+    QTRY_COMPARE_WITH_TIMEOUT(plot.xAxis->range().upper, 20.0, 2000);
+    const QPoint middle = plot.axisRect()->rect().center();
+    QTest::mousePress(&plot, Qt::RightButton, {}, middle);
+    QTest::mouseRelease(&plot, Qt::RightButton, {}, middle);
+    for (int i = 21; i <= 40; ++i) plot.add_point(QStringLiteral("loss"), i, 2.0 / i);
+    plot.refresh();
+    QTRY_COMPARE_WITH_TIMEOUT(plot.xAxis->range().upper, 40.0, 2000);
+    QVERIFY(plot.following());
+
+    // A drag: press, move with the button held, release.
+    QTest::mousePress(&plot, Qt::LeftButton, {}, middle);
+    QMouseEvent move(QEvent::MouseMove, middle + QPoint(80, 0), plot.mapToGlobal(middle + QPoint(80, 0)),
+                     Qt::NoButton, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&plot, &move);
+    QTest::mouseRelease(&plot, Qt::LeftButton, {}, middle + QPoint(80, 0));
+    QVERIFY(!plot.following());
+    const double held = plot.xAxis->range().upper;
+    for (int i = 41; i <= 60; ++i) plot.add_point(QStringLiteral("loss"), i, 2.0 / i);
+    plot.refresh();
+    QTest::qWait(400);
+    QCOMPARE(plot.xAxis->range().upper, held);  // the learner's view stays
+    QTest::mouseDClick(&plot, Qt::LeftButton, {}, middle);
+    QVERIFY(plot.following());
+    QTRY_COMPARE_WITH_TIMEOUT(plot.xAxis->range().upper, 60.0, 2000);
+  }
+
   void exportWritesValidPngAndCsv() {
     QTemporaryDir dir;
     CurvePlot plot(QStringLiteral("loss"), QStringLiteral("accuracy"));

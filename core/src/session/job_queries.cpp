@@ -9,9 +9,14 @@ namespace lmlab {
 GenerationAnswer answer_generation(TrainingJob& job, const GenerationQuery& q) {
   auto& holder = model_holder(job);
   GenerationAnswer answer;
-  answer.next = next_token_top(holder.model(), holder.tokenizer(), q.prompt, q.next_k, q.settings.temperature);
+  answer.next = answer_next_tokens(job, q);
   answer.continuation = generate_text(holder.model(), holder.tokenizer(), q.prompt, q.settings);
   return answer;
+}
+
+std::vector<TokenGuess> answer_next_tokens(TrainingJob& job, const GenerationQuery& q) {
+  auto& holder = model_holder(job);
+  return next_token_top(holder.model(), holder.tokenizer(), q.prompt, q.next_k, q.settings.temperature);
 }
 
 std::vector<TokenGuess> tokenize_with(TrainingJob& job, const std::string& text) {

@@ -27,6 +27,9 @@ struct GenerationAnswer {
 };
 
 GenerationAnswer answer_generation(TrainingJob& job, const GenerationQuery& query);
+// The next-token candidates alone, without sampling: cheap enough to follow the prompt and the
+// temperature as they are edited.
+std::vector<TokenGuess> answer_next_tokens(TrainingJob& job, const GenerationQuery& query);
 
 // The job's tokenizer applied to text: each piece with its id.
 std::vector<TokenGuess> tokenize_with(TrainingJob& job, const std::string& text);
