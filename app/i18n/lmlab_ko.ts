@@ -127,6 +127,38 @@
         <source>Checkpoint folder</source>
         <translation>체크포인트 폴더</translation>
     </message>
+    <message>
+        <source>Not a model folder</source>
+        <translation>모델 폴더가 아닙니다</translation>
+    </message>
+    <message>
+        <source>%1 is not a folder.</source>
+        <translation>%1은(는) 폴더가 아닙니다.</translation>
+    </message>
+    <message>
+        <source>A model folder is what LM Lab saves after training, or what File → Import makes from a Hugging Face model.</source>
+        <translation>모델 폴더는 LM Lab이 학습 후 저장한 폴더이거나, 파일 → 가져오기로 Hugging Face 모델에서 만든 폴더입니다.</translation>
+    </message>
+    <message>
+        <source>%1 holds no config.json, so it is not a model folder.</source>
+        <translation>%1에 config.json이 없으므로 모델 폴더가 아닙니다.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1.</source>
+        <translation>%1을(를) 읽을 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>%1 does not describe a model: %2</source>
+        <translation>%1은(는) 모델을 설명하지 않습니다: %2</translation>
+    </message>
+    <message>
+        <source>%1 holds no model.safetensors: the weights are missing.</source>
+        <translation>%1에 model.safetensors가 없습니다: 가중치가 빠져 있습니다.</translation>
+    </message>
+    <message>
+        <source>%1 holds no tokenizer (tokenizer.model, vocab.txt, or vocab.json with merges.txt).</source>
+        <translation>%1에 토크나이저가 없습니다 (tokenizer.model, vocab.txt, 또는 vocab.json과 merges.txt).</translation>
+    </message>
 </context>
 <context>
     <name>lmlab::app::CurvePlot</name>
@@ -1299,6 +1331,10 @@
         <source>This run left no checkpoint to continue from.</source>
         <translation>이 실행은 이어서 할 체크포인트를 남기지 않았습니다.</translation>
     </message>
+    <message>
+        <source>The run was stopped before it started.</source>
+        <translation>실행이 시작되기 전에 멈췄습니다.</translation>
+    </message>
 </context>
 <context>
     <name>lmlab::app::ReportView</name>
@@ -1404,6 +1440,10 @@
     <message>
         <source>, loss %1</source>
         <translation>, 손실 %1</translation>
+    </message>
+    <message>
+        <source>Could not delete %1 entirely.</source>
+        <translation>%1을(를) 모두 지우지 못했습니다.</translation>
     </message>
 </context>
 <context>

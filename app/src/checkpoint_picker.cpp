@@ -1,8 +1,14 @@
 #include "checkpoint_picker.h"
 
+#include "error_dialog.h"
 #include "run_store.h"
 
+#include "lmlab/model_config.h"
+
 #include <QComboBox>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QPushButton>
@@ -34,12 +40,40 @@ CheckpointPicker::CheckpointPicker(RunStore* runs, QStringList kinds, QWidget* p
 
 QString CheckpointPicker::checkpoint() const { return combo_->currentData().toString(); }
 
-void CheckpointPicker::choose(const QString& dir) {
+bool CheckpointPicker::choose(const QString& dir) {
   if (combo_->findData(dir) < 0) {
+    if (const QString problem = problem_with(dir); !problem.isEmpty()) {
+      open_error_dialog(this, tr("Not a model folder"), problem, QStringLiteral("checkpointError"));
+      return false;
+    }
     folders_ << dir;
     combo_->addItem(dir, dir);
   }
   combo_->setCurrentIndex(combo_->findData(dir));
+  return true;
+}
+
+QString CheckpointPicker::problem_with(const QString& dir) {
+  const QDir folder(dir);
+  if (!QFileInfo(dir).isDir()) return tr("%1 is not a folder.").arg(dir);
+  const QString hint = tr("A model folder is what LM Lab saves after training, or what File → Import makes from a "
+                          "Hugging Face model.");
+  if (!folder.exists(QStringLiteral("config.json")))
+    return tr("%1 holds no config.json, so it is not a model folder.").arg(dir) + QLatin1Char(' ') + hint;
+  QFile config(folder.filePath(QStringLiteral("config.json")));
+  if (!config.open(QIODevice::ReadOnly)) return tr("Cannot read %1.").arg(config.fileName());
+  try {
+    (void)ModelConfig::from_json(config.readAll().toStdString(), config.fileName().toStdString());
+  } catch (const std::exception& e) {
+    return tr("%1 does not describe a model: %2").arg(config.fileName(), QString::fromStdString(e.what()));
+  }
+  if (!folder.exists(QStringLiteral("model.safetensors")))
+    return tr("%1 holds no model.safetensors: the weights are missing.").arg(dir) + QLatin1Char(' ') + hint;
+  const bool tokenizer = folder.exists(QStringLiteral("tokenizer.model")) || folder.exists(QStringLiteral("vocab.txt")) ||
+                         (folder.exists(QStringLiteral("vocab.json")) && folder.exists(QStringLiteral("merges.txt")));
+  if (!tokenizer)
+    return tr("%1 holds no tokenizer (tokenizer.model, vocab.txt, or vocab.json with merges.txt).").arg(dir);
+  return {};
 }
 
 void CheckpointPicker::refresh() {

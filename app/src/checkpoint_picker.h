@@ -18,7 +18,13 @@ class CheckpointPicker : public QWidget {
   CheckpointPicker(RunStore* runs, QStringList kinds, QWidget* parent = nullptr);
 
   QString checkpoint() const;      // the chosen folder, empty when there is none
-  void choose(const QString& dir);  // selects dir, adding it when it is not a listed run
+  // Selects dir, adding it when it is not a listed run; a folder that holds no model is
+  // refused with a dialog saying what is missing (false).
+  bool choose(const QString& dir);
+
+  // What keeps dir from being a model to start from (the folder, config.json, the weights, a
+  // tokenizer), in the UI language, or empty. Reads no weights: it is quick enough for a pick.
+  static QString problem_with(const QString& dir);
 
  private:
   void refresh();

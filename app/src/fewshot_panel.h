@@ -40,7 +40,8 @@ class FewShotPanel : public QWidget {
   const QString& run_id() const;
 
  Q_SIGNALS:
-  void runFinished(const QString& run_id);
+  // A run ended: its record's id (empty when it never started) and what went wrong, if anything.
+  void runFinished(const QString& run_id, const QString& error);
 
  private:
   void update_enabled();

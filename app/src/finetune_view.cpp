@@ -148,9 +148,9 @@ FineTuneView::FineTuneView(RunStore* runs, QWidget* parent)
     set_running(false);
     status_->setText((stopped ? tr("Stopped after %1 steps.") : tr("Done: %1 steps.")).arg(steps));
   });
-  connect(record_, &RecordedRun::ended, this, [this](const QString& id, const QString& problem) {
-    if (!problem.isEmpty()) status_->setText(problem);
-    Q_EMIT runFinished(id);
+  connect(record_, &RecordedRun::ended, this, [this](const QString& id, const QString& error) {
+    if (!error.isEmpty()) status_->setText(error);
+    Q_EMIT runFinished(id, error);
   });
   set_running(false);
 }

@@ -157,9 +157,10 @@ void LessonRunner::next() {
   if (const QString problem = run_step(step); !problem.isEmpty()) fail(problem);
 }
 
-void LessonRunner::step_done(const QString& run_id) {
+void LessonRunner::step_done(const QString& run_id, const QString& error) {
   for (const auto& wait : waits_) disconnect(wait);
   waits_.clear();
+  if (!error.isEmpty()) return fail(error);
   const RunRecord* run = labs_.runs->find(run_id);
   if (!run || run->status == QLatin1String("failed"))
     return fail(run ? run->final.value(QStringLiteral("error")).toString() : tr("the run was lost"));

@@ -57,7 +57,7 @@ class LessonRunner : public QObject {
  private:
   void set_running(bool running);
   void next();
-  void step_done(const QString& run_id);
+  void step_done(const QString& run_id, const QString& error);
   QString run_step(const QJsonObject& step);
   QString resolve_from(QJsonObject& step) const;
   QString name_of_checkpoint(const QString& dir) const;  // the run that wrote it, for run names

@@ -191,6 +191,8 @@ PlaygroundView::PlaygroundView(RunStore* runs, QWidget* parent)
 
 void PlaygroundView::load(const QString& checkpoint_dir) {
   if (checkpoint_dir.isEmpty()) return show_error(tr("Choose a checkpoint to load."));
+  if (const QString problem = CheckpointPicker::problem_with(checkpoint_dir); !problem.isEmpty())
+    return show_error(problem);
   model_->choose(checkpoint_dir);
   loading_ = checkpoint_dir;
   set_loaded(false, {});

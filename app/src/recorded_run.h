@@ -26,8 +26,10 @@ class RecordedRun : public QObject {
   RunStore* runs() const { return runs_; }
 
  Q_SIGNALS:
-  // The record is closed and run.json written; problem says why it could not be, or is empty.
-  void ended(const QString& run_id, const QString& problem);
+  // The run ended. run_id: its record (empty when it never started: the store then forgot it);
+  // error: why it failed or never started, or why run.json could not be written; empty when all
+  // went well.
+  void ended(const QString& run_id, const QString& error);
 
  private:
   void end(const QString& status, const QString& error);
@@ -35,6 +37,7 @@ class RecordedRun : public QObject {
   SessionBridge* bridge_;
   RunStore* runs_;
   QString id_;
+  bool started_ = false;  // the session began training (its job was prepared)
 };
 
 // Why run cannot be continued (not stopped before its end, no checkpoint), or empty.

@@ -144,6 +144,18 @@ QString RunStore::finish(const QString& id, const QString& status, const QString
   return save(run);
 }
 
+QString RunStore::remove(const QString& id) {
+  const int row = row_of(id);
+  if (row < 0) return tr("unknown run %1").arg(id);
+  beginRemoveRows({}, row, row);
+  runs_.removeAt(row);
+  checked_.remove(id);
+  endRemoveRows();
+  QDir folder(QDir(dir_).filePath(id));
+  if (folder.exists() && !folder.removeRecursively()) return tr("Could not delete %1 entirely.").arg(folder.path());
+  return {};
+}
+
 QString RunStore::save(const RunRecord& run) const {
   const QString path = QDir(dir_).filePath(run.id + QStringLiteral("/run.json"));
   QSaveFile file(path);

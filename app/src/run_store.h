@@ -44,6 +44,9 @@ class RunStore : public QAbstractListModel {
   void set_info(const QString& id, const SessionInfo& info);
   // Writes run.json (atomically). Returns an error message, or empty.
   QString finish(const QString& id, const QString& status, const QString& error = {});
+  // Forgets the run and deletes its folder (run.json, log, checkpoint). Returns an error
+  // message, or empty.
+  QString remove(const QString& id);
 
   const RunRecord* find(const QString& id) const;
   const QVector<RunRecord>& runs() const { return runs_; }

@@ -53,7 +53,8 @@ class TrainView : public QWidget {
   QString continue_run(const QString& run_id);
 
  Q_SIGNALS:
-  void runFinished(const QString& run_id);
+  // A run ended: its record's id (empty when it never started) and what went wrong, if anything.
+  void runFinished(const QString& run_id, const QString& error);
 
  private:
   void start_request(const PretrainRequest& request, const QString& name);

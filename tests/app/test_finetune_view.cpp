@@ -1,6 +1,7 @@
 // The fine-tuning lab end to end: pretrain a tiny BERT in the pretraining lab, fine-tune it
 // on the bundled news topics, freeze a layer while it trains and see the panel report it;
 // gradual unfreezing opens layers on schedule; a corrupt checkpoint gets a dialog.
+#include "checkpoint_picker.h"
 #include "curve_plot.h"
 #include "finetune_view.h"
 #include "freeze_panel.h"
@@ -136,7 +137,10 @@ class TestFineTuneView : public QObject {
     QVERIFY(!view.continue_run(view.run_id()).isEmpty());  // a finished run has nothing to continue
   }
 
-  void aCorruptCheckpointGetsADialogNamingTheFile() {
+  // A folder that is not a model is refused when it is picked, saying what is missing; one
+  // whose weights turn out corrupt at Start gets a dialog naming the file, and the attempt that
+  // never trained is not kept in the run store.
+  void aFolderThatIsNoModelIsRefusedWhenPickedAndABrokenOneLeavesNoRun() {
     QTemporaryDir bad;
     QFile config(bad.filePath(QStringLiteral("config.json")));
     QVERIFY(config.open(QIODevice::WriteOnly));
@@ -144,13 +148,36 @@ class TestFineTuneView : public QObject {
     config.close();
     FineTuneView view(runs_.get());
     view.show();
+    const QString before = view.findChild<CheckpointPicker*>()->checkpoint();
     view.set_from(bad.path());
+    auto* refused = view.findChild<QMessageBox*>(QStringLiteral("checkpointError"));
+    QVERIFY(refused);
+    QVERIFY2(refused->text().contains(QStringLiteral("config.json")), qPrintable(refused->text()));
+    QCOMPARE(view.findChild<CheckpointPicker*>()->checkpoint(), before);  // the choice stays as it was
+    delete refused;
+    view.set_from(QDir::tempPath());
+    QVERIFY(view.findChild<QMessageBox*>(QStringLiteral("checkpointError")));
+
+    // A real checkpoint's files with its weights cut short: accepted when picked, fails at Start.
+    QTemporaryDir broken;
+    const QString good = runs_->with_checkpoint({QStringLiteral("pretrain")}).front()->checkpoint;
+    for (const QString& file : QDir(good).entryList(QDir::Files)) QFile::copy(good + QLatin1Char('/') + file, broken.filePath(file));
+    QVERIFY(QFile::resize(broken.filePath(QStringLiteral("model.safetensors")), 100));
+    QVERIFY(view.findChild<CheckpointPicker*>()->choose(broken.path()));
+    view.set_task(QStringLiteral("news"));
+    const int runs_before = runs_->rowCount();
     QSignalSpy failed(view.bridge(), &SessionBridge::failed);
+    QSignalSpy ended(&view, &FineTuneView::runFinished);
     view.start();
     QVERIFY(failed.wait(60000));
     auto* box = view.findChild<QMessageBox*>(QStringLiteral("trainingError"));
     QVERIFY(box);
-    QVERIFY2(box->text().contains(bad.path()), qPrintable(box->text()));
+    QVERIFY2(box->text().contains(QStringLiteral("model.safetensors")) ||
+                 box->informativeText().contains(QStringLiteral("model.safetensors")),
+             qPrintable(box->text()));
+    QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, 5000);
+    QVERIFY(ended.first().at(0).toString().isEmpty());  // no record: it never trained
+    QCOMPARE(runs_->rowCount(), runs_before);
   }
 
   // Own files: a Hugging Face JSON-lines export is previewed (rows, labels, balance) and

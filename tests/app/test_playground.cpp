@@ -137,7 +137,7 @@ class TestPlayground : public QObject {
     view.show();
     QSignalSpy failed(&view, &PlaygroundView::failed);
     view.load(QStringLiteral("/nonexistent/checkpoint"));
-    QVERIFY(failed.wait(30000));
+    QCOMPARE(failed.count(), 1);  // said at once: the folder is checked before anything loads
     QVERIFY(failed.takeFirst().at(0).toString().contains(QStringLiteral("/nonexistent/checkpoint")));
     QVERIFY(view.findChild<QMessageBox*>(QStringLiteral("playgroundError")));
   }
