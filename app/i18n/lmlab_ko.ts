@@ -1445,6 +1445,18 @@
         <source>Could not delete %1 entirely.</source>
         <translation>%1을(를) 모두 지우지 못했습니다.</translation>
     </message>
+    <message>
+        <source>%1, stopped at step %2</source>
+        <translation>%1, %2단계에서 멈춤</translation>
+    </message>
+    <message>
+        <source>%1 (#%2)</source>
+        <translation>%1 (#%2)</translation>
+    </message>
+    <message>
+        <source>A run needs a name.</source>
+        <translation>실행에는 이름이 있어야 합니다.</translation>
+    </message>
 </context>
 <context>
     <name>lmlab::app::RunsView</name>
@@ -1479,6 +1491,30 @@
     <message>
         <source>A pretraining, fine-tuning or distillation run stopped before its end goes on exactly where it stopped, in its lab</source>
         <translation>끝나기 전에 멈춘 사전학습·파인튜닝·증류 실행을 멈춘 바로 그 지점부터 해당 실습실에서 정확히 이어 갑니다</translation>
+    </message>
+    <message>
+        <source>Load in the playground</source>
+        <translation>플레이그라운드에서 불러오기</translation>
+    </message>
+    <message>
+        <source>Question the selected run&apos;s model: generation, its tokenizer, attention and [MASK] guesses</source>
+        <translation>선택한 실행의 모델에 물어보기: 생성, 토크나이저, 어텐션과 [MASK] 추측</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>삭제…</translation>
+    </message>
+    <message>
+        <source>Delete the selected run with its checkpoint and log, after asking</source>
+        <translation>확인 후 선택한 실행을 체크포인트와 로그까지 삭제합니다</translation>
+    </message>
+    <message>
+        <source>Delete the run</source>
+        <translation>실행 삭제</translation>
+    </message>
+    <message>
+        <source>Delete “%1” with its checkpoint and log? This cannot be undone.</source>
+        <translation>“%1”을(를) 체크포인트와 로그까지 삭제할까요? 되돌릴 수 없습니다.</translation>
     </message>
 </context>
 <context>

@@ -120,6 +120,10 @@ MainWindow::MainWindow(QWidget* parent)
       return open_error_dialog(this, tr("Cannot continue the run"), problem, QStringLiteral("continueError"));
     tabs_->setCurrentWidget(pretraining ? static_cast<QWidget*>(train_view_) : finetune_view_);
   });
+  connect(runs_view_, &RunsView::loadRequested, this, [this](const QString& checkpoint) {
+    tabs_->setCurrentWidget(playground_);
+    playground_->load(checkpoint);
+  });
   connect(run_lesson_, &QPushButton::clicked, this,
           [this] { runner_->start(lessons_->experiment(lesson_list_->currentIndex().row())); });
   connect(cancel_lesson_, &QPushButton::clicked, runner_, &LessonRunner::cancel);

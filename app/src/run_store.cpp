@@ -8,6 +8,7 @@
 #include <QSaveFile>
 #include <QStandardPaths>
 
+#include <algorithm>
 #include <cmath>
 
 namespace lmlab::app {
@@ -92,7 +93,7 @@ QString RunStore::begin(const QString& kind, const QString& name, const QJsonObj
   for (int n = 2; row_of(run.id) >= 0 || QDir(dir_).exists(run.id); ++n)
     run.id = stamp + QLatin1Char('-') + kind + QLatin1Char('-') + QString::number(n);
   run.kind = kind;
-  run.name = name;
+  run.name = distinct_name(name);
   run.config = config;
   QDir().mkpath(QDir(dir_).filePath(run.id));
   save(run);  // so a run cut short by a crash or kill still shows up, as interrupted
@@ -135,6 +136,12 @@ QString RunStore::finish(const QString& id, const QString& status, const QString
   if (row < 0) return tr("unknown run %1").arg(id);
   RunRecord& run = runs_[row];
   run.status = status;
+  // A name like "…, 1500 steps" must not outlive a stop at step 328.
+  if (status == QLatin1String("stopped") && !run.curves.value(QStringLiteral("loss")).isEmpty())
+    run.name = distinct_name(tr("%1, stopped at step %2")
+                                 .arg(run.name)
+                                 .arg(static_cast<qint64>(run.curves.value(QStringLiteral("loss")).back().x())),
+                             id);
   for (auto it = run.curves.begin(); it != run.curves.end(); ++it)
     if (!it.value().isEmpty()) run.final.insert(it.key(), it.value().back().y());
   if (!error.isEmpty()) run.final.insert(QStringLiteral("error"), error);
@@ -207,6 +214,27 @@ const RunRecord* RunStore::latest_import(const QString& arch) const {
   return nullptr;
 }
 
+QString RunStore::distinct_name(const QString& name, const QString& except_id) const {
+  const auto taken = [&](const QString& candidate) {
+    return std::any_of(runs_.begin(), runs_.end(),
+                       [&](const RunRecord& run) { return run.id != except_id && run.name == candidate; });
+  };
+  QString candidate = name;
+  for (int n = 2; taken(candidate); ++n) candidate = tr("%1 (#%2)").arg(name).arg(n);
+  return candidate;
+}
+
+QString RunStore::rename(const QString& id, const QString& name) {
+  const int row = row_of(id);
+  if (row < 0) return tr("unknown run %1").arg(id);
+  const QString wanted = name.simplified();
+  if (wanted.isEmpty()) return tr("A run needs a name.");
+  runs_[row].name = distinct_name(wanted, id);
+  Q_EMIT dataChanged(index(row), index(row));
+  Q_EMIT runChanged(id);
+  return save(runs_[row]);
+}
+
 int RunStore::row_of(const QString& id) const {
   for (int i = 0; i < runs_.size(); ++i)
     if (runs_[i].id == id) return i;
@@ -227,6 +255,8 @@ QVariant RunStore::data(const QModelIndex& index, int role) const {
         text += tr(", loss %1").arg(run.final.value(QStringLiteral("loss")).toDouble(), 0, 'f', 3);
       return text;
     }
+    case Qt::EditRole:
+      return run.name;
     case Qt::ToolTipRole:
       return run.id + QLatin1Char('\n') + QString::fromUtf8(QJsonDocument(run.config).toJson(QJsonDocument::Indented));
     case Qt::CheckStateRole:
@@ -237,13 +267,15 @@ QVariant RunStore::data(const QModelIndex& index, int role) const {
 }
 
 bool RunStore::setData(const QModelIndex& index, const QVariant& value, int role) {
-  if (!index.isValid() || role != Qt::CheckStateRole) return false;
+  if (!index.isValid()) return false;
+  if (role == Qt::EditRole) return rename(runs_[index.row()].id, value.toString()).isEmpty();
+  if (role != Qt::CheckStateRole) return false;
   set_checked(runs_[index.row()].id, value.toInt() == Qt::Checked);
   return true;
 }
 
 Qt::ItemFlags RunStore::flags(const QModelIndex& index) const {
-  return QAbstractListModel::flags(index) | Qt::ItemIsUserCheckable;
+  return QAbstractListModel::flags(index) | Qt::ItemIsUserCheckable | Qt::ItemIsEditable;
 }
 
 }  // namespace lmlab::app

@@ -44,6 +44,9 @@ class RunStore : public QAbstractListModel {
   void set_info(const QString& id, const SessionInfo& info);
   // Writes run.json (atomically). Returns an error message, or empty.
   QString finish(const QString& id, const QString& status, const QString& error = {});
+  // A new name (unique among the runs: a clash gets " (#2)"), written to run.json. Returns an
+  // error message, or empty.
+  QString rename(const QString& id, const QString& name);
   // Forgets the run and deletes its folder (run.json, log, checkpoint). Returns an error
   // message, or empty.
   QString remove(const QString& id);
@@ -69,6 +72,9 @@ class RunStore : public QAbstractListModel {
 
  private:
   int row_of(const QString& id) const;
+  // name, or name with " (#N)" when another run (not except_id) has it: the comparison plot and
+  // its legend tell runs apart by name.
+  QString distinct_name(const QString& name, const QString& except_id = {}) const;
   QString save(const RunRecord& run) const;
 
   QString dir_;

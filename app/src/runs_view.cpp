@@ -7,6 +7,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListView>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
@@ -18,7 +19,7 @@ RunsView::RunsView(RunStore* runs, QWidget* parent) : QWidget(parent), runs_(run
   list_ = new QListView;
   list_->setObjectName(QStringLiteral("runList"));
   list_->setModel(runs_);
-  list_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+  list_->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);  // rename
   list_->setWordWrap(true);
   list_->setMinimumWidth(300);
   metric_ = new QComboBox;
@@ -37,11 +38,19 @@ RunsView::RunsView(RunStore* runs, QWidget* parent) : QWidget(parent), runs_(run
   continue_->setObjectName(QStringLiteral("continueRun"));
   continue_->setToolTip(tr("A pretraining, fine-tuning or distillation run stopped before its end goes on exactly "
                            "where it stopped, in its lab"));
+  load_ = new QPushButton(tr("Load in the playground"));
+  load_->setObjectName(QStringLiteral("loadRun"));
+  load_->setToolTip(tr("Question the selected run's model: generation, its tokenizer, attention and [MASK] guesses"));
+  delete_ = new QPushButton(tr("Delete…"));
+  delete_->setObjectName(QStringLiteral("deleteRun"));
+  delete_->setToolTip(tr("Delete the selected run with its checkpoint and log, after asking"));
   auto* pick = new QHBoxLayout;
   pick->addWidget(new QLabel(tr("Compare")));
   pick->addWidget(metric_);
   pick->addStretch(1);
   pick->addWidget(continue_);
+  pick->addWidget(load_);
+  pick->addWidget(delete_);
   auto* right = new QWidget;
   auto* right_layout = new QVBoxLayout(right);
   right_layout->addLayout(pick);
@@ -68,24 +77,52 @@ RunsView::RunsView(RunStore* runs, QWidget* parent) : QWidget(parent), runs_(run
     QSettings().setValue(QStringLiteral("runs/checked"), ids);
   });
   connect(runs_, &RunStore::dataChanged, this, &RunsView::redraw);
-  connect(runs_, &RunStore::dataChanged, this, &RunsView::update_continue);
-  connect(list_->selectionModel(), &QItemSelectionModel::currentChanged, this, &RunsView::update_continue);
+  connect(runs_, &RunStore::dataChanged, this, &RunsView::update_buttons);
+  connect(runs_, &RunStore::rowsRemoved, this, &RunsView::redraw);
+  connect(runs_, &RunStore::rowsRemoved, this, &RunsView::update_buttons);
+  connect(list_->selectionModel(), &QItemSelectionModel::currentChanged, this, &RunsView::update_buttons);
   connect(continue_, &QPushButton::clicked, this, [this] {
-    const int row = list_->currentIndex().row();
-    if (row >= 0 && row < runs_->runs().size()) Q_EMIT continueRequested(runs_->runs()[row].id);
+    if (const RunRecord* run = selected()) Q_EMIT continueRequested(run->id);
   });
-  update_continue();
+  connect(load_, &QPushButton::clicked, this, [this] {
+    if (const RunRecord* run = selected()) Q_EMIT loadRequested(run->checkpoint);
+  });
+  connect(delete_, &QPushButton::clicked, this, &RunsView::delete_selected);
+  update_buttons();
   connect(runs_, &RunStore::modelReset, this, &RunsView::redraw);
   redraw();
 }
 
-void RunsView::update_continue() {
+const RunRecord* RunsView::selected() const {
   const int row = list_->currentIndex().row();
-  const RunRecord* run = row >= 0 && row < runs_->runs().size() ? &runs_->runs()[row] : nullptr;
+  return row >= 0 && row < runs_->runs().size() ? &runs_->runs()[row] : nullptr;
+}
+
+void RunsView::update_buttons() {
+  const RunRecord* run = selected();
   continue_->setEnabled(run && QStringList{QStringLiteral("pretrain"), QStringLiteral("finetune"), QStringLiteral("distill")}
                                    .contains(run->kind) &&
                         (run->status == QLatin1String("stopped") || run->status == QLatin1String("interrupted")) &&
                         !run->checkpoint.isEmpty());
+  load_->setEnabled(run && !run->checkpoint.isEmpty() && run->status != QLatin1String("running"));
+  delete_->setEnabled(run && run->status != QLatin1String("running"));
+}
+
+void RunsView::delete_selected() {
+  const RunRecord* run = selected();
+  if (!run || run->status == QLatin1String("running")) return;
+  const QString id = run->id;
+  auto* ask = new QMessageBox(QMessageBox::Question, tr("Delete the run"),
+                              tr("Delete “%1” with its checkpoint and log? This cannot be undone.").arg(run->name),
+                              QMessageBox::Yes | QMessageBox::Cancel, this);
+  ask->setObjectName(QStringLiteral("deleteRunQuestion"));
+  ask->setAttribute(Qt::WA_DeleteOnClose);
+  connect(ask, &QMessageBox::finished, this, [this, id](int answer) {
+    if (answer != QMessageBox::Yes) return;
+    if (const QString problem = runs_->remove(id); !problem.isEmpty())
+      QMessageBox::warning(this, tr("Delete the run"), problem);
+  });
+  ask->open();
 }
 
 void RunsView::compare(const QStringList& ids, const QString& metric) {

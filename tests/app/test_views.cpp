@@ -15,6 +15,8 @@
 #include <QComboBox>
 #include <QImage>
 #include <QLabel>
+#include <QListView>
+#include <QDir>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -289,6 +291,48 @@ class TestViews : public QObject {
     QCOMPARE(problems.size(), 1);
     QVERIFY(problems[0].contains(QStringLiteral("run.json")));
     QCOMPARE(runs.rowCount(), 1);
+  }
+
+  // Two runs with one name stay two curves and two legend entries; a stopped run says where it
+  // stopped; a run is renamed in place and deleted (after asking) with its folder.
+  void runsAreToldApartRenamedAndDeleted() {
+    QTemporaryDir dir;
+    RunStore runs(dir.path());
+    QStringList ids;
+    for (double rate : {0.25, 0.74}) {
+      ids << runs.begin(QStringLiteral("finetune"), QStringLiteral("news fine-tune"), {});
+      std::vector<SessionStep> steps;
+      for (int i = 1; i <= 5; ++i) {
+        SessionStep s{i, 1.0 / i, {}, 1.0, "none"};
+        s.evaluation = {{"validation_accuracy", rate}};
+        steps.push_back(s);
+      }
+      runs.add_steps(ids.back(), steps);
+    }
+    runs.finish(ids[0], QStringLiteral("done"));
+    runs.finish(ids[1], QStringLiteral("stopped"));
+    QCOMPARE(runs.find(ids[0])->name, QStringLiteral("news fine-tune"));
+    QCOMPARE(runs.find(ids[1])->name, QStringLiteral("news fine-tune (#2), stopped at step 5"));
+    RunsView view(&runs);
+    view.compare(ids, QStringLiteral("validation_accuracy"));
+    QCOMPARE(view.plot()->series_count(), 2);
+    QCOMPARE(view.plot()->legend->itemCount(), 2);
+
+    QVERIFY(runs.setData(runs.index(0), QStringLiteral("  head only  "), Qt::EditRole));
+    QCOMPARE(runs.find(ids[0])->name, QStringLiteral("head only"));
+    QVERIFY(!runs.setData(runs.index(0), QStringLiteral("   "), Qt::EditRole));  // a run keeps a name
+    RunStore reread(dir.path());
+    QVERIFY(reread.load().isEmpty());
+    QCOMPARE(reread.find(ids[0])->name, QStringLiteral("head only"));
+
+    view.list()->setCurrentIndex(runs.index(1));
+    view.delete_selected();
+    auto* ask = view.findChild<QMessageBox*>(QStringLiteral("deleteRunQuestion"));
+    QVERIFY(ask);
+    ask->button(QMessageBox::Yes)->click();
+    QCOMPARE(runs.rowCount(), 1);
+    QVERIFY(!QDir(dir.filePath(ids[1])).exists());
+    QCOMPARE(view.plot()->series_count(), 1);
   }
 };
 
