@@ -109,12 +109,24 @@
         <translation>탐침 문장의 어텐션, 층과 헤드별.</translation>
     </message>
     <message>
-        <source>Step %1 · layer %2, head %3 · each row: where that token looks (rows sum to 1)</source>
-        <translation>스텝 %1 · %2층, 헤드 %3 · 각 행: 그 토큰이 어디를 보는지(행의 합은 1)</translation>
-    </message>
-    <message>
         <source>%1 → %2: %3</source>
         <translation>%1 → %2: %3</translation>
+    </message>
+    <message>
+        <source>Colours: shared 0–1</source>
+        <translation>색: 공통 0–1</translation>
+    </message>
+    <message>
+        <source>Colours: each map&apos;s own range (contrast)</source>
+        <translation>색: 맵마다 자체 범위 (대비)</translation>
+    </message>
+    <message>
+        <source>Shared: the same colour means the same weight in every map. Own range: each map uses all colours, which shows faint patterns but makes weak attention look strong.</source>
+        <translation>공통: 모든 맵에서 같은 색은 같은 가중치입니다. 자체 범위: 맵마다 모든 색을 쓰므로 희미한 패턴이 보이지만 약한 어텐션도 강해 보입니다.</translation>
+    </message>
+    <message>
+        <source>Step %1 · layer %2 (block %3 of %4, 0 nearest the words), head %5 (one of its %6 parallel attention patterns) · each row: where that token looks (rows sum to 1) · colours %7 to %8</source>
+        <translation>%1단계 · 레이어 %2 (%4개 블록 중 %3번째, 0이 단어에 가장 가까움), 헤드 %5 (그 레이어의 병렬 어텐션 패턴 %6개 중 하나) · 각 행: 그 토큰이 바라보는 곳 (행의 합은 1) · 색 범위 %7 ~ %8</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,7 @@
 #include "attention_grid.h"
 
+#include "attention_colours.h"
+
 #include <QMouseEvent>
 #include <QPainter>
 
@@ -11,11 +13,6 @@ namespace {
 
 constexpr int kLabelWidth = 56, kLabelHeight = 18, kMinReadableCell = 14;
 
-// White (no attention) to dark red (all of it): the same reading as the large map's scale.
-QColor heat(float value) {
-  const float v = std::clamp(value, 0.0f, 1.0f);
-  return QColor::fromRgbF(1.0f - 0.35f * v, 1.0f - 0.95f * v, 1.0f - 0.9f * v);
-}
 
 }  // namespace
 
@@ -23,6 +20,12 @@ AttentionGrid::AttentionGrid(QWidget* parent) : QWidget(parent) {
   setMinimumSize(160, 120);
   setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
   setToolTip(tr("Each cell is one attention head (row: layer, column: head). Click one to enlarge it."));
+}
+
+void AttentionGrid::set_per_map_contrast(bool per_map) {
+  per_map_ = per_map;
+  render_cells();
+  update();
 }
 
 void AttentionGrid::set_attention(const AttentionSnapshot& attention) {
@@ -54,16 +57,20 @@ void AttentionGrid::render_cells() {
   cells_.clear();
   for (int layer = 0; layer < a.layers; ++layer)
     for (int head = 0; head < a.heads; ++head) {
-      float peak = 1e-6f;
-      for (int q = 0; q < t; ++q)
-        for (int k = 0; k < t; ++k) peak = std::max(peak, a.at(layer, head, q, k));
+      const QCPRange range = per_map_ ? attention_range(a, layer, head) : QCPRange(0, 1);
       QImage image(t, t, QImage::Format_RGB32);
       for (int q = 0; q < t; ++q) {
         auto* row = reinterpret_cast<QRgb*>(image.scanLine(q));
-        for (int k = 0; k < t; ++k) row[k] = heat(a.at(layer, head, q, k) / peak).rgb();
+        for (int k = 0; k < t; ++k) row[k] = attention_colour(a.at(layer, head, q, k), range);
       }
       cells_.push_back(std::move(image));
     }
+}
+
+QColor AttentionGrid::colour_at(int layer, int head, int query, int key) const {
+  const auto index = static_cast<size_t>(layer * attention_.heads + head);
+  if (index >= cells_.size()) return {};
+  return cells_[index].pixelColor(key, query);
 }
 
 int AttentionGrid::gap() const { return attention_.heads > 6 || attention_.layers > 6 ? 2 : 6; }

@@ -1,8 +1,10 @@
 #include "attention_view.h"
 
+#include "attention_colours.h"
 #include "attention_grid.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMouseEvent>
@@ -22,13 +24,20 @@ AttentionView::AttentionView(QWidget* parent) : QWidget(parent), grid_(new Atten
   map_ = new QCPColorMap(plot_->xAxis, plot_->yAxis);
   map_->setInterpolate(false);  // one cell per (query, key), no smearing
   map_->setVisible(false);      // an empty map draws as a dark block until the first snapshot
-  // A colour scale fitted to each map: early in training attention is nearly uniform (1/T
-  // everywhere), and a fixed 0..1 scale would show one flat colour.
   auto* scale = new QCPColorScale(plot_);
   plot_->plotLayout()->addElement(0, 1, scale);
   scale->axis()->setLabel(tr("attention weight"));
   map_->setColorScale(scale);
-  map_->setGradient(QCPColorGradient::gpThermal);
+  map_->setGradient(attention_gradient());
+  // Shared 0..1 by default: attention weights are probabilities, and nearly uniform attention
+  // (1/T everywhere, early in training) must look uniform. Per map, the colours stretch over
+  // the map's own range: faint patterns show, and the visible range says how faint.
+  scale_ = new QComboBox;
+  scale_->setObjectName(QStringLiteral("attentionScale"));
+  scale_->addItem(tr("Colours: shared 0–1"));
+  scale_->addItem(tr("Colours: each map's own range (contrast)"));
+  scale_->setToolTip(tr("Shared: the same colour means the same weight in every map. Own range: each map uses all "
+                        "colours, which shows faint patterns but makes weak attention look strong."));
   plot_->xAxis->setLabel(tr("attends to (key)"));
   plot_->yAxis->setLabel(tr("token (query)"));
   plot_->yAxis->setRangeReversed(true);
@@ -44,6 +53,7 @@ AttentionView::AttentionView(QWidget* parent) : QWidget(parent), grid_(new Atten
 
   auto* top = new QHBoxLayout;
   top->addWidget(caption_, 1);
+  top->addWidget(scale_);
   top->addWidget(hold_);
   auto* split = new QSplitter;
   split->addWidget(grid_);
@@ -55,7 +65,13 @@ AttentionView::AttentionView(QWidget* parent) : QWidget(parent), grid_(new Atten
   layout->addWidget(split, 1);
 
   connect(grid_, &AttentionGrid::selected, this, &AttentionView::draw_large);
+  connect(scale_, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] {
+    grid_->set_per_map_contrast(per_map_contrast());
+    draw_large(layer_, head_);
+  });
 }
+
+bool AttentionView::per_map_contrast() const { return scale_->currentIndex() == 1; }
 
 void AttentionView::show_snapshot(const Snapshot& snapshot) {
   if (hold_->isChecked() && attention_) return;
@@ -77,17 +93,25 @@ void AttentionView::draw_large(int layer, int head) {
     for (int k = 0; k < t; ++k) map_->data()->setCell(k, q, a.at(layer, head, q, k));
   QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
   for (int i = 0; i < t; ++i) ticker->addTick(i, QString::fromStdString(a.tokens[static_cast<size_t>(i)]));
-  map_->rescaleDataRange(true);
+  const QCPRange range = per_map_contrast() ? attention_range(a, layer, head) : QCPRange(0, 1);
+  map_->setDataRange(range);
   map_->setVisible(true);
   plot_->xAxis->setTicker(ticker);
   plot_->yAxis->setTicker(ticker);
   plot_->xAxis->setTickLabelRotation(60);
   plot_->xAxis->setRange(-0.5, t - 0.5);
   plot_->yAxis->setRange(-0.5, t - 0.5);
-  caption_->setText(tr("Step %1 · layer %2, head %3 · each row: where that token looks (rows sum to 1)")
+  // What a layer and a head are, said where the learner looks at them.
+  caption_->setText(tr("Step %1 · layer %2 (block %3 of %4, 0 nearest the words), head %5 (one of its %6 parallel "
+                       "attention patterns) · each row: where that token looks (rows sum to 1) · colours %7 to %8")
                         .arg(shown_step_)
                         .arg(layer)
-                        .arg(head));
+                        .arg(layer + 1)
+                        .arg(a.layers)
+                        .arg(head)
+                        .arg(a.heads)
+                        .arg(range.lower, 0, 'f', 3)
+                        .arg(range.upper, 0, 'f', 3));
   plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 

@@ -7,6 +7,7 @@
 #include <optional>
 
 class QCheckBox;
+class QComboBox;
 class QCustomPlot;
 class QCPColorMap;
 class QLabel;
@@ -27,6 +28,8 @@ class AttentionView : public QWidget {
   AttentionGrid* grid() const { return grid_; }
   QCustomPlot* large_plot() const { return plot_; }
   QCheckBox* hold() const { return hold_; }
+  QComboBox* scale() const { return scale_; }
+  bool per_map_contrast() const;
   int shown_step() const { return shown_step_; }
   // The weight shown at a pixel of the large map, with its tokens, or empty.
   QString read_out(const QPoint& pixel) const;
@@ -41,6 +44,7 @@ class AttentionView : public QWidget {
   QCustomPlot* plot_;
   QCPColorMap* map_;
   QCheckBox* hold_;
+  QComboBox* scale_;  // shared 0..1, or each map's own range
   QLabel* caption_;
   std::optional<AttentionSnapshot> attention_;
   int layer_ = 0, head_ = 0, shown_step_ = -1;

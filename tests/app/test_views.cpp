@@ -78,6 +78,23 @@ class TestViews : public QObject {
     const QPoint pixel(static_cast<int>(view.large_plot()->xAxis->coordToPixel(3)),
                        static_cast<int>(view.large_plot()->yAxis->coordToPixel(1)));
     QCOMPARE(view.read_out(pixel), QStringLiteral("the → [MASK]: 0.700"));
+
+    // Colours: one gradient and, by default, one 0..1 scale for the large map and every cell;
+    // "own range" stretches each map over its weights (0.075 to 0.7 here), the range on screen.
+    QCPColorGradient thermal(QCPColorGradient::gpThermal);
+    const auto colour = [&](double weight, QCPRange range) {
+      QRgb rgb = 0;
+      thermal.colorize(&weight, range, &rgb, 1);
+      return QColor(rgb);
+    };
+    QCOMPARE(map->dataRange(), QCPRange(0, 1));
+    QCOMPARE(view.grid()->colour_at(2, 1, 0, 3), colour(0.7f, QCPRange(0, 1)));
+    QCOMPARE(view.grid()->colour_at(0, 0, 0, 1), colour(0.3f / 4, QCPRange(0, 1)));
+    view.scale()->setCurrentIndex(1);
+    QCOMPARE(map->dataRange().lower, static_cast<double>(0.3f / 4));
+    QCOMPARE(map->dataRange().upper, static_cast<double>(0.7f));
+    QCOMPARE(view.grid()->colour_at(2, 1, 0, 3), colour(1, QCPRange(0, 1)));  // the top of its own range
+    QVERIFY(view.findChild<QLabel*>()->text().contains(QStringLiteral("colours 0.075 to 0.700")));
   }
 
   void holdKeepsTheStepOnScreen() {
