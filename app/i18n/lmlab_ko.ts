@@ -1215,6 +1215,14 @@
         <source>Type a prompt and press Enter; below is what the model writes next (greedy).</source>
         <translation>프롬프트를 입력하고 Enter를 누르세요. 아래에 모델이 이어 쓰는 글(greedy)이 나옵니다.</translation>
     </message>
+    <message>
+        <source>[MASK] %1 of %2</source>
+        <translation>[MASK] %2개 중 %1번째</translation>
+    </message>
+    <message>
+        <source>[MASK] %1 of %2 (hides “%3”)</source>
+        <translation>[MASK] %2개 중 %1번째 (“%3”을(를) 가림)</translation>
+    </message>
 </context>
 <context>
     <name>lmlab::app::PlaygroundView</name>

@@ -54,6 +54,7 @@ MaskedLmPanel::MaskedLmPanel(QWidget* parent) : QWidget(parent) {
   layout->addStretch(1);
 
   connect(edit_, &QLineEdit::returnPressed, this, [this] {
+    if (edit_->text() == probe()) return;  // unchanged: the clicked masks keep their words
     set_text(edit_->text());
     Q_EMIT probeChanged(probe());
   });
@@ -90,6 +91,7 @@ QString MaskedLmPanel::probe() const {
 void MaskedLmPanel::toggle_word(int index) {
   if (index < 0 || index >= word_count() || words_[static_cast<size_t>(index)].text == kMask) return;
   words_[static_cast<size_t>(index)].masked = !words_[static_cast<size_t>(index)].masked;
+  edit_->setText(probe());  // the box shows the sentence the model is asked about
   rebuild_words();
   Q_EMIT probeChanged(probe());
 }
@@ -118,18 +120,29 @@ void MaskedLmPanel::rebuild_words() {
 void MaskedLmPanel::show_snapshot(const Snapshot& snapshot) {
   if (snapshot.masked) {
     const auto& masks = snapshot.masked->masks;
-    while (static_cast<int>(bars_.size()) > static_cast<int>(masks.size())) {
+    while (bars_.size() > masks.size()) {
       delete bars_.back();
+      delete bar_titles_.back();
       bars_.pop_back();
+      bar_titles_.pop_back();
     }
     while (bars_.size() < masks.size()) {
+      bar_titles_.push_back(new QLabel);
       bars_.push_back(new ProbabilityBars);
+      bars_layout_->addWidget(bar_titles_.back());
       bars_layout_->addWidget(bars_.back());
     }
+    // The masks come left to right, as the masked words do.
+    QStringList hidden;
+    for (const auto& w : words_)
+      if (w.masked) hidden << w.text;
     for (size_t m = 0; m < masks.size(); ++m) {
       std::vector<std::pair<QString, double>> items;
       for (const auto& guess : masks[m].top) items.emplace_back(readable(guess.piece), guess.probability);
       bars_[m]->set_items(std::move(items));
+      const QString word = m < static_cast<size_t>(hidden.size()) ? hidden[static_cast<int>(m)] : kMask;
+      bar_titles_[m]->setText(word == kMask ? tr("[MASK] %1 of %2").arg(m + 1).arg(masks.size())
+                                            : tr("[MASK] %1 of %2 (hides “%3”)").arg(m + 1).arg(masks.size()).arg(word));
     }
     answer_->setText(masks.empty() ? tr("Mask a word to see the model's guesses.")
                                    : tr("Step %1 · best guess: <b>%2</b>")
@@ -137,7 +150,9 @@ void MaskedLmPanel::show_snapshot(const Snapshot& snapshot) {
                                          .arg(QString::fromStdString(snapshot.masked->filled).toHtmlEscaped()));
   } else if (snapshot.sample) {
     for (auto* b : bars_) delete b;
+    for (auto* t : bar_titles_) delete t;
     bars_.clear();
+    bar_titles_.clear();
     answer_->setText(tr("Step %1 · <i>%2</i> <b>%3</b>")
                          .arg(snapshot.step)
                          .arg(probe().toHtmlEscaped(), QString::fromStdString(*snapshot.sample).toHtmlEscaped()));

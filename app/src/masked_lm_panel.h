@@ -31,6 +31,8 @@ class MaskedLmPanel : public QWidget {
   int word_count() const { return static_cast<int>(words_.size()); }
   void show_snapshot(const Snapshot& snapshot);
   const std::vector<ProbabilityBars*>& bars() const { return bars_; }
+  // Above each group of bars: which [MASK] (and which hidden word) its guesses are for.
+  const std::vector<QLabel*>& bar_titles() const { return bar_titles_; }
 
  Q_SIGNALS:
   void probeChanged(const QString& probe);
@@ -51,6 +53,7 @@ class MaskedLmPanel : public QWidget {
   QVBoxLayout* bars_layout_;
   QLabel* answer_;
   std::vector<ProbabilityBars*> bars_;
+  std::vector<QLabel*> bar_titles_;  // one per group of bars
 };
 
 }  // namespace lmlab::app

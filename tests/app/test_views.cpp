@@ -15,6 +15,7 @@
 #include <QComboBox>
 #include <QImage>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListView>
 #include <QDir>
 #include <QMessageBox>
@@ -119,6 +120,10 @@ class TestViews : public QObject {
     QTest::mouseClick(word, Qt::LeftButton);
     QCOMPARE(changed.count(), 1);
     QCOMPARE(changed.takeFirst().at(0).toString(), QStringLiteral("the cat [MASK] on the mat"));
+    auto* edit = panel.findChild<QLineEdit*>(QStringLiteral("probeEdit"));
+    QCOMPARE(edit->text(), QStringLiteral("the cat [MASK] on the mat"));  // the box says what is asked
+    QTest::keyClick(edit, Qt::Key_Return);  // unchanged: the mask keeps its word, nothing is re-asked
+    QCOMPARE(changed.count(), 0);
 
     Snapshot s = synthetic_snapshot(1, 1, 3);
     MaskedText masked;
@@ -133,6 +138,21 @@ class TestViews : public QObject {
     QCOMPARE(panel.bars().size(), size_t{1});
     QCOMPARE(panel.bars().front()->count(), 5);
     QCOMPARE(panel.bars().front()->items().front().first, QStringLiteral("sat"));
+    QCOMPARE(panel.bar_titles().front()->text(), QStringLiteral("[MASK] 1 of 1 (hides “sat”)"));
+
+    // A second mask: the box follows, and each group of bars says which mask it answers.
+    QTest::mouseClick(panel.findChild<QPushButton*>(QStringLiteral("word5")), Qt::LeftButton);
+    QCOMPARE(edit->text(), QStringLiteral("the cat [MASK] on the [MASK]"));
+    MaskPrediction second = prediction;
+    second.position = 6;
+    masked.masks = {prediction, second};
+    s.masked = masked;
+    panel.show_snapshot(s);
+    QCOMPARE(panel.bars().size(), size_t{2});
+    QCOMPARE(panel.bar_titles()[1]->text(), QStringLiteral("[MASK] 2 of 2 (hides “mat”)"));
+    // Unmasked again: the word comes back in the box.
+    QTest::mouseClick(panel.findChild<QPushButton*>(QStringLiteral("word2")), Qt::LeftButton);
+    QCOMPARE(edit->text(), QStringLiteral("the cat sat on the [MASK]"));
   }
 
   void freezeToggleAsksAndShowsWhatTheSessionReports() {
