@@ -981,6 +981,26 @@
         <source>The step on a real pretrained model was skipped: import GPT-2 with File → Import pretrained model… and run the experiment again to compare.</source>
         <translation>진짜 사전학습 모델로 하는 단계는 건너뛰었습니다. 파일 → 사전학습 모델 가져오기…로 GPT-2를 가져온 뒤 실험을 다시 실행해 비교해 보세요.</translation>
     </message>
+    <message>
+        <source>Step %1 of %2: %3 · step %4 of %5</source>
+        <translation>%2단계 중 %1단계: %3 · 학습 %5스텝 중 %4스텝</translation>
+    </message>
+    <message>
+        <source>, about %1 min %2 s left</source>
+        <translation>, 약 %1분 %2초 남음</translation>
+    </message>
+    <message>
+        <source>, about %1 s left</source>
+        <translation>, 약 %1초 남음</translation>
+    </message>
+    <message>
+        <source>The base model “%1” was not finished (%2); continuing it from where it stopped.</source>
+        <translation>기본 모델 “%1”이(가) 끝나지 않았습니다 (%2). 멈춘 지점부터 이어서 학습합니다.</translation>
+    </message>
+    <message>
+        <source>continuing “%1”</source>
+        <translation>“%1” 이어서 학습</translation>
+    </message>
 </context>
 <context>
     <name>lmlab::app::MainWindow</name>

@@ -246,6 +246,7 @@ QString FineTuneView::continue_run(const QString& run_id) {
   const auto& description = run->kind == QLatin1String("distill") ? distill_description() : finetune_description();
   FinetuneRequest request;
   if (const QString problem = continuing_request(*run, description, request); !problem.isEmpty()) return problem;
+  tag_ = run->config.value(QStringLiteral("tag")).toString();  // a lesson still finds the run
   start_request(request, tr("%1 (continued)").arg(run->name), run->config.value(QStringLiteral("dataset")).toString());
   return {};
 }

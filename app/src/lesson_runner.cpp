@@ -2,6 +2,7 @@
 
 #include "dataset_picker.h"
 #include "fewshot_panel.h"
+#include "recorded_run.h"
 #include "finetune_view.h"
 #include "playground_view.h"
 #include "run_store.h"
@@ -16,6 +17,7 @@
 #include <QJsonObject>
 #include <QLineEdit>
 #include <QTabWidget>
+#include <QElapsedTimer>
 #include <QTimer>
 
 namespace lmlab::app {
@@ -175,6 +177,28 @@ QString LessonRunner::name_of_checkpoint(const QString& dir) const {
   return dir;
 }
 
+void LessonRunner::watch(SessionBridge* bridge, const QString& what) {
+  const int number = total_ - static_cast<int>(queue_.size());
+  auto clock = std::make_shared<QElapsedTimer>();
+  auto first = std::make_shared<int64_t>(-1);
+  waits_ << connect(bridge, &SessionBridge::stepsArrived, this,
+                    [this, bridge, what, number, clock, first](const std::vector<SessionStep>& steps) {
+                      const int64_t step = steps.back().step;
+                      const int64_t total = bridge->info() ? bridge->info()->total_steps : 0;
+                      if (*first < 0) *first = steps.front().step, clock->start();
+                      QString text = tr("Step %1 of %2: %3 · step %4 of %5").arg(number).arg(total_).arg(what).arg(step).arg(total);
+                      // Time left at the pace of this run so far (its own steps, a resumed run's
+                      // earlier ones excluded), once a few seconds say what the pace is.
+                      const int64_t done = step - *first;
+                      if (done > 0 && clock->elapsed() > 3000 && total > step) {
+                        const qint64 left_s = clock->elapsed() * (total - step) / done / 1000;
+                        text += left_s >= 60 ? tr(", about %1 min %2 s left").arg(left_s / 60).arg(left_s % 60)
+                                             : tr(", about %1 s left").arg(left_s);
+                      }
+                      Q_EMIT progress(text);
+                    });
+}
+
 QString LessonRunner::resolve_from(QJsonObject& step) const {
   const QString from = step.value(QStringLiteral("from")).toString();
   const RunRecord* run = labs_.runs->tagged(from.mid(4), true);
@@ -189,17 +213,30 @@ QString LessonRunner::run_step(const QJsonObject& original) {
   const QString lab = step.value(QStringLiteral("lab")).toString();
   if (lab == QLatin1String("pretrain")) {
     const QString tag = step.value(QStringLiteral("tag")).toString();
-    if (step.value(QStringLiteral("reuse")).toBool() && !tag.isEmpty() && labs_.runs->tagged(tag, true)) {
+    const bool reuse = step.value(QStringLiteral("reuse")).toBool() && !tag.isEmpty();
+    if (reuse && labs_.runs->tagged(tag, true)) {
       Q_EMIT progress(tr("Reusing the model already trained for “%1”.").arg(tag));
       QTimer::singleShot(0, this, &LessonRunner::next);
       return {};
     }
     if (labs_.pretrain->bridge()->busy()) return tr("The pretraining lab is busy: stop its run first.");
+    // The base model was started before but not finished (stopped, or the app closed): go on
+    // from where it stopped instead of training it again from nothing, and say so.
+    if (const RunRecord* unfinished = reuse ? labs_.runs->latest_tagged(tag) : nullptr;
+        unfinished && why_not_continuable(*unfinished).isEmpty()) {
+      Q_EMIT progress(tr("The base model “%1” was not finished (%2); continuing it from where it stopped.")
+                          .arg(tag, unfinished->name));
+      waits_ << connect(labs_.pretrain, &TrainView::runFinished, this, &LessonRunner::step_done);
+      watch(labs_.pretrain->bridge(), tr("continuing “%1”").arg(tag));
+      labs_.tabs->setCurrentWidget(labs_.pretrain);
+      return labs_.pretrain->continue_run(unfinished->id);
+    }
     QJsonObject preset = without(step, {"lab", "reuse"});
     if (cap_ > 0) preset.insert(QStringLiteral("steps"), std::min(preset.value(QStringLiteral("steps")).toInt(1000), cap_));
     if (const QString problem = labs_.pretrain->apply_preset(preset); !problem.isEmpty()) return problem;
     labs_.tabs->setCurrentWidget(labs_.pretrain);
     waits_ << connect(labs_.pretrain, &TrainView::runFinished, this, &LessonRunner::step_done);
+    watch(labs_.pretrain->bridge(), describe(step));
     labs_.pretrain->start();
     return {};
   }
@@ -226,6 +263,7 @@ QString LessonRunner::run_step(const QJsonObject& original) {
     if (const QString problem = labs_.finetune->apply_preset(preset); !problem.isEmpty()) return problem;
     labs_.tabs->setCurrentWidget(labs_.finetune);
     waits_ << connect(labs_.finetune, &FineTuneView::runFinished, this, &LessonRunner::step_done);
+    watch(labs_.finetune->bridge(), describe(step));
     labs_.finetune->start();
     return {};
   }
@@ -238,6 +276,7 @@ QString LessonRunner::run_step(const QJsonObject& original) {
     labs_.tabs->setCurrentWidget(labs_.playground);
     labs_.playground->sections()->setCurrentWidget(panel);
     waits_ << connect(panel, &FewShotPanel::runFinished, this, &LessonRunner::step_done);
+    watch(panel->bridge(), describe(step));
     panel->start_request(request, panel->dataset()->choice());
     return {};
   }

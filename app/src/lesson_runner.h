@@ -56,6 +56,9 @@ class LessonRunner : public QObject {
 
  private:
   void set_running(bool running);
+  // While the current step's run trains: "Step 1 of 5: pretraining BERT · step 300 of 1500,
+  // about 1 min 30 s left" as progress.
+  void watch(SessionBridge* bridge, const QString& what);
   void next();
   void step_done(const QString& run_id, const QString& error);
   QString run_step(const QJsonObject& step);

@@ -206,6 +206,12 @@ const RunRecord* RunStore::tagged(const QString& tag, bool need_checkpoint) cons
   return nullptr;
 }
 
+const RunRecord* RunStore::latest_tagged(const QString& tag) const {
+  for (auto it = runs_.rbegin(); it != runs_.rend(); ++it)
+    if (it->config.value(QStringLiteral("tag")).toString() == tag) return &*it;
+  return nullptr;
+}
+
 const RunRecord* RunStore::latest_import(const QString& arch) const {
   for (auto it = runs_.rbegin(); it != runs_.rend(); ++it)
     if (it->kind == QLatin1String("import") && it->arch == arch && it->status == QLatin1String("done") &&

@@ -59,6 +59,8 @@ class RunStore : public QAbstractListModel {
   QVector<const RunRecord*> with_checkpoint(const QStringList& kinds) const;
   // The newest finished run whose config carries this tag (lesson presets mark their runs).
   const RunRecord* tagged(const QString& tag, bool need_checkpoint) const;
+  // The newest run with this tag, however it ended (or while it runs); null when none.
+  const RunRecord* latest_tagged(const QString& tag) const;
   // The newest model imported with File → Import of this architecture ("bert", "gpt").
   const RunRecord* latest_import(const QString& arch) const;
 

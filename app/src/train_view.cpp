@@ -195,6 +195,7 @@ QString TrainView::continue_run(const QString& run_id) {
   PretrainRequest request;
   if (const QString problem = continuing_request(*run, pretrain_description(), request); !problem.isEmpty())
     return problem;
+  tag_ = run->config.value(QStringLiteral("tag")).toString();  // a lesson still finds its base model
   start_request(request, tr("%1 (continued)").arg(run->name));
   return {};
 }

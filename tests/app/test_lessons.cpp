@@ -5,6 +5,8 @@
 #include "lesson_runner.h"
 #include "main_window.h"
 #include "run_store.h"
+#include "session_bridge.h"
+#include "train_view.h"
 
 #include "lmlab/device.h"
 
@@ -61,6 +63,48 @@ class TestLessons : public QObject {
                      {QStringLiteral("freeze"), QStringLiteral("embeddings,zero")}};
     const QString problem = window.lesson_runner()->validate({{QStringLiteral("steps"), QJsonArray{step}}});
     QVERIFY2(problem.contains(QStringLiteral("zero")), qPrintable(problem));
+  }
+
+  // A lesson whose base model was stopped before its end (lesson 3 stopped early) goes on from
+  // where it stopped, says so, and shows step N of M while it trains, instead of silently
+  // pretraining it again from nothing.
+  void anUnfinishedBaseModelIsContinuedNotRetrained() {
+    MainWindow window;
+    window.show();
+    const QJsonObject preset{{QStringLiteral("tag"), QStringLiteral("base-unfinished")},
+                             {QStringLiteral("arch"), QStringLiteral("bert")},
+                             {QStringLiteral("steps"), 120},
+                             {QStringLiteral("corpus"), QStringLiteral(LMLAB_SOURCE_DIR "/datasets/pretrain/world.txt")}};
+    auto* lab = window.findChild<TrainView*>();
+    QCOMPARE(lab->apply_preset(preset), QString());
+    int64_t last = 0;
+    auto stopper = connect(lab->bridge(), &SessionBridge::stepsArrived, this, [&](const std::vector<lmlab::SessionStep>& steps) {
+      last = steps.back().step;
+      if (last >= 5) lab->bridge()->stop();
+    });
+    QSignalSpy stopped(lab, &TrainView::runFinished);
+    lab->start();
+    QVERIFY(stopped.wait(120000));
+    disconnect(stopper);
+    const int64_t stopped_at = last;
+    QCOMPARE(window.runs()->latest_tagged(QStringLiteral("base-unfinished"))->status, QStringLiteral("stopped"));
+
+    LessonRunner* runner = window.lesson_runner();
+    runner->set_step_cap(0);
+    QStringList said;
+    connect(runner, &LessonRunner::progress, this, [&](const QString& text) { said << text; });
+    QSignalSpy finished(runner, &LessonRunner::finished);
+    QJsonObject step = preset;
+    step.insert(QStringLiteral("lab"), QStringLiteral("pretrain"));
+    step.insert(QStringLiteral("reuse"), true);
+    runner->start({{QStringLiteral("steps"), QJsonArray{step}}});
+    QVERIFY(finished.wait(120000));
+    QVERIFY2(said.filter(QStringLiteral("was not finished")).size() == 1, qPrintable(said.join(QLatin1Char('\n'))));
+    QVERIFY2(!said.filter(QStringLiteral(" of 120")).isEmpty(), qPrintable(said.join(QLatin1Char('\n'))));
+    const lmlab::app::RunRecord* done = window.runs()->tagged(QStringLiteral("base-unfinished"), true);
+    QVERIFY(done);
+    QCOMPARE(done->curves.value(QStringLiteral("loss")).front().x(), static_cast<double>(stopped_at + 1));
+    QCOMPARE(done->curves.value(QStringLiteral("loss")).back().x(), 120.0);
   }
 
   void aFirstTimeUserRunsEveryLessonInOrder() {
