@@ -105,10 +105,6 @@
         <translation>학습이 계속되는 동안 현재 스텝의 맵을 화면에 붙잡아 둡니다.</translation>
     </message>
     <message>
-        <source>Attention of the probe sentence, per layer and head.</source>
-        <translation>탐침 문장의 어텐션, 층과 헤드별.</translation>
-    </message>
-    <message>
         <source>%1 → %2: %3</source>
         <translation>%1 → %2: %3</translation>
     </message>
@@ -125,8 +121,16 @@
         <translation>공통: 모든 맵에서 같은 색은 같은 가중치입니다. 자체 범위: 맵마다 모든 색을 쓰므로 희미한 패턴이 보이지만 약한 어텐션도 강해 보입니다.</translation>
     </message>
     <message>
-        <source>Step %1 · layer %2 (block %3 of %4, 0 nearest the words), head %5 (one of its %6 parallel attention patterns) · each row: where that token looks (rows sum to 1) · colours %7 to %8</source>
-        <translation>%1단계 · 레이어 %2 (%4개 블록 중 %3번째, 0이 단어에 가장 가까움), 헤드 %5 (그 레이어의 병렬 어텐션 패턴 %6개 중 하나) · 각 행: 그 토큰이 바라보는 곳 (행의 합은 1) · 색 범위 %7 ~ %8</translation>
+        <source>Attention of the probe sentence, per layer and head. The probe is the sentence the model is asked about as it trains; it never trains on it.</source>
+        <translation>확인 문장의 어텐션, 레이어와 헤드별. 확인 문장은 학습하는 동안 모델에게 계속 묻는 문장이며, 모델은 이 문장으로 학습하지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Step %1 · </source>
+        <translation>%1단계 · </translation>
+    </message>
+    <message>
+        <source>layer %1 (block %2 of %3, 0 nearest the words), head %4 (one of its %5 parallel attention patterns) · each row: where that token looks (rows sum to 1) · colours %6 to %7</source>
+        <translation>레이어 %1 (%3개 블록 중 %2번째, 0이 단어에 가장 가까움), 헤드 %4 (그 레이어의 병렬 어텐션 패턴 %5개 중 하나) · 각 행: 그 토큰이 바라보는 곳 (행의 합은 1) · 색 범위 %6 ~ %7</translation>
     </message>
 </context>
 <context>
@@ -410,6 +414,21 @@
     </message>
 </context>
 <context>
+    <name>lmlab::app::DeviceProbe</name>
+    <message>
+        <source>CUDA: %1</source>
+        <translation>CUDA: %1</translation>
+    </message>
+    <message>
+        <source>CPU: 1 thread</source>
+        <translation>CPU: 스레드 1개</translation>
+    </message>
+    <message>
+        <source>CPU: %1 threads</source>
+        <translation>CPU: 스레드 %1개</translation>
+    </message>
+</context>
+<context>
     <name>lmlab::app::ExportModelDialog</name>
     <message>
         <source>Export a model for Hugging Face</source>
@@ -497,10 +516,6 @@
     <message>
         <source>Scoring: %1</source>
         <translation>채점 중: %1</translation>
-    </message>
-    <message>
-        <source>few-shot accuracy</source>
-        <translation>퓨샷 정확도</translation>
     </message>
     <message>
         <source>chance</source>
@@ -698,10 +713,6 @@
         <translation>데이터를 읽고 체크포인트를 불러오는 중…</translation>
     </message>
     <message>
-        <source>train loss (batch)</source>
-        <translation>학습 손실(배치)</translation>
-    </message>
-    <message>
         <source>step %1 · loss %2 · frozen: %3</source>
         <translation>스텝 %1 · 손실 %2 · 고정: %3</translation>
     </message>
@@ -809,6 +820,10 @@
         <source>%1 (continued)</source>
         <translation>%1 (이어서)</translation>
     </message>
+    <message>
+        <source>nothing</source>
+        <translation>없음</translation>
+    </message>
 </context>
 <context>
     <name>lmlab::app::FreezePanel</name>
@@ -843,6 +858,10 @@
     <message>
         <source> (opens at step %1)</source>
         <translation> (%1스텝에 열림)</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;+ %1 of AdamW state kept for frozen parts (unused while frozen, reused when they train again)</source>
+        <translation>&lt;br&gt;+ 고정된 부분을 위해 보관한 AdamW 상태 %1 (고정된 동안은 쓰이지 않고, 다시 학습할 때 이어서 쓰임)</translation>
     </message>
 </context>
 <context>
@@ -1042,7 +1061,7 @@
     </message>
     <message>
         <source>Runs</source>
-        <translation>실행</translation>
+        <translation>실행 기록</translation>
     </message>
     <message>
         <source>The experiment stopped: %1</source>
@@ -1216,18 +1235,6 @@
         <translation>단어를 가리면 모델의 추측이 보입니다.</translation>
     </message>
     <message>
-        <source>Step %1 · best guess: &lt;b&gt;%2&lt;/b&gt;</source>
-        <translation>스텝 %1 · 최선의 추측: &lt;b&gt;%2&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <source>Step %1 · &lt;i&gt;%2&lt;/i&gt; &lt;b&gt;%3&lt;/b&gt;</source>
-        <translation>스텝 %1 · &lt;i&gt;%2&lt;/i&gt; &lt;b&gt;%3&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <source>Step %1 · this model does not fill in [MASK] words.</source>
-        <translation>스텝 %1 · 이 모델은 [MASK] 단어를 채우지 않습니다.</translation>
-    </message>
-    <message>
         <source>Click words to hide them behind [MASK]; the bars show the model&apos;s top-5 guesses. Press Enter after editing the sentence.</source>
         <translation>단어를 클릭하면 [MASK]로 가려집니다. 막대는 모델의 상위 5개 추측입니다. 문장을 고친 뒤 Enter를 누르세요.</translation>
     </message>
@@ -1242,6 +1249,18 @@
     <message>
         <source>[MASK] %1 of %2 (hides “%3”)</source>
         <translation>[MASK] %2개 중 %1번째 (“%3”을(를) 가림)</translation>
+    </message>
+    <message>
+        <source>best guess: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>가장 그럴듯한 답: &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>this model does not fill in [MASK] words.</source>
+        <translation>이 모델은 [MASK] 단어를 채우지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Step %1 · </source>
+        <translation>%1단계 · </translation>
     </message>
 </context>
 <context>
@@ -1327,10 +1346,6 @@
         <translation>BERT는 [MASK] 단어를 채우지만 글을 쓰지는 않습니다. GPT를 불러오세요.</translation>
     </message>
     <message>
-        <source>&lt;p style=&apos;line-height:160%&apos;&gt;%1&lt;/p&gt;&lt;p&gt;%2 pieces&lt;/p&gt;</source>
-        <translation>&lt;p style=&apos;line-height:160%&apos;&gt;%1&lt;/p&gt;&lt;p&gt;조각 %2개&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>Error: %1</source>
         <translation>오류: %1</translation>
     </message>
@@ -1359,6 +1374,24 @@
     <message>
         <source>Few-shot prompting</source>
         <translation>퓨샷 프롬프팅</translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped after %n token(s): the model wrote its end-of-text token, as it learned to at the end of a document.</source>
+        <translation>
+            <numerusform>토큰 %n개 뒤에 멈췄습니다: 문서 끝에서 배운 대로 모델이 텍스트 끝 토큰을 썼습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Pieces like &amp;lt;0xED&amp;gt; are single bytes of UTF-8: this tokenizer met too few of these characters (Korean, capitals, symbols) when it was trained to give them pieces of their own, so it spells them byte by byte (byte fallback). Nothing is lost, but each such character costs two to four tokens. A tokenizer trained on text that has them, or a larger vocabulary, keeps them whole.</source>
+        <translation>&amp;lt;0xED&amp;gt; 같은 조각은 UTF-8의 바이트 하나입니다. 이 토크나이저는 학습할 때 이런 문자(한국어, 대문자, 기호)를 너무 적게 봐서 따로 조각을 만들지 못했고, 그래서 바이트 단위로 적습니다(바이트 폴백). 잃는 것은 없지만 그런 문자 하나가 토큰 두세 개에서 네 개를 차지합니다. 그런 문자가 든 텍스트로 학습한 토크나이저나 더 큰 어휘는 이를 통째로 유지합니다.</translation>
+    </message>
+    <message>
+        <source>%1 pieces</source>
+        <translation>조각 %1개</translation>
+    </message>
+    <message>
+        <source>, %1 per word</source>
+        <translation>, 단어당 %1개</translation>
     </message>
 </context>
 <context>
@@ -1497,6 +1530,26 @@
         <source>A run needs a name.</source>
         <translation>실행에는 이름이 있어야 합니다.</translation>
     </message>
+    <message>
+        <source>running</source>
+        <translation>진행 중</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>완료</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>멈춤</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>실패</translation>
+    </message>
+    <message>
+        <source>interrupted (the app ended mid-run)</source>
+        <translation>중단됨 (실행 중에 앱이 끝남)</translation>
+    </message>
 </context>
 <context>
     <name>lmlab::app::RunsView</name>
@@ -1566,6 +1619,17 @@
     <message>
         <source>, or %1</source>
         <translation>, 또는 %1</translation>
+    </message>
+</context>
+<context>
+    <name>lmlab::app::TokenizerComparison</name>
+    <message>
+        <source>Compare with the tokenizer of another model:</source>
+        <translation>다른 모델의 토크나이저와 비교:</translation>
+    </message>
+    <message>
+        <source>Cannot read this tokenizer: %1</source>
+        <translation>이 토크나이저를 읽을 수 없습니다: %1</translation>
     </message>
 </context>
 <context>
@@ -1644,7 +1708,7 @@
     </message>
     <message>
         <source> The model still answers new probes.</source>
-        <translation> 모델은 여전히 새 탐침에 답합니다.</translation>
+        <translation> 모델은 여전히 새 확인 문장에 답합니다.</translation>
     </message>
     <message>
         <source>%1 %2 pretraining (%3), %4 steps</source>
@@ -1697,6 +1761,77 @@
     <message>
         <source>%1 (continued)</source>
         <translation>%1 (이어서)</translation>
+    </message>
+</context>
+<context>
+    <name>metric</name>
+    <message>
+        <source>loss</source>
+        <translation>손실</translation>
+    </message>
+    <message>
+        <source>train accuracy (batch)</source>
+        <translation>학습 정확도 (배치)</translation>
+    </message>
+    <message>
+        <source>train loss (batch)</source>
+        <translation>학습 손실 (배치)</translation>
+    </message>
+    <message>
+        <source>train accuracy</source>
+        <translation>학습 정확도</translation>
+    </message>
+    <message>
+        <source>validation accuracy</source>
+        <translation>검증 정확도</translation>
+    </message>
+    <message>
+        <source>validation loss</source>
+        <translation>검증 손실</translation>
+    </message>
+    <message>
+        <source>test accuracy</source>
+        <translation>테스트 정확도</translation>
+    </message>
+    <message>
+        <source>test loss</source>
+        <translation>테스트 손실</translation>
+    </message>
+    <message>
+        <source>masked-word loss (MLM)</source>
+        <translation>가린 단어 손실 (MLM)</translation>
+    </message>
+    <message>
+        <source>masked-word accuracy (MLM)</source>
+        <translation>가린 단어 정확도 (MLM)</translation>
+    </message>
+    <message>
+        <source>next-sentence loss (NSP)</source>
+        <translation>다음 문장 손실 (NSP)</translation>
+    </message>
+    <message>
+        <source>next-sentence accuracy (NSP)</source>
+        <translation>다음 문장 정확도 (NSP)</translation>
+    </message>
+    <message>
+        <source>next-token loss</source>
+        <translation>다음 토큰 손실</translation>
+    </message>
+    <message>
+        <source>next-token accuracy</source>
+        <translation>다음 토큰 정확도</translation>
+    </message>
+    <message>
+        <source>few-shot accuracy</source>
+        <translation>퓨샷 정확도</translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation>학습률</translation>
+    </message>
+    <message>
+        <source>tokens per second</source>
+        <translation>초당 토큰 수</translation>
     </message>
 </context>
 </TS>

@@ -48,7 +48,8 @@ AttentionView::AttentionView(QWidget* parent) : QWidget(parent), grid_(new Atten
   hold_ = new QCheckBox(tr("Hold this step"));
   hold_->setObjectName(QStringLiteral("holdAttention"));
   hold_->setToolTip(tr("Keep the maps of the current step on screen while training goes on."));
-  caption_ = new QLabel(tr("Attention of the probe sentence, per layer and head."));
+  caption_ = new QLabel(tr("Attention of the probe sentence, per layer and head. The probe is the sentence the "
+                           "model is asked about as it trains; it never trains on it."));
   caption_->setWordWrap(true);
 
   auto* top = new QHBoxLayout;
@@ -72,6 +73,12 @@ AttentionView::AttentionView(QWidget* parent) : QWidget(parent), grid_(new Atten
 }
 
 bool AttentionView::per_map_contrast() const { return scale_->currentIndex() == 1; }
+
+void AttentionView::set_live(bool live) {
+  live_ = live;
+  hold_->setVisible(live);
+  if (!live) hold_->setChecked(false);
+}
 
 void AttentionView::show_snapshot(const Snapshot& snapshot) {
   if (hold_->isChecked() && attention_) return;
@@ -102,9 +109,10 @@ void AttentionView::draw_large(int layer, int head) {
   plot_->xAxis->setRange(-0.5, t - 0.5);
   plot_->yAxis->setRange(-0.5, t - 0.5);
   // What a layer and a head are, said where the learner looks at them.
-  caption_->setText(tr("Step %1 · layer %2 (block %3 of %4, 0 nearest the words), head %5 (one of its %6 parallel "
-                       "attention patterns) · each row: where that token looks (rows sum to 1) · colours %7 to %8")
-                        .arg(shown_step_)
+  const QString step = live_ ? tr("Step %1 · ").arg(shown_step_) : QString();
+  caption_->setText(step + tr("layer %1 (block %2 of %3, 0 nearest the words), head %4 (one of its %5 parallel "
+                              "attention patterns) · each row: where that token looks (rows sum to 1) · colours %6 "
+                              "to %7")
                         .arg(layer)
                         .arg(layer + 1)
                         .arg(a.layers)

@@ -25,6 +25,9 @@ class AttentionView : public QWidget {
   explicit AttentionView(QWidget* parent = nullptr);
 
   void show_snapshot(const Snapshot& snapshot);
+  // Live (a model training): maps are numbered by step and can be held. Not live (a saved
+  // model): neither.
+  void set_live(bool live);
   AttentionGrid* grid() const { return grid_; }
   QCustomPlot* large_plot() const { return plot_; }
   QCheckBox* hold() const { return hold_; }
@@ -48,6 +51,7 @@ class AttentionView : public QWidget {
   QLabel* caption_;
   std::optional<AttentionSnapshot> attention_;
   int layer_ = 0, head_ = 0, shown_step_ = -1;
+  bool live_ = true;
 };
 
 }  // namespace lmlab::app

@@ -15,6 +15,10 @@
 
 namespace lmlab::app {
 
+namespace {
+QString tokenizer_problem_with(const QString& dir);
+}  // namespace
+
 CheckpointPicker::CheckpointPicker(RunStore* runs, QStringList kinds, QWidget* parent)
     : QWidget(parent), runs_(runs), kinds_(std::move(kinds)), combo_(new QComboBox) {
   combo_->setObjectName(QStringLiteral("checkpointCombo"));
@@ -31,6 +35,7 @@ CheckpointPicker::CheckpointPicker(RunStore* runs, QStringList kinds, QWidget* p
     const QString dir = QFileDialog::getExistingDirectory(this, tr("Checkpoint folder"));
     if (!dir.isEmpty()) choose(dir);
   });
+  connect(combo_, qOverload<int>(&QComboBox::currentIndexChanged), this, &CheckpointPicker::changed);
   if (runs_) {
     connect(runs_, &RunStore::modelReset, this, &CheckpointPicker::refresh);
     connect(runs_, &RunStore::dataChanged, this, &CheckpointPicker::refresh);  // a run finished
@@ -42,7 +47,7 @@ QString CheckpointPicker::checkpoint() const { return combo_->currentData().toSt
 
 bool CheckpointPicker::choose(const QString& dir) {
   if (combo_->findData(dir) < 0) {
-    if (const QString problem = problem_with(dir); !problem.isEmpty()) {
+    if (const QString problem = tokenizer_only_ ? tokenizer_problem_with(dir) : problem_with(dir); !problem.isEmpty()) {
       open_error_dialog(this, tr("Not a model folder"), problem, QStringLiteral("checkpointError"));
       return false;
     }
@@ -69,12 +74,24 @@ QString CheckpointPicker::problem_with(const QString& dir) {
   }
   if (!folder.exists(QStringLiteral("model.safetensors")))
     return tr("%1 holds no model.safetensors: the weights are missing.").arg(dir) + QLatin1Char(' ') + hint;
+  return tokenizer_problem_with(dir);
+}
+
+namespace {
+
+// The tokenizer files load_tokenizer() reads (tokenizer_files.h).
+QString tokenizer_problem_with(const QString& dir) {
+  const QDir folder(dir);
+  if (!QFileInfo(dir).isDir()) return CheckpointPicker::tr("%1 is not a folder.").arg(dir);
   const bool tokenizer = folder.exists(QStringLiteral("tokenizer.model")) || folder.exists(QStringLiteral("vocab.txt")) ||
                          (folder.exists(QStringLiteral("vocab.json")) && folder.exists(QStringLiteral("merges.txt")));
   if (!tokenizer)
-    return tr("%1 holds no tokenizer (tokenizer.model, vocab.txt, or vocab.json with merges.txt).").arg(dir);
+    return CheckpointPicker::tr("%1 holds no tokenizer (tokenizer.model, vocab.txt, or vocab.json with merges.txt).")
+        .arg(dir);
   return {};
 }
+
+}  // namespace
 
 void CheckpointPicker::refresh() {
   const QString current = checkpoint();

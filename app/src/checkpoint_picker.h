@@ -25,6 +25,12 @@ class CheckpointPicker : public QWidget {
   // What keeps dir from being a model to start from (the folder, config.json, the weights, a
   // tokenizer), in the UI language, or empty. Reads no weights: it is quick enough for a pick.
   static QString problem_with(const QString& dir);
+  // A picker for tokenizers only (the playground's comparison): a folder needs a tokenizer, not
+  // a whole model.
+  void set_tokenizer_only(bool tokenizer_only) { tokenizer_only_ = tokenizer_only; }
+
+ Q_SIGNALS:
+  void changed();  // another checkpoint is chosen
 
  private:
   void refresh();
@@ -32,6 +38,7 @@ class CheckpointPicker : public QWidget {
   RunStore* runs_;
   QStringList kinds_, folders_;
   QComboBox* combo_;
+  bool tokenizer_only_ = false;
 };
 
 }  // namespace lmlab::app

@@ -11,9 +11,14 @@ DeviceProbe::DeviceProbe(QObject* parent) : QObject(parent), task_(new Backgroun
 void DeviceProbe::start() {
   task_->start([this](const TaskControl&) -> BackgroundTask::Reply {
     const DeviceInfo info = probe_devices();
-    const QString summary = QString::fromStdString(info.summary());
-    const QString torch = QString::fromStdString(info.torch_version);
-    return [this, summary, torch] { Q_EMIT finished(summary, torch); };
+    return [this, info] {
+      // Said in the UI language (the core's summary() is the CLI's English).
+      const QString summary = info.cuda_available
+                                  ? tr("CUDA: %1").arg(QString::fromStdString(info.cuda_device_name))
+                                  : info.cpu_threads == 1 ? tr("CPU: 1 thread")
+                                                          : tr("CPU: %1 threads").arg(info.cpu_threads);
+      Q_EMIT finished(summary, QString::fromStdString(info.torch_version));
+    };
   });
 }
 

@@ -3,6 +3,7 @@
 #include "curve_plot.h"
 #include "dataset_picker.h"
 #include "error_dialog.h"
+#include "metric_names.h"
 #include "recorded_run.h"
 #include "run_controls.h"
 #include "setting_fields.h"
@@ -59,7 +60,7 @@ FewShotPanel::FewShotPanel(RunStore* runs, QWidget* parent)
   connect(bridge_, &SessionBridge::stepsArrived, this, [this](const std::vector<SessionStep>& steps) {
     for (const auto& s : steps) {
       const double k = static_cast<double>(s.step);
-      plot_->add_point(tr("few-shot accuracy"), k, s.evaluation.at("fewshot_accuracy"), CurvePlot::Axis::Right);
+      plot_->add_point(metric_label(QStringLiteral("fewshot_accuracy")), k, s.evaluation.at("fewshot_accuracy"), CurvePlot::Axis::Right);
       plot_->add_point(tr("chance"), k, s.evaluation.at("chance"), CurvePlot::Axis::Right);
       status_->setText(tr("k = %1: %2% of %3 questions right (chance %4%)")
                            .arg(s.step)

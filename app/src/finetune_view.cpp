@@ -6,6 +6,7 @@
 #include "error_dialog.h"
 #include "form_widgets.h"
 #include "freeze_panel.h"
+#include "metric_names.h"
 #include "recorded_run.h"
 #include "report_view.h"
 #include "run_controls.h"
@@ -270,19 +271,21 @@ void FineTuneView::start_request(const FinetuneRequest& request, const QString& 
 void FineTuneView::add_steps(const std::vector<SessionStep>& steps) {
   for (const auto& s : steps) {
     const double x = static_cast<double>(s.step);
-    plot_->add_point(tr("train loss (batch)"), x, s.loss);
+    plot_->add_point(metric_label(QStringLiteral("train_loss_batch")), x, s.loss);
     // Validation every epoch; the test set once, at the end (a single point on the same axes).
     for (const char* key : {"train_accuracy", "validation_accuracy", "test_accuracy"})
       if (s.evaluation.count(key))
-        plot_->add_point(QString::fromLatin1(key), x, s.evaluation.at(key), CurvePlot::Axis::Right);
+        plot_->add_point(metric_label(QString::fromLatin1(key)), x, s.evaluation.at(key), CurvePlot::Axis::Right);
     if (s.evaluation.count("validation_loss"))
-      plot_->add_point(QStringLiteral("validation_loss"), x, s.evaluation.at("validation_loss"));
+      plot_->add_point(metric_label(QStringLiteral("validation_loss")), x, s.evaluation.at("validation_loss"));
     freeze_->show_step(s);
     if (s.test_report) report_->show_report(*s.test_report, labels_, s.step);
   }
   plot_->refresh();
   const auto& last = steps.back();
-  QString text = tr("step %1 · loss %2 · frozen: %3").arg(last.step).arg(last.loss, 0, 'f', 3).arg(QString::fromStdString(last.frozen));
+  // The core spells "nothing frozen" as "none"; the learner reads it in the UI language.
+  const QString frozen = last.frozen == "none" ? tr("nothing") : QString::fromStdString(last.frozen);
+  QString text = tr("step %1 · loss %2 · frozen: %3").arg(last.step).arg(last.loss, 0, 'f', 3).arg(frozen);
   status_->setText(text);
   for (auto it = steps.rbegin(); it != steps.rend(); ++it) {
     const auto& m = it->evaluation;

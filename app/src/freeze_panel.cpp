@@ -95,13 +95,21 @@ void FreezePanel::show_step(const SessionStep& step) {
   }
   const auto metric = [&](const char* key) { return step.metrics.count(key) ? step.metrics.at(key) : 0.0; };
   const double trainable = metric("trainable_parameters"), total = metric("total_parameters");
-  if (total > 0)
-    memory_->setText(tr("Step %1<br>Trainable: <b>%2</b> of %3 parameters (%4%)<br>Gradients: %5<br>"
-                        "Optimizer state: %6")
-                         .arg(step.step)
-                         .arg(QLocale().toString(static_cast<qint64>(trainable)), QLocale().toString(static_cast<qint64>(total)))
-                         .arg(100 * trainable / total, 0, 'f', 1)
-                         .arg(bytes(metric("gradient_bytes")), bytes(metric("optimizer_bytes"))));
+  if (total > 0) {
+    QString text = tr("Step %1<br>Trainable: <b>%2</b> of %3 parameters (%4%)<br>Gradients: %5<br>"
+                      "Optimizer state: %6")
+                       .arg(step.step)
+                       .arg(QLocale().toString(static_cast<qint64>(trainable)), QLocale().toString(static_cast<qint64>(total)))
+                       .arg(100 * trainable / total, 0, 'f', 1)
+                       .arg(bytes(metric("gradient_bytes")), bytes(metric("optimizer_bytes")));
+    // Frozen after training: AdamW's moments are kept, not freed; say so instead of letting the
+    // learner think freezing shrank nothing.
+    if (metric("kept_optimizer_bytes") > 0)
+      text += tr("<br>+ %1 of AdamW state kept for frozen parts (unused while frozen, reused when they train "
+                 "again)")
+                  .arg(bytes(metric("kept_optimizer_bytes")));
+    memory_->setText(text);
+  }
   paint_buttons();
 }
 

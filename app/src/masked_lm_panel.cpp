@@ -63,6 +63,7 @@ MaskedLmPanel::MaskedLmPanel(QWidget* parent) : QWidget(parent) {
 
 void MaskedLmPanel::set_architecture(const QString& arch, bool training) {
   arch_ = arch;
+  training_ = training;
   const bool bert = arch_ == QLatin1String("bert");
   if (training)
     hint_->setText(bert ? tr("Click words to hide them behind [MASK]; the bars show the model's top-5 guesses, "
@@ -145,20 +146,23 @@ void MaskedLmPanel::show_snapshot(const Snapshot& snapshot) {
                                             : tr("[MASK] %1 of %2 (hides “%3”)").arg(m + 1).arg(masks.size()).arg(word));
     }
     answer_->setText(masks.empty() ? tr("Mask a word to see the model's guesses.")
-                                   : tr("Step %1 · best guess: <b>%2</b>")
-                                         .arg(snapshot.step)
+                                   : step_prefix(snapshot.step) + tr("best guess: <b>%1</b>")
                                          .arg(QString::fromStdString(snapshot.masked->filled).toHtmlEscaped()));
   } else if (snapshot.sample) {
     for (auto* b : bars_) delete b;
     for (auto* t : bar_titles_) delete t;
     bars_.clear();
     bar_titles_.clear();
-    answer_->setText(tr("Step %1 · <i>%2</i> <b>%3</b>")
-                         .arg(snapshot.step)
+    answer_->setText(step_prefix(snapshot.step) + QStringLiteral("<i>%1</i> <b>%2</b>")
                          .arg(probe().toHtmlEscaped(), QString::fromStdString(*snapshot.sample).toHtmlEscaped()));
   } else {
-    answer_->setText(tr("Step %1 · this model does not fill in [MASK] words.").arg(snapshot.step));
+    answer_->setText(step_prefix(snapshot.step) + tr("this model does not fill in [MASK] words."));
   }
+}
+
+// While a model trains, which step answered; a saved model has no steps to number.
+QString MaskedLmPanel::step_prefix(int64_t step) const {
+  return training_ ? tr("Step %1 · ").arg(step) : QString();
 }
 
 }  // namespace lmlab::app

@@ -39,12 +39,14 @@ class MaskedLmPanel : public QWidget {
 
  private:
   void rebuild_words();
+  QString step_prefix(int64_t step) const;
 
   struct Word {
     QString text;
     bool masked = false;
   };
   QString arch_ = QStringLiteral("bert");
+  bool training_ = true;  // a lab training the model, not a saved one
   std::vector<Word> words_;
   QLineEdit* edit_;
   QLabel* hint_;

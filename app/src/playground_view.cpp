@@ -6,6 +6,7 @@
 #include "masked_lm_panel.h"
 #include "error_dialog.h"
 #include "probability_bars.h"
+#include "tokenizer_pieces.h"
 #include "run_store.h"
 #include "session_bridge.h"
 #include "setting_fields.h"
@@ -29,12 +30,6 @@
 namespace lmlab::app {
 
 namespace {
-
-QString readable(const std::string& piece) {
-  QString text = QString::fromStdString(piece);
-  text.replace(QChar(0x2581), QStringLiteral("▁"));
-  return text;
-}
 
 // Runs query on the session thread and hands its result (or its error) to the view's thread.
 template <typename Result, typename Query, typename Show>
@@ -120,6 +115,8 @@ PlaygroundView::PlaygroundView(RunStore* runs, QWidget* parent)
                                             "start, ## continues a word).")));
   tokenizer_layout->addWidget(text_);
   tokenizer_layout->addWidget(pieces_, 1);
+  comparison_ = new TokenizerComparison(runs_);
+  tokenizer_layout->addWidget(comparison_, 1);
   retokenize_ = new QTimer(this);
   retokenize_->setSingleShot(true);
   retokenize_->setInterval(150);  // one question per pause in typing, not per key
@@ -138,6 +135,7 @@ PlaygroundView::PlaygroundView(RunStore* runs, QWidget* parent)
   probe_->setObjectName(QStringLiteral("playgroundProbe"));
   attention_ = new AttentionView;
   attention_->setObjectName(QStringLiteral("playgroundAttention"));
+  attention_->set_live(false);  // a saved model: no training steps to hold or to number
   auto* inside = new QSplitter;
   inside->addWidget(probe_);
   inside->addWidget(attention_);
@@ -161,7 +159,10 @@ PlaygroundView::PlaygroundView(RunStore* runs, QWidget* parent)
   connect(generate_, &QPushButton::clicked, this, &PlaygroundView::generate);
   connect(prompt_, &QLineEdit::returnPressed, this, &PlaygroundView::generate);
   connect(text_, &QLineEdit::textChanged, retokenize_, qOverload<>(&QTimer::start));
-  connect(retokenize_, &QTimer::timeout, this, [this] { tokenize(text_->text()); });
+  connect(retokenize_, &QTimer::timeout, this, [this] {
+    tokenize(text_->text());
+    comparison_->set_text(text_->text());
+  });
   // The bars show the next token at the current prompt and temperature, as they are edited.
   connect(generation_, &SettingFields::edited, rebar_, qOverload<>(&QTimer::start));
   connect(prompt_, &QLineEdit::textChanged, rebar_, qOverload<>(&QTimer::start));
@@ -245,7 +246,7 @@ void PlaygroundView::update_next_tokens() {
 
 void PlaygroundView::show_next_tokens(const std::vector<TokenGuess>& next) {
   std::vector<std::pair<QString, double>> bars;
-  for (const auto& guess : next) bars.emplace_back(readable(guess.piece), guess.probability);
+  for (const auto& guess : next) bars.emplace_back(readable_piece(guess.piece), guess.probability);
   next_->set_items(std::move(bars));
   Q_EMIT nextTokensShown();
 }
@@ -260,21 +261,21 @@ void PlaygroundView::tokenize(const QString& text) {
 
 void PlaygroundView::show_generation(const GenerationAnswer& answer, const QString& prompt) {
   generate_->setEnabled(arch_ == QLatin1String("gpt"));
-  output_->setHtml(QStringLiteral("<p style='font-size:12pt'>%1 <b style='color:#1e6ec8'>%2</b></p>")
-                       .arg(prompt.toHtmlEscaped(), QString::fromStdString(answer.continuation).toHtmlEscaped()));
+  QString html = QStringLiteral("<p style='font-size:12pt'>%1 <b style='color:#1e6ec8'>%2</b></p>")
+                     .arg(prompt.toHtmlEscaped(), QString::fromStdString(answer.continuation).toHtmlEscaped());
+  // Fewer tokens than asked for is the model's choice, not a fault: say so.
+  if (answer.reached_end)
+    html += QStringLiteral("<p style='color:gray'><i>%1</i></p>")
+                .arg(tr("Stopped after %n token(s): the model wrote its end-of-text token, as it learned to at the "
+                        "end of a document.", nullptr, answer.tokens)
+                         .toHtmlEscaped());
+  output_->setHtml(html);
   show_next_tokens(answer.next);
   Q_EMIT answered();
 }
 
 void PlaygroundView::show_pieces(const std::vector<TokenGuess>& pieces) {
-  // Alternating soft colours make piece boundaries visible without reading the ids.
-  static const char* colours[] = {"#fde2b8", "#c9e4f6", "#d7f0c8", "#f3d0e6"};
-  QString html;
-  for (size_t i = 0; i < pieces.size(); ++i)
-    html += QStringLiteral("<span style='background:%1'>&nbsp;%2&nbsp;<sub>%3</sub></span> ")
-                .arg(QString::fromLatin1(colours[i % 4]), readable(pieces[i].piece).toHtmlEscaped())
-                .arg(pieces[i].id);
-  pieces_->setText(tr("<p style='line-height:160%'>%1</p><p>%2 pieces</p>").arg(html).arg(pieces.size()));
+  pieces_->setText(pieces_html(pieces, text_->text()));
   Q_EMIT answered();
 }
 

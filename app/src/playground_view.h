@@ -24,6 +24,7 @@ class MaskedLmPanel;
 class ProbabilityBars;
 class RunStore;
 class SessionBridge;
+class TokenizerComparison;
 
 // Question a saved or imported model: a generation playground (prompt, temperature, top-k,
 // top-p, and the next-token distribution at the prompt's end as bars), a tokenizer view (text
@@ -43,6 +44,7 @@ class PlaygroundView : public QWidget {
   ProbabilityBars* next_bars() const { return next_; }
   QTextBrowser* output() const { return output_; }
   QLabel* pieces() const { return pieces_; }
+  TokenizerComparison* comparison() const { return comparison_; }
   MaskedLmPanel* probe() const { return probe_; }
   AttentionView* attention() const { return attention_; }
   FewShotPanel* fewshot() const { return fewshot_; }
@@ -75,6 +77,7 @@ class PlaygroundView : public QWidget {
   ProbabilityBars* next_;
   QLineEdit* text_;
   QLabel* pieces_;
+  TokenizerComparison* comparison_;  // the same text through another model's tokenizer
   QTimer* retokenize_;
   QTimer* rebar_;  // the next-token bars, asked again after an edit settles
   QTabWidget* sections_;

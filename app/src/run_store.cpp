@@ -220,6 +220,15 @@ const RunRecord* RunStore::latest_import(const QString& arch) const {
   return nullptr;
 }
 
+QString RunStore::status_label(const QString& status) {
+  if (status == QLatin1String("running")) return tr("running");
+  if (status == QLatin1String("done")) return tr("done");
+  if (status == QLatin1String("stopped")) return tr("stopped");
+  if (status == QLatin1String("failed")) return tr("failed");
+  if (status == QLatin1String("interrupted")) return tr("interrupted (the app ended mid-run)");
+  return status;
+}
+
 QString RunStore::distinct_name(const QString& name, const QString& except_id) const {
   const auto taken = [&](const QString& candidate) {
     return std::any_of(runs_.begin(), runs_.end(),
@@ -254,7 +263,7 @@ QVariant RunStore::data(const QModelIndex& index, int role) const {
   const RunRecord& run = runs_[index.row()];
   switch (role) {
     case Qt::DisplayRole: {
-      QString text = run.name + QStringLiteral(" — ") + run.status;
+      QString text = run.name + QStringLiteral(" — ") + status_label(run.status);
       if (run.final.contains(QStringLiteral("test_accuracy")))
         text += tr(", test accuracy %1%").arg(100 * run.final.value(QStringLiteral("test_accuracy")).toDouble(), 0, 'f', 1);
       else if (run.final.contains(QStringLiteral("loss")))

@@ -51,6 +51,8 @@ class RunStore : public QAbstractListModel {
   // message, or empty.
   QString remove(const QString& id);
 
+  // A run's status (run.json keeps the English word) as the learner reads it.
+  static QString status_label(const QString& status);
   const RunRecord* find(const QString& id) const;
   const QVector<RunRecord>& runs() const { return runs_; }
   QVector<const RunRecord*> checked() const;

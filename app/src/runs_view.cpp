@@ -1,6 +1,7 @@
 #include "runs_view.h"
 
 #include "curve_plot.h"
+#include "metric_names.h"
 #include "run_store.h"
 
 #include <QComboBox>
@@ -26,7 +27,7 @@ RunsView::RunsView(RunStore* runs, QWidget* parent) : QWidget(parent), runs_(run
   metric_->setObjectName(QStringLiteral("runMetric"));
   for (const char* key : {"loss", "validation_accuracy", "train_accuracy", "validation_loss", "test_accuracy", "accuracy",
                           "mlm_accuracy", "nsp_accuracy", "clm_accuracy", "mlm_loss", "clm_loss", "fewshot_accuracy", "lr", "tokens_per_s"})
-    metric_->addItem(QString::fromLatin1(key), QString::fromLatin1(key));
+    metric_->addItem(metric_label(QString::fromLatin1(key)), QString::fromLatin1(key));
   plot_ = new CurvePlot(tr("value"), QString());
   plot_->setObjectName(QStringLiteral("runsPlot"));
   summary_ = new QLabel(tr("Tick runs on the left to compare them."));
@@ -136,13 +137,13 @@ void RunsView::compare(const QStringList& ids, const QString& metric) {
 void RunsView::redraw() {
   const QString key = metric_->currentData().toString();
   plot_->clear_series();
-  plot_->yAxis->setLabel(key);
+  plot_->yAxis->setLabel(metric_label(key));
   // Few-shot runs are measured per number of demonstrations, not per training step.
   plot_->xAxis->setLabel(key == QLatin1String("fewshot_accuracy") ? tr("k (labelled examples in the prompt)") : tr("step"));
   QStringList rows;
   for (const RunRecord* run : runs_->checked()) {
     if (run->curves.contains(key)) plot_->set_series(run->name, run->curves.value(key));
-    QString row = QStringLiteral("<tr><td>%1</td><td>%2</td>").arg(run->name.toHtmlEscaped(), run->status);
+    QString row = QStringLiteral("<tr><td>%1</td><td>%2</td>").arg(run->name.toHtmlEscaped(), RunStore::status_label(run->status));
     for (const char* final_key : {"test_accuracy", "train_accuracy", "loss"}) {
       // A run still going (a followed log) has no final figures yet: its latest point.
       const QString name = QString::fromLatin1(final_key);

@@ -5,6 +5,7 @@
 #include "error_dialog.h"
 #include "form_widgets.h"
 #include "masked_lm_panel.h"
+#include "metric_names.h"
 #include "recorded_run.h"
 #include "run_controls.h"
 #include "run_store.h"
@@ -216,16 +217,18 @@ void TrainView::start_request(const PretrainRequest& request, const QString& nam
 void TrainView::add_steps(const std::vector<SessionStep>& steps) {
   for (const auto& s : steps) {
     const bool objectives = s.metrics.count("mlm_loss") + s.metrics.count("nsp_loss") + s.metrics.count("clm_loss") > 1;
-    if (!objectives) loss_plot_->add_point(tr("loss"), static_cast<double>(s.step), s.loss);
+    if (!objectives) loss_plot_->add_point(metric_label(QStringLiteral("loss")), static_cast<double>(s.step), s.loss);
     for (const auto& [key, value] : s.metrics) {
       const bool loss = key.size() > 5 && key.compare(key.size() - 5, 5, "_loss") == 0;
       // Several objectives: one curve each (their sum is the training loss).
       if ((loss && objectives) || key.find("accuracy") != std::string::npos)
-        loss_plot_->add_point(QString::fromStdString(key), static_cast<double>(s.step), value, axis_of(key));
+        loss_plot_->add_point(metric_label(QString::fromStdString(key)), static_cast<double>(s.step), value, axis_of(key));
     }
-    if (s.metrics.count("lr")) rate_plot_->add_point(QStringLiteral("lr"), static_cast<double>(s.step), s.metrics.at("lr"));
+    if (s.metrics.count("lr"))
+      rate_plot_->add_point(metric_label(QStringLiteral("lr")), static_cast<double>(s.step), s.metrics.at("lr"));
     if (s.metrics.count("tokens_per_s"))
-      speed_plot_->add_point(QStringLiteral("tokens/s"), static_cast<double>(s.step), s.metrics.at("tokens_per_s"));
+      speed_plot_->add_point(metric_label(QStringLiteral("tokens_per_s")), static_cast<double>(s.step),
+                             s.metrics.at("tokens_per_s"));
   }
   for (CurvePlot* plot : {loss_plot_, rate_plot_, speed_plot_}) plot->refresh();
   const auto& last = steps.back();

@@ -65,9 +65,9 @@ class TestFineTuneView : public QObject {
     QVERIFY2(view.freeze_panel()->reported().layers[0], "the session reported layer 0 frozen");
     QVERIFY(layer0->text().contains(QStringLiteral("frozen")));
     QVERIFY(view.freeze_panel()->memory_text().contains(QStringLiteral("Trainable")));
-    QVERIFY(view.plot()->series(QStringLiteral("validation_accuracy")));
-    QVERIFY(view.plot()->series(QStringLiteral("test_accuracy")));  // one point, at the end
-    QVERIFY(view.plot()->series(QStringLiteral("train_accuracy")));
+    QVERIFY(view.plot()->series(QStringLiteral("validation accuracy")));
+    QVERIFY(view.plot()->series(QStringLiteral("test accuracy")));  // one point, at the end
+    QVERIFY(view.plot()->series(QStringLiteral("train accuracy")));
     QVERIFY(view.result()->text().contains(QStringLiteral("Test accuracy")));
     QCOMPARE(view.report()->per_class()->rowCount(), 4);  // World, Sports, Business, Sci/Tech
     QCOMPARE(view.report()->per_class()->verticalHeaderItem(1)->text(), QStringLiteral("Sports"));

@@ -3,8 +3,14 @@
 #include "run_store.h"
 #include "session_bridge.h"
 #include "train_view.h"
+#include "curve_plot.h"
+#include "finetune_view.h"
+#include "freeze_panel.h"
+#include "playground_view.h"
+#include "runs_view.h"
 
 #include <QAction>
+#include <QDir>
 #include <QLabel>
 #include <QListView>
 #include <QMenuBar>
@@ -22,6 +28,7 @@
 #include "qtest_main.h"
 
 using lmlab::app::MainWindow;
+using lmlab::app::SessionBridge;
 
 class MainWindowTest : public QObject {
   Q_OBJECT
@@ -213,6 +220,84 @@ class MainWindowTest : public QObject {
     QVERIFY(run->isEnabled() && !cancel->isEnabled());
     auto* lab = window.findChild<lmlab::app::TrainView*>();
     QTRY_VERIFY_WITH_TIMEOUT(!lab->bridge()->busy(), 60000);
+  }
+
+  // A learner's main path on a 1366x768 laptop, end to end: pretrain twice with the same
+  // settings, compare the two runs, fine-tune and freeze a part while it trains, question the
+  // model in the playground, pick a folder that is no model, and close while a run trains. It
+  // fails if the window outgrows the screen (issue 17 item 1), same-named runs merge (2), a
+  // right-click stops a plot from following (3), closing loses the run (4) or a non-model
+  // folder is accepted (10).
+  void aLearnersMainPathOnALaptopScreen() {
+    MainWindow window;
+    window.resize(1366, 700);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const auto fits = [&] {
+      const QSize least = window.minimumSizeHint().expandedTo(window.minimumSize());
+      return least.width() <= 1366 && least.height() <= 700;
+    };
+    window.pretrain_on(QStringLiteral(LMLAB_SOURCE_DIR "/datasets/pretrain/world.txt"));
+    auto* lab = window.train_view();
+    QStringList pretrained;
+    for (int run = 0; run < 2; ++run) {
+      lab->set_steps(15);
+      QSignalSpy finished(lab, &lmlab::app::TrainView::runFinished);
+      lab->start();
+      QVERIFY(finished.wait(180000));
+      QVERIFY(fits());
+      pretrained << lab->run_id();
+    }
+    // A right-click (a context menu closed with Escape) leaves the plot following.
+    const QPoint middle = lab->loss_plot()->rect().center();
+    QTest::mousePress(lab->loss_plot(), Qt::RightButton, {}, middle);
+    QTest::mouseRelease(lab->loss_plot(), Qt::RightButton, {}, middle);
+    QVERIFY(lab->loss_plot()->following());
+
+    auto* runs = window.findChild<lmlab::app::RunsView*>();
+    runs->compare(pretrained, QStringLiteral("loss"));
+    QCOMPARE(runs->plot()->series_count(), 2);  // two runs, two curves, though named alike
+
+    // Fine-tune the second model, and freeze its lowest layer while it trains.
+    auto* finetune = window.finetune_view();
+    finetune->set_from(window.runs()->find(pretrained[1])->checkpoint);
+    finetune->set_task(QStringLiteral("news"));
+    finetune->set_max_steps(40);
+    QSignalSpy steps(finetune->bridge(), &SessionBridge::stepsArrived);
+    QSignalSpy tuned(finetune, &lmlab::app::FineTuneView::runFinished);
+    finetune->start();
+    QVERIFY(steps.wait(120000));
+    finetune->bridge()->pause();
+    QPushButton* layer0 = finetune->freeze_panel()->toggle_for({lmlab::ModelPart::Layer, 0});
+    QVERIFY(layer0 && layer0->isEnabled());
+    layer0->click();
+    finetune->bridge()->resume();
+    QVERIFY(tuned.wait(120000));
+    QVERIFY(fits());
+
+    // A folder that holds no model is refused when picked, not at Start.
+    finetune->set_from(QDir::tempPath());
+    QVERIFY(finetune->findChild<QMessageBox*>(QStringLiteral("checkpointError")));
+
+    // The playground questions the fine-tuned model.
+    auto* playground = window.findChild<lmlab::app::PlaygroundView*>();
+    QSignalSpy loaded(playground->bridge(), &SessionBridge::started);
+    playground->load(window.runs()->find(finetune->run_id())->checkpoint);
+    QVERIFY(loaded.wait(60000));
+    QVERIFY(fits());
+
+    // Close while a run trains: asked, stopped, its curves and checkpoint kept.
+    lab->set_steps(1000000);
+    QSignalSpy more(lab->bridge(), &SessionBridge::stepsArrived);
+    lab->start();
+    QVERIFY(more.wait(180000));
+    const QString training = lab->run_id();
+    window.close();
+    QTRY_VERIFY_WITH_TIMEOUT(window.findChild<QMessageBox*>(QStringLiteral("closeWhileTraining")), 5000);
+    window.findChild<QMessageBox*>(QStringLiteral("closeWhileTraining"))->button(QMessageBox::Yes)->click();
+    QTRY_VERIFY_WITH_TIMEOUT(!window.isVisible(), 60000);
+    QCOMPARE(window.runs()->find(training)->status, QStringLiteral("stopped"));
+    QVERIFY(!window.runs()->find(training)->curves.isEmpty());
   }
 
   // Closing while a run trains asks first; Yes stops the run at a step boundary, saves its

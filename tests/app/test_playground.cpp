@@ -8,6 +8,8 @@
 #include "run_controls.h"
 #include "run_store.h"
 #include "setting_fields.h"
+#include "tokenizer_pieces.h"
+#include "checkpoint_picker.h"
 #include "probability_bars.h"
 #include "session_bridge.h"
 
@@ -84,6 +86,35 @@ class TestPlayground : public QObject {
     QVERIFY(answered.wait(30000));
     QVERIFY(view.pieces()->text().contains(QStringLiteral("▁the")));
     QVERIFY(view.pieces()->text().contains(QStringLiteral("pieces")));
+    QVERIFY(!view.pieces()->text().contains(QStringLiteral("byte fallback")));
+
+    // Korean to a tokenizer trained on English: byte pieces, and a word on why.
+    view.tokenize(QStringLiteral("안녕하세요"));
+    QVERIFY(answered.wait(30000));
+    QVERIFY(view.pieces()->text().contains(QStringLiteral("&lt;0x")));
+    QVERIFY(view.pieces()->text().contains(QStringLiteral("byte fallback")));
+  }
+
+  // The same text through another model's tokenizer: a BERT WordPiece (lower-cased, ## pieces)
+  // beside the loaded model's SentencePiece, with pieces per word for both.
+  void anotherTokenizerCutsTheSameText() {
+    QTemporaryDir wordpiece;
+    QFile vocab(wordpiece.filePath(QStringLiteral("vocab.txt")));
+    QVERIFY(vocab.open(QIODevice::WriteOnly));
+    vocab.write("[PAD]\n[UNK]\n[CLS]\n[SEP]\n[MASK]\nthe\nriver\nrun\n##s\n");
+    vocab.close();
+    PlaygroundView view;
+    view.show();
+    QSignalSpy started(view.bridge(), &SessionBridge::started);
+    view.load(checkpoint(Architecture::Gpt));
+    QVERIFY(started.wait(30000));
+    QSignalSpy shown(view.comparison(), &TokenizerComparison::shown);
+    QVERIFY(view.comparison()->picker()->choose(wordpiece.path()));
+    view.findChild<QLineEdit*>(QStringLiteral("tokenizerText"))->setText(QStringLiteral("The river runs"));
+    QVERIFY(shown.wait(10000));
+    const QString text = view.comparison()->pieces()->text();
+    QVERIFY2(text.contains(QStringLiteral("river")) && text.contains(QStringLiteral("##s")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("4 pieces, 1.3 per word")), qPrintable(text));  // the, river, run, ##s
   }
 
   void aBertCannotGenerate() {

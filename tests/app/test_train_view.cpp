@@ -48,9 +48,9 @@ class TestTrainView : public QObject {
     QVERIFY(finished.wait(120000));
     QCOMPARE(finished.takeFirst().at(0).toLongLong(), 40LL);
     // BERT trains two objectives: one curve each, plus their accuracies.
-    QVERIFY(view.loss_plot()->series(QStringLiteral("mlm_loss")));
-    QCOMPARE(view.loss_plot()->series(QStringLiteral("mlm_loss"))->dataCount(), 40);
-    QVERIFY(view.loss_plot()->series(QStringLiteral("nsp_accuracy")));
+    QVERIFY(view.loss_plot()->series(QStringLiteral("masked-word loss (MLM)")));
+    QCOMPARE(view.loss_plot()->series(QStringLiteral("masked-word loss (MLM)"))->dataCount(), 40);
+    QVERIFY(view.loss_plot()->series(QStringLiteral("next-sentence accuracy (NSP)")));
     QVERIFY(view.last_snapshot().has_value());
     const auto& attention = view.last_snapshot()->attention;
     QCOMPARE(attention.layers, 2);

@@ -117,14 +117,18 @@ TEST(FineTuning, FreezingMidRunTakesEffectAtTheNextStep) {
   frozen.layers[1] = true;
   t.set_freeze(frozen);
   const auto before = snapshot(model);
-  t.step();
+  const auto while_frozen = t.step();
+  int64_t layer_one = 0;
   for (const auto& p : model->named_parameters()) {
     if (p.key().rfind("encoder.layers.1.", 0) == 0) {
       EXPECT_TRUE(torch::equal(p.value(), before.at(p.key()))) << p.key();
+      layer_one += p.value().numel();
     }
   }
+  // Its AdamW moments (two floats per parameter) are kept while it is frozen, and counted apart.
+  EXPECT_EQ(while_frozen.memory.kept_optimizer_bytes, layer_one * 2 * 4);
   t.set_freeze(FreezeState::none(2));
-  t.step();
+  EXPECT_EQ(t.step().memory.kept_optimizer_bytes, 0);
   EXPECT_FALSE(torch::equal(model->body().block(1)->ff_in->weight, before.at("encoder.layers.1.ff_in.weight")));
 }
 

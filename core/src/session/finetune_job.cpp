@@ -33,6 +33,7 @@ class FineTuneJob final : public TrainingJob, public ModelHolder, public Learnin
     s.metrics["total_parameters"] = static_cast<double>(r.memory.total_parameters);
     s.metrics["gradient_bytes"] = static_cast<double>(r.memory.gradient_bytes);
     s.metrics["optimizer_bytes"] = static_cast<double>(r.memory.optimizer_bytes);
+    s.metrics["kept_optimizer_bytes"] = static_cast<double>(r.memory.kept_optimizer_bytes);
     if (r.soft_loss) s.metrics["soft_loss"] = *r.soft_loss, s.metrics["hard_loss"] = *r.hard_loss;
     if (r.cosine_loss) s.metrics["cosine_loss"] = *r.cosine_loss;
     if (auto scored = evaluation_.after_step(r.step)) {

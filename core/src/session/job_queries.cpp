@@ -10,7 +10,11 @@ GenerationAnswer answer_generation(TrainingJob& job, const GenerationQuery& q) {
   auto& holder = model_holder(job);
   GenerationAnswer answer;
   answer.next = answer_next_tokens(job, q);
-  answer.continuation = generate_text(holder.model(), holder.tokenizer(), q.prompt, q.settings);
+  const auto& tokenizer = holder.tokenizer();
+  const auto ids = generate_ids(holder.model(), tokenizer.special_ids(), tokenizer.encode(q.prompt), q.settings);
+  answer.continuation = tokenizer.decode(ids);
+  answer.tokens = static_cast<int>(ids.size());
+  answer.reached_end = q.settings.stop_at_eos && answer.tokens < q.settings.max_tokens;
   return answer;
 }
 

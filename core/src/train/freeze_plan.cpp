@@ -1,5 +1,7 @@
 #include "lmlab/train/freeze_plan.h"
 
+#include "lmlab/train/optimizer_state.h"
+
 #include "lmlab/error.h"
 
 #include <torch/optim/adamw.h>
@@ -24,11 +26,11 @@ TrainingMemory training_memory(LanguageModelImpl& model, torch::optim::Optimizer
     m.total_parameters += p.numel();
     if (p.requires_grad()) m.trainable_parameters += p.numel();
     if (p.grad().defined()) m.gradient_bytes += p.grad().numel() * static_cast<int64_t>(p.grad().element_size());
-  }
-  for (const auto& [key, state] : optimizer.state()) {
-    if (const auto* adamw = dynamic_cast<const torch::optim::AdamWParamState*>(state.get())) {
+    if (const auto* adamw = adamw_param_state(optimizer, p)) {
+      int64_t bytes = 0;
       for (const auto* t : {&adamw->exp_avg(), &adamw->exp_avg_sq(), &adamw->max_exp_avg_sq()})
-        if (t->defined()) m.optimizer_bytes += t->numel() * static_cast<int64_t>(t->element_size());
+        if (t->defined()) bytes += t->numel() * static_cast<int64_t>(t->element_size());
+      (p.requires_grad() ? m.optimizer_bytes : m.kept_optimizer_bytes) += bytes;
     }
   }
   return m;

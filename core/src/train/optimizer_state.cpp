@@ -28,6 +28,12 @@ auto state_key(const State&, const at::Tensor& parameter) {
 
 }  // namespace
 
+const torch::optim::AdamWParamState* adamw_param_state(torch::optim::Optimizer& optimizer, const at::Tensor& parameter) {
+  auto& state = optimizer.state();
+  const auto found = state.find(state_key(state, parameter));
+  return found == state.end() ? nullptr : dynamic_cast<const torch::optim::AdamWParamState*>(found->second.get());
+}
+
 NamedTensors adamw_state(torch::nn::Module& module, torch::optim::AdamW& optimizer) {
   NamedTensors out;
   auto& state = optimizer.state();

@@ -23,6 +23,8 @@ struct GenerationQuery {
 
 struct GenerationAnswer {
   std::string continuation;
+  int tokens = 0;            // how many the model wrote
+  bool reached_end = false;  // it wrote its end-of-text token before the number asked for
   std::vector<TokenGuess> next;  // most likely first, at the query's temperature
 };
 

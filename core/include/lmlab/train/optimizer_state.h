@@ -14,6 +14,9 @@ namespace lmlab {
 // not stepped yet (frozen so far) have none.
 NamedTensors adamw_state(torch::nn::Module& module, torch::optim::AdamW& optimizer);
 
+// The AdamW state of one parameter, or null when the optimizer has none for it (not stepped yet).
+const torch::optim::AdamWParamState* adamw_param_state(torch::optim::Optimizer& optimizer, const at::Tensor& parameter);
+
 // Puts saved moments back. Throws lmlab::Error naming origin and the tensor that is missing or
 // of the wrong shape.
 void restore_adamw_state(torch::nn::Module& module, torch::optim::AdamW& optimizer, const NamedTensors& tensors,

@@ -1,0 +1,119 @@
+#include "tokenizer_pieces.h"
+
+#include "background_task.h"
+#include "checkpoint_picker.h"
+
+#include "lmlab/tokenizer_files.h"
+
+#include <QCoreApplication>
+#include <QLabel>
+#include <QRegularExpression>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace lmlab::app {
+
+namespace {
+
+bool is_byte_piece(const std::string& piece) {
+  return piece.size() == 6 && piece.rfind("<0x", 0) == 0 && piece.back() == '>';
+}
+
+}  // namespace
+
+QString readable_piece(const std::string& piece) {
+  QString text = QString::fromStdString(piece);
+  text.replace(QChar(0x2581), QStringLiteral("▁"));
+  return text;
+}
+
+QString pieces_html(const std::vector<TokenGuess>& pieces, const QString& text) {
+  // Alternating soft colours make piece boundaries visible without reading the ids.
+  static const char* colours[] = {"#fde2b8", "#c9e4f6", "#d7f0c8", "#f3d0e6"};
+  QString html;
+  for (size_t i = 0; i < pieces.size(); ++i)
+    html += QStringLiteral("<span style='background:%1'>&nbsp;%2&nbsp;<sub>%3</sub></span> ")
+                .arg(QString::fromLatin1(colours[i % 4]), readable_piece(pieces[i].piece).toHtmlEscaped())
+                .arg(pieces[i].id);
+  const auto words = text.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts).size();
+  QString out = QStringLiteral("<p style='line-height:160%'>%1</p><p>").arg(html) +
+                QCoreApplication::translate("lmlab::app::PlaygroundView", "%1 pieces").arg(pieces.size());
+  if (words > 0)
+    out += QCoreApplication::translate("lmlab::app::PlaygroundView", ", %1 per word")
+               .arg(static_cast<double>(pieces.size()) / static_cast<double>(words), 0, 'f', 1);
+  out += QStringLiteral("</p>");
+  // Byte pieces puzzle a learner who has never heard of byte fallback: say what they are.
+  if (std::any_of(pieces.begin(), pieces.end(), [](const TokenGuess& p) { return is_byte_piece(p.piece); }))
+    out += QStringLiteral("<p style='color:#555'>%1</p>")
+               .arg(QCoreApplication::translate(
+                   "lmlab::app::PlaygroundView",
+                   "Pieces like &lt;0xED&gt; are single bytes of UTF-8: this tokenizer met too few of these "
+                   "characters (Korean, capitals, symbols) when it was trained to give them pieces of their own, so "
+                   "it spells them byte by byte (byte fallback). Nothing is lost, but each such character costs two "
+                   "to four tokens. A tokenizer trained on text that has them, or a larger vocabulary, keeps them "
+                   "whole."));
+  return out;
+}
+
+TokenizerComparison::TokenizerComparison(RunStore* runs, QWidget* parent)
+    : QWidget(parent),
+      picker_(new CheckpointPicker(runs, {QStringLiteral("pretrain"), QStringLiteral("finetune"), QStringLiteral("distill"),
+                                          QStringLiteral("import")})),
+      pieces_(new QLabel), loading_(new BackgroundTask(this)) {
+  picker_->setObjectName(QStringLiteral("compareTokenizer"));
+  picker_->set_tokenizer_only(true);
+  pieces_->setObjectName(QStringLiteral("comparedPieces"));
+  pieces_->setWordWrap(true);
+  pieces_->setTextFormat(Qt::RichText);
+  pieces_->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+  auto* layout = new QVBoxLayout(this);
+  layout->setContentsMargins(0, 0, 0, 0);
+  layout->addWidget(new QLabel(tr("Compare with the tokenizer of another model:")));
+  layout->addWidget(picker_);
+  layout->addWidget(pieces_, 1);
+  connect(picker_, &CheckpointPicker::changed, this, &TokenizerComparison::load_and_show);
+}
+
+void TokenizerComparison::set_text(const QString& text) {
+  text_ = text;
+  load_and_show();
+}
+
+void TokenizerComparison::load_and_show() {
+  const QString dir = picker_->checkpoint();
+  if (dir.isEmpty() || text_.isEmpty()) {
+    pieces_->clear();
+    return;
+  }
+  if (loaded_.count(dir)) return show();
+  if (loading_->busy()) return;  // its reply shows the current text and choice
+  const std::string folder = dir.toStdString();
+  loading_->start([this, dir, folder](const TaskControl&) -> BackgroundTask::Reply {
+    std::shared_ptr<const Tokenizer> tokenizer;
+    QString error;
+    try {
+      tokenizer = load_tokenizer(folder);
+    } catch (const std::exception& e) {
+      error = QString::fromStdString(e.what());
+    }
+    return [this, dir, tokenizer, error] {
+      if (!error.isEmpty()) {
+        pieces_->setText(tr("Cannot read this tokenizer: %1").arg(error.toHtmlEscaped()));
+        return;
+      }
+      loaded_[dir] = tokenizer;
+      load_and_show();
+    };
+  });
+}
+
+void TokenizerComparison::show() {
+  const auto& tokenizer = *loaded_.at(picker_->checkpoint());
+  std::vector<TokenGuess> pieces;
+  for (int id : tokenizer.encode(text_.toStdString())) pieces.push_back({id, tokenizer.id_to_piece(id), 0});
+  pieces_->setText(pieces_html(pieces, text_));
+  Q_EMIT shown();
+}
+
+}  // namespace lmlab::app
