@@ -91,7 +91,7 @@ PlaygroundView::PlaygroundView(RunStore* runs, QWidget* parent)
   knobs->addRow(QString(), generate_);
   output_ = new QTextBrowser;
   output_->setObjectName(QStringLiteral("generation"));
-  output_->setMinimumHeight(90);
+  output_->setMinimumHeight(70);
   next_ = new ProbabilityBars;
   next_->setObjectName(QStringLiteral("nextTokenBars"));
   auto* generation = new QGroupBox(tr("Generation (GPT)"));

@@ -5,7 +5,7 @@
 namespace lmlab::app {
 
 namespace {
-constexpr int kRow = 22, kLabel = 110, kPercent = 56;
+constexpr int kRow = 19, kLabel = 110, kPercent = 56;  // 10 rows fit a laptop screen with the rest
 }
 
 ProbabilityBars::ProbabilityBars(QWidget* parent) : QWidget(parent) {
