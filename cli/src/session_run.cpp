@@ -79,6 +79,20 @@ class CliSink : public SessionSink {
 
 }  // namespace
 
+SessionRun session_run_from(const Options& o, std::string config_json, int64_t total_steps, bool resumed,
+                            DataParallel* parallel) {
+  SessionRun run;
+  run.config_json = std::move(config_json);
+  run.log_path = o.has("log") ? o.text("log") : "";
+  run.append_log = resumed;
+  run.print_every = o.integer("log-every", 1, 1'000'000);
+  run.checkpoint_dir = o.text("out");
+  // --stop-at N: save a checkpoint --resume continues exactly, after step N (split a long run).
+  if (o.given("stop-at")) run.stop_after_step = o.integer("stop-at", 1, total_steps);
+  run.parallel = parallel;
+  return run;
+}
+
 SessionOutcome run_session(std::unique_ptr<TrainingJob> job, const SessionRun& run) {
   const bool leader = !run.parallel || run.parallel->leader();
   CliSink sink(run, leader);

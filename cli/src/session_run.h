@@ -1,5 +1,7 @@
 #pragma once
 
+#include "options.h"
+
 #include "lmlab/dist/data_parallel.h"
 #include "lmlab/session/training_job.h"
 
@@ -27,6 +29,12 @@ struct SessionOutcome {
   bool stopped = false;      // ended before the job's end (asked to, or Ctrl-C)
   bool interrupted = false;  // by Ctrl-C
 };
+
+// What the training commands' own options ask for (--out, --log, --log-every, --stop-at, checked
+// against the run's total_steps), with the run's settings for the log's start line; a resumed
+// run's log goes on rather than starting over.
+SessionRun session_run_from(const Options& o, std::string config_json, int64_t total_steps, bool resumed,
+                            DataParallel* parallel);
 
 // Runs job until it ends, stops at run.stop_after_step or is interrupted (Ctrl-C stops it at a
 // step boundary, and the checkpoint is still saved). Throws lmlab::Error with the job's error

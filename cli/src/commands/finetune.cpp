@@ -48,16 +48,9 @@ int run(const Options& o, bool distill) {
   // a request with resume set continues its checkpoint.
   auto job = make_finetune_job(std::move(*ready), std::make_shared<const FinetuneRequest>(request));
   if (!request.resume.empty()) std::cerr << name << "resuming " << request.resume << " at step " << job->info().first_step << "\n";
-  SessionRun run;
-  run.config_json = command_description(distill).values(request).dump();
-  run.log_path = o.has("log") ? o.text("log") : "";
-  run.append_log = !request.resume.empty();
-  run.print_every = o.integer("log-every", 1, 1'000'000);
-  run.checkpoint_dir = out_dir;
-  // --stop-at N: save a checkpoint --resume continues exactly, after step N (split a long run).
-  if (o.given("stop-at")) run.stop_after_step = o.integer("stop-at", 1, total);
-  run.parallel = parallel.get();
-  const auto outcome = run_session(std::move(job), run);
+  const auto outcome =
+      run_session(std::move(job), session_run_from(o, command_description(distill).values(request).dump(), total,
+                                                   !request.resume.empty(), parallel.get()));
   if (!leader) return outcome.interrupted ? 130 : 0;
   if (outcome.interrupted) {
     std::cerr << name << "interrupted after step " << outcome.steps << "; continue with --resume " << out_dir << "\n";

@@ -39,16 +39,8 @@ int pretrain(const Options& o) {
       std::cerr << "pretrain: data-parallel over " << parallel->world_size()
                 << " processes (Gloo); each trains its share of every batch of " << request.batch << "\n";
   }
-  SessionRun run;
-  run.config_json = pretrain_description().values(request).dump();
-  run.log_path = o.has("log") ? o.text("log") : "";
-  run.append_log = !request.resume.empty();
-  run.print_every = o.integer("log-every", 1, 1'000'000);
-  run.checkpoint_dir = out_dir;
-  // --stop-at N: save a resumable checkpoint after step N of the schedule (split a long run).
-  if (o.given("stop-at")) run.stop_after_step = o.integer("stop-at", 1, steps);
-  run.parallel = parallel.get();
-  const auto outcome = run_session(std::move(job), run);
+  const auto outcome = run_session(std::move(job), session_run_from(o, pretrain_description().values(request).dump(), steps,
+                                                                     !request.resume.empty(), parallel.get()));
   if (!leader) return outcome.interrupted ? 130 : 0;
   if (outcome.interrupted) {
     std::cerr << "pretrain: interrupted after step " << outcome.steps << "; checkpoint written to " << out_dir << "\n";
