@@ -824,6 +824,14 @@
         <source>nothing</source>
         <translation>없음</translation>
     </message>
+    <message>
+        <source>What changes</source>
+        <translation>무엇이 바뀌나</translation>
+    </message>
+    <message>
+        <source>Test report</source>
+        <translation>테스트 보고서</translation>
+    </message>
 </context>
 <context>
     <name>lmlab::app::FreezePanel</name>
@@ -917,6 +925,33 @@
     <message>
         <source>Model not imported</source>
         <translation>모델을 가져오지 못했습니다</translation>
+    </message>
+</context>
+<context>
+    <name>lmlab::app::LensTableModel</name>
+    <message>
+        <source>embeddings</source>
+        <translation>임베딩</translation>
+    </message>
+    <message>
+        <source>layer %1</source>
+        <translation>%1층</translation>
+    </message>
+    <message>
+        <source>%1: the final answer is guess number %2 here.</source>
+        <translation>%1: 최종 답은 여기서 %2번째 추측입니다.</translation>
+    </message>
+    <message>
+        <source>%1 (output)</source>
+        <translation>%1 (출력)</translation>
+    </message>
+    <message>
+        <source>next token</source>
+        <translation>다음 토큰</translation>
+    </message>
+    <message>
+        <source>[MASK] %1</source>
+        <translation>[MASK] %1</translation>
     </message>
 </context>
 <context>
@@ -1019,6 +1054,25 @@
     <message>
         <source>continuing “%1”</source>
         <translation>“%1” 이어서 학습</translation>
+    </message>
+</context>
+<context>
+    <name>lmlab::app::LogitLensView</name>
+    <message>
+        <source>The logit lens: each layer&apos;s hidden state read through the model&apos;s own output head, as if the model stopped there. The top row is the model&apos;s answer; bold cells already give it. Hover a cell for the top guesses.</source>
+        <translation>로짓 렌즈: 각 층의 은닉 상태를 모델 자신의 출력 헤드로 읽어, 모델이 거기서 멈췄다면 무엇을 답할지 보여 줍니다. 맨 위 행이 모델의 답이고, 굵은 칸은 이미 그 답을 냅니다. 칸 위에 마우스를 올리면 상위 추측이 보입니다.</translation>
+    </message>
+    <message>
+        <source>Mask a word (BERT) or type a prompt (GPT) to see the layers&apos; guesses.</source>
+        <translation>단어를 가리거나(BERT) 프롬프트를 입력하면(GPT) 층별 추측이 보입니다.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is the top guess from the embeddings on</source>
+        <translation>&apos;%1&apos;은(는) 임베딩부터 이미 1순위 추측입니다</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; settles in at layer %2</source>
+        <translation>&apos;%1&apos;은(는) %2층에서 자리 잡습니다</translation>
     </message>
 </context>
 <context>
@@ -1261,6 +1315,41 @@
     <message>
         <source>Step %1 · </source>
         <translation>%1단계 · </translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>답</translation>
+    </message>
+    <message>
+        <source>Layer by layer</source>
+        <translation>층별로 보기</translation>
+    </message>
+</context>
+<context>
+    <name>lmlab::app::PartChangesView</name>
+    <message>
+        <source>moved since the start, % of the weights</source>
+        <translation>시작 이후 이동량 (가중치 대비 %)</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>스텝</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;What changes&lt;/b&gt;&lt;br&gt;&lt;small&gt;Bars: how far each part moved from the checkpoint the run started from. Map: how big each step&apos;s update was per part (‖ΔW‖/‖W‖, from 10⁻⁷ dark to 10⁻¹ bright); frozen parts stay dark.&lt;/small&gt;</source>
+        <translation>&lt;b&gt;무엇이 바뀌나&lt;/b&gt;&lt;br&gt;&lt;small&gt;막대: 각 부분이 실행을 시작한 체크포인트에서 얼마나 멀어졌는지. 지도: 스텝마다 각 부분의 갱신 크기(‖ΔW‖/‖W‖, 10⁻⁷ 어두움 ~ 10⁻¹ 밝음). 고정된 부분은 어둡게 남습니다.&lt;/small&gt;</translation>
+    </message>
+    <message>
+        <source>Start a run to see which parts of the model move.</source>
+        <translation>실행을 시작하면 모델의 어느 부분이 움직이는지 보입니다.</translation>
+    </message>
+    <message>
+        <source>Moved so far: %1.</source>
+        <translation>지금까지 이동: %1.</translation>
+    </message>
+    <message>
+        <source>Gradient norms at step %1: %2.</source>
+        <translation>스텝 %1의 그래디언트 노름: %2.</translation>
     </message>
 </context>
 <context>
@@ -1630,6 +1719,38 @@
     <message>
         <source>Cannot read this tokenizer: %1</source>
         <translation>이 토크나이저를 읽을 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Train one on the Korean corpus</source>
+        <translation>한국어 코퍼스로 하나 학습</translation>
+    </message>
+    <message>
+        <source>Train one on a text file…</source>
+        <translation>텍스트 파일로 하나 학습…</translation>
+    </message>
+    <message>
+        <source>Text to train a tokenizer on (UTF-8, one sentence or paragraph per line)</source>
+        <translation>토크나이저를 학습할 텍스트 (UTF-8, 한 줄에 한 문장 또는 문단)</translation>
+    </message>
+    <message>
+        <source>Trains a SentencePiece tokenizer on %1 (once; later it is reused).</source>
+        <translation>%1로 SentencePiece 토크나이저를 학습합니다 (한 번만; 이후에는 재사용).</translation>
+    </message>
+    <message>
+        <source>Build the Korean corpus first: Data → Build a dataset, LibreOffice help (libreoffice-help-ko).</source>
+        <translation>먼저 한국어 코퍼스를 만드세요: 데이터 → 데비안 패키지로 데이터셋 만들기, LibreOffice 도움말 (libreoffice-help-ko).</translation>
+    </message>
+    <message>
+        <source>trained here on %1 (%2 pieces)</source>
+        <translation>여기서 %1로 학습 (조각 %2개)</translation>
+    </message>
+    <message>
+        <source>Training a tokenizer on %1 (a minute or less)…</source>
+        <translation>%1로 토크나이저를 학습하는 중 (1분 이내)…</translation>
+    </message>
+    <message>
+        <source>Cannot train a tokenizer: %1</source>
+        <translation>토크나이저를 학습할 수 없습니다: %1</translation>
     </message>
 </context>
 <context>

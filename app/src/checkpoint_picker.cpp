@@ -45,14 +45,15 @@ CheckpointPicker::CheckpointPicker(RunStore* runs, QStringList kinds, QWidget* p
 
 QString CheckpointPicker::checkpoint() const { return combo_->currentData().toString(); }
 
-bool CheckpointPicker::choose(const QString& dir) {
+bool CheckpointPicker::choose(const QString& dir, const QString& label) {
   if (combo_->findData(dir) < 0) {
     if (const QString problem = tokenizer_only_ ? tokenizer_problem_with(dir) : problem_with(dir); !problem.isEmpty()) {
       open_error_dialog(this, tr("Not a model folder"), problem, QStringLiteral("checkpointError"));
       return false;
     }
     folders_ << dir;
-    combo_->addItem(dir, dir);
+    if (!label.isEmpty()) labels_[dir] = label;
+    combo_->addItem(labels_.value(dir, dir), dir);
   }
   combo_->setCurrentIndex(combo_->findData(dir));
   return true;
@@ -99,7 +100,7 @@ void CheckpointPicker::refresh() {
   if (runs_)
     for (const RunRecord* run : runs_->with_checkpoint(kinds_))
       combo_->addItem(run->name + QStringLiteral(" (") + run->id + QLatin1Char(')'), run->checkpoint);
-  for (const QString& dir : folders_) combo_->addItem(dir, dir);
+  for (const QString& dir : folders_) combo_->addItem(labels_.value(dir, dir), dir);
   const int index = combo_->findData(current);
   combo_->setCurrentIndex(index >= 0 ? index : combo_->count() - 1);  // else the newest run
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QMap>
 #include <QStringList>
 #include <QWidget>
 
@@ -18,9 +19,10 @@ class CheckpointPicker : public QWidget {
   CheckpointPicker(RunStore* runs, QStringList kinds, QWidget* parent = nullptr);
 
   QString checkpoint() const;      // the chosen folder, empty when there is none
-  // Selects dir, adding it when it is not a listed run; a folder that holds no model is
-  // refused with a dialog saying what is missing (false).
-  bool choose(const QString& dir);
+  // Selects dir, adding it when it is not a listed run (shown as label, or as the folder when
+  // label is empty); a folder that holds no model is refused with a dialog saying what is
+  // missing (false).
+  bool choose(const QString& dir, const QString& label = {});
 
   // What keeps dir from being a model to start from (the folder, config.json, the weights, a
   // tokenizer), in the UI language, or empty. Reads no weights: it is quick enough for a pick.
@@ -37,6 +39,7 @@ class CheckpointPicker : public QWidget {
 
   RunStore* runs_;
   QStringList kinds_, folders_;
+  QMap<QString, QString> labels_;  // folder -> what the list shows, for folders given a label
   QComboBox* combo_;
   bool tokenizer_only_ = false;
 };

@@ -79,10 +79,11 @@ DataBuildDialog::DataBuildDialog(QWidget* parent) : QDialog(parent), task_(new B
   out_->setText(default_out());
 }
 
-QString DataBuildDialog::default_out() const {
-  return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/datasets/") +
-         source_->currentData().toString();
+QString built_dataset_dir(const QString& source) {
+  return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/datasets/") + source;
 }
+
+QString DataBuildDialog::default_out() const { return built_dataset_dir(source_->currentData().toString()); }
 
 void DataBuildDialog::set_source(const QString& source) { source_->setCurrentIndex(std::max(0, source_->findData(source))); }
 void DataBuildDialog::set_out(const QString& dir) { out_->setText(dir); }

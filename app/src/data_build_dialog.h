@@ -12,6 +12,10 @@ namespace lmlab::app {
 
 class BackgroundTask;
 
+// Where the Data menu writes a source's dataset by default (source: a dataset_sources() name):
+// <app data>/datasets/<source>. Other views look there for a corpus the learner built.
+QString built_dataset_dir(const QString& source);
+
 // Data → Build a dataset from Debian packages: real text (WordNet, fortunes, Korean
 // LibreOffice help) turned into LM Lab's formats on a worker thread, with its stages shown.
 // A missing package is named in a dialog. The built corpus can go straight to the

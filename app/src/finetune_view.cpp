@@ -8,6 +8,7 @@
 #include "freeze_panel.h"
 #include "metric_names.h"
 #include "recorded_run.h"
+#include "part_changes_view.h"
 #include "report_view.h"
 #include "run_controls.h"
 #include "run_store.h"
@@ -31,6 +32,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 namespace lmlab::app {
@@ -111,6 +113,13 @@ FineTuneView::FineTuneView(RunStore* runs, QWidget* parent)
   report_ = new ReportView;
   report_->setObjectName(QStringLiteral("report"));
   report_->setMinimumWidth(300);
+  changes_ = new PartChangesView;
+  changes_->setObjectName(QStringLiteral("partChanges"));
+  inside_ = new QTabWidget;
+  inside_->setObjectName(QStringLiteral("finetuneInside"));
+  inside_->setDocumentMode(true);
+  inside_->addTab(changes_, tr("What changes"));
+  inside_->addTab(report_, tr("Test report"));
 
   auto* left = new QVBoxLayout;
   left->addWidget(settings_box);
@@ -119,7 +128,7 @@ FineTuneView::FineTuneView(RunStore* runs, QWidget* parent)
   left->addWidget(result_);
   auto* right = new QVBoxLayout;
   right->addWidget(freeze_);
-  right->addWidget(report_, 1);
+  right->addWidget(inside_, 1);
   auto* layout = new QHBoxLayout(this);
   layout->addLayout(left, 1);
   layout->addLayout(right);
@@ -140,6 +149,7 @@ FineTuneView::FineTuneView(RunStore* runs, QWidget* parent)
     labels_ = info.labels;
   });
   connect(bridge_, &SessionBridge::stepsArrived, this, &FineTuneView::add_steps);
+  connect(bridge_, &SessionBridge::snapshotArrived, changes_, &PartChangesView::show_snapshot);
   connect(bridge_, &SessionBridge::failed, this, [this](const QString& message) {
     set_running(false);
     status_->setText(tr("Stopped by an error."));
@@ -261,6 +271,8 @@ void FineTuneView::start_request(const FinetuneRequest& request, const QString& 
   plot_->clear_series();
   result_->clear();
   report_->clear();
+  changes_->clear();
+  inside_->setCurrentWidget(changes_);
   set_running(true);
   controls_->set_preparing();
   status_->setText(tr("Reading the data and loading the checkpoint…"));
@@ -279,7 +291,10 @@ void FineTuneView::add_steps(const std::vector<SessionStep>& steps) {
     if (s.evaluation.count("validation_loss"))
       plot_->add_point(metric_label(QStringLiteral("validation_loss")), x, s.evaluation.at("validation_loss"));
     freeze_->show_step(s);
-    if (s.test_report) report_->show_report(*s.test_report, labels_, s.step);
+    if (s.test_report) {
+      report_->show_report(*s.test_report, labels_, s.step);
+      inside_->setCurrentWidget(report_);  // the run's verdict, once it is in
+    }
   }
   plot_->refresh();
   const auto& last = steps.back();

@@ -15,6 +15,7 @@
 class QLabel;
 class QPushButton;
 class QSpinBox;
+class QTabWidget;
 
 namespace lmlab::app {
 
@@ -22,6 +23,7 @@ class BackgroundTask;
 class CheckpointPicker;
 class CurvePlot;
 class FreezePanel;
+class PartChangesView;
 class RecordedRun;
 class ReportView;
 class RunControls;
@@ -43,6 +45,7 @@ class FineTuneView : public QWidget {
   CurvePlot* plot() const { return plot_; }
   FreezePanel* freeze_panel() const { return freeze_; }
   ReportView* report() const { return report_; }
+  PartChangesView* changes() const { return changes_; }
   QLabel* result() const { return result_; }
   const QString& run_id() const;
   // A checkpoint folder to start from (added to the list and chosen).
@@ -100,6 +103,8 @@ class FineTuneView : public QWidget {
   CurvePlot* plot_;
   FreezePanel* freeze_;
   ReportView* report_;
+  PartChangesView* changes_;
+  QTabWidget* inside_;  // what changes while it trains; the test report at the end
   std::vector<std::string> labels_;
 };
 

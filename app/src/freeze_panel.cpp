@@ -1,5 +1,7 @@
 #include "freeze_panel.h"
 
+#include "metric_names.h"
+
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
@@ -8,14 +10,6 @@
 namespace lmlab::app {
 
 namespace {
-
-QString part_name(const ModelPart& part) {
-  switch (part.kind) {
-    case ModelPart::Embeddings: return QObject::tr("Embeddings");
-    case ModelPart::Head: return QObject::tr("Head (pooler + classifier)");
-    default: return QObject::tr("Layer %1").arg(part.layer);
-  }
-}
 
 QString bytes(double n) { return QLocale().formattedDataSize(static_cast<qint64>(n)); }
 
@@ -121,7 +115,7 @@ void FreezePanel::paint_buttons() {
   for (const auto& t : toggles_) {
     const bool frozen = reported_.frozen(t.part);
     const bool wanted = pending_ ? requested_.frozen(t.part) : frozen;
-    QString text = part_name(t.part) + QStringLiteral(" — ") + (frozen ? tr("frozen") : tr("training"));
+    QString text = part_label(t.part) + QStringLiteral(" — ") + (frozen ? tr("frozen") : tr("training"));
     if (wanted != frozen) text += wanted ? tr(" → freezing at next step") : tr(" → unfreezing at next step");
     if (gradual_every_ > 0) {
       // ULMFiT order: the head, then the layers from the top, then the embeddings.

@@ -150,6 +150,11 @@ MainWindow::MainWindow(QWidget* parent)
   versions_label_->setText(tr("LM Lab %1 · Qt %2").arg(QStringLiteral(LMLAB_VERSION), qVersion()));
   statusBar()->addWidget(device_label_);
   statusBar()->addPermanentWidget(versions_label_);
+  restart_notice_ = new QLabel;
+  restart_notice_->setObjectName(QStringLiteral("restartNotice"));
+  restart_notice_->hide();
+  statusBar()->addPermanentWidget(restart_notice_);
+  interface_language_ = saved_language();  // main() installed this language's translation
 
   auto* probe = new DeviceProbe(this);
   connect(probe, &DeviceProbe::finished, this,
@@ -280,10 +285,12 @@ void MainWindow::show_lesson(int row) {
 
 void MainWindow::set_language(const QString& language) {
   const QString code = language == QLatin1String("ko") ? language : QStringLiteral("en");
-  if (code != lessons_->language() && isVisible())
-    statusBar()->showMessage(code == QLatin1String("ko") ? QStringLiteral("강의는 지금 한국어로 바뀝니다. 메뉴와 실습실은 다음 실행 때 바뀝니다.")
-                                                         : QStringLiteral("Lessons switch to English now; menus and labs at the next start."),
-                             10000);
+  // Said in the chosen language, and kept until the restart that completes the switch.
+  restart_notice_->setText(code == interface_language_ ? QString()
+                           : code == QLatin1String("ko")
+                               ? QStringLiteral("강의는 한국어로 바뀌었습니다. 메뉴와 실습실은 다시 시작하면 바뀝니다.")
+                               : QStringLiteral("Lessons are in English now; menus and labs switch at the next start."));
+  restart_notice_->setVisible(!restart_notice_->text().isEmpty());
   lessons_->set_language(code);
   for (QAction* action : findChildren<QAction*>())
     if (action->objectName() == QStringLiteral("language_") + code) action->setChecked(true);

@@ -75,6 +75,9 @@ class MainWindow : public QMainWindow {
   QTabWidget* tabs_;
   QLabel* device_label_;
   QLabel* versions_label_;
+  // Menus and labs keep the language they started in; this says so until the next start.
+  QLabel* restart_notice_;
+  QString interface_language_;
   bool closing_ = false;  // stopping runs on the way out
 };
 

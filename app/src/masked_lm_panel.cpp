@@ -1,5 +1,6 @@
 #include "masked_lm_panel.h"
 
+#include "logit_lens_view.h"
 #include "probability_bars.h"
 
 #include <QHBoxLayout>
@@ -7,6 +8,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 namespace lmlab::app {
@@ -45,13 +47,31 @@ MaskedLmPanel::MaskedLmPanel(QWidget* parent) : QWidget(parent) {
   bars_layout_ = new QVBoxLayout(bars_widget);
   bars_layout_->setContentsMargins(0, 0, 0, 0);
 
+  auto* guesses = new QWidget;
+  auto* guesses_layout = new QVBoxLayout(guesses);
+  guesses_layout->setContentsMargins(0, 0, 0, 0);
+  guesses_layout->addWidget(bars_widget);
+  guesses_layout->addStretch(1);
+  lens_ = new LogitLensView;
+  lens_->setObjectName(QStringLiteral("logitLens"));
+  views_ = new QTabWidget;
+  views_->setObjectName(QStringLiteral("probeViews"));
+  views_->setDocumentMode(true);
+  views_->addTab(guesses, tr("Answer"));
+  // The lens explains itself in a paragraph: it scrolls rather than making the lab taller than
+  // a laptop screen.
+  auto* lens_scroll = new QScrollArea;
+  lens_scroll->setWidget(lens_);
+  lens_scroll->setWidgetResizable(true);
+  lens_scroll->setFrameShape(QFrame::NoFrame);
+  views_->addTab(lens_scroll, tr("Layer by layer"));
+
   auto* layout = new QVBoxLayout(this);
   layout->addWidget(hint_);
   layout->addWidget(edit_);
   layout->addWidget(words_scroll);
   layout->addWidget(answer_);
-  layout->addWidget(bars_widget);
-  layout->addStretch(1);
+  layout->addWidget(views_, 1);
 
   connect(edit_, &QLineEdit::returnPressed, this, [this] {
     if (edit_->text() == probe()) return;  // unchanged: the clicked masks keep their words
@@ -119,6 +139,7 @@ void MaskedLmPanel::rebuild_words() {
 }
 
 void MaskedLmPanel::show_snapshot(const Snapshot& snapshot) {
+  lens_->show_lens(snapshot.lens);
   if (snapshot.masked) {
     const auto& masks = snapshot.masked->masks;
     while (bars_.size() > masks.size()) {

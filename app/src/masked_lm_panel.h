@@ -8,15 +8,18 @@ class QHBoxLayout;
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class QTabWidget;
 class QVBoxLayout;
 
 namespace lmlab::app {
 
+class LogitLensView;
 class ProbabilityBars;
 
 // The probe the model is questioned with while it trains. For a BERT: type a sentence, click
 // words to mask them, and watch the top-5 guesses for every [MASK] improve step by step. For
-// a GPT: type a prompt and watch its greedy continuation.
+// a GPT: type a prompt and watch its greedy continuation. Beside the answer, the logit lens:
+// the same question asked of every layer.
 class MaskedLmPanel : public QWidget {
   Q_OBJECT
  public:
@@ -33,6 +36,8 @@ class MaskedLmPanel : public QWidget {
   const std::vector<ProbabilityBars*>& bars() const { return bars_; }
   // Above each group of bars: which [MASK] (and which hidden word) its guesses are for.
   const std::vector<QLabel*>& bar_titles() const { return bar_titles_; }
+  LogitLensView* lens() const { return lens_; }
+  QTabWidget* views() const { return views_; }
 
  Q_SIGNALS:
   void probeChanged(const QString& probe);
@@ -56,6 +61,8 @@ class MaskedLmPanel : public QWidget {
   QLabel* answer_;
   std::vector<ProbabilityBars*> bars_;
   std::vector<QLabel*> bar_titles_;  // one per group of bars
+  QTabWidget* views_;     // the answer's bars, or the logit lens
+  LogitLensView* lens_;
 };
 
 }  // namespace lmlab::app

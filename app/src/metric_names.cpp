@@ -1,6 +1,7 @@
 #include "metric_names.h"
 
 #include <QCoreApplication>
+#include <QObject>
 
 namespace lmlab::app {
 
@@ -32,6 +33,22 @@ QString metric_label(const QString& key) {
     if (key == QLatin1String(entry.key)) return QCoreApplication::translate("metric", entry.label);
   QString text = key;
   return text.replace(QLatin1Char('_'), QLatin1Char(' '));
+}
+
+QString part_label(const ModelPart& part) {
+  switch (part.kind) {
+    case ModelPart::Embeddings: return QObject::tr("Embeddings");
+    case ModelPart::Head: return QObject::tr("Head (pooler + classifier)");
+    default: return QObject::tr("Layer %1").arg(part.layer);
+  }
+}
+
+QString short_part_label(const ModelPart& part) {
+  switch (part.kind) {
+    case ModelPart::Embeddings: return QObject::tr("Emb.");
+    case ModelPart::Head: return QObject::tr("Head");
+    default: return QObject::tr("L%1").arg(part.layer);
+  }
 }
 
 }  // namespace lmlab::app

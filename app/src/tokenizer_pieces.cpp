@@ -2,12 +2,20 @@
 
 #include "background_task.h"
 #include "checkpoint_picker.h"
+#include "data_build_dialog.h"
 
+#include "lmlab/tokenizer_cache.h"
 #include "lmlab/tokenizer_files.h"
 
 #include <QCoreApplication>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
 #include <QLabel>
+#include <QPushButton>
 #include <QRegularExpression>
+#include <QStandardPaths>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -60,9 +68,14 @@ TokenizerComparison::TokenizerComparison(RunStore* runs, QWidget* parent)
     : QWidget(parent),
       picker_(new CheckpointPicker(runs, {QStringLiteral("pretrain"), QStringLiteral("finetune"), QStringLiteral("distill"),
                                           QStringLiteral("import")})),
-      pieces_(new QLabel), loading_(new BackgroundTask(this)) {
+      train_korean_(new QPushButton(tr("Train one on the Korean corpus"))), training_(new QLabel), pieces_(new QLabel),
+      loading_(new BackgroundTask(this)) {
   picker_->setObjectName(QStringLiteral("compareTokenizer"));
   picker_->set_tokenizer_only(true);
+  train_korean_->setObjectName(QStringLiteral("trainKoreanTokenizer"));
+  auto* train_file = new QPushButton(tr("Train one on a text file…"));
+  training_->setObjectName(QStringLiteral("tokenizerTraining"));
+  training_->setWordWrap(true);
   pieces_->setObjectName(QStringLiteral("comparedPieces"));
   pieces_->setWordWrap(true);
   pieces_->setTextFormat(Qt::RichText);
@@ -71,8 +84,69 @@ TokenizerComparison::TokenizerComparison(RunStore* runs, QWidget* parent)
   layout->setContentsMargins(0, 0, 0, 0);
   layout->addWidget(new QLabel(tr("Compare with the tokenizer of another model:")));
   layout->addWidget(picker_);
+  auto* train_row = new QHBoxLayout;
+  train_row->addWidget(train_korean_);
+  train_row->addWidget(train_file);
+  train_row->addStretch(1);
+  layout->addLayout(train_row);
+  layout->addWidget(training_);
   layout->addWidget(pieces_, 1);
   connect(picker_, &CheckpointPicker::changed, this, &TokenizerComparison::load_and_show);
+  connect(train_korean_, &QPushButton::clicked, this, [this] { train_on(korean_corpus()); });
+  connect(train_file, &QPushButton::clicked, this, [this] {
+    const QString corpus = QFileDialog::getOpenFileName(this, tr("Text to train a tokenizer on (UTF-8, one sentence or "
+                                                                 "paragraph per line)"),
+                                                        built_dataset_dir(QString()));
+    if (!corpus.isEmpty()) train_on(corpus);
+  });
+  connect(loading_, &BackgroundTask::ended, this, &TokenizerComparison::update_korean_button);
+  update_korean_button();
+}
+
+QString TokenizerComparison::korean_corpus() {
+  return built_dataset_dir(QStringLiteral("libreoffice-ko")) + QStringLiteral("/corpus.txt");
+}
+
+void TokenizerComparison::update_korean_button() {
+  const bool built = QFileInfo::exists(korean_corpus());
+  train_korean_->setEnabled(built && !loading_->busy());
+  train_korean_->setToolTip(built ? tr("Trains a SentencePiece tokenizer on %1 (once; later it is reused).")
+                                        .arg(QDir::toNativeSeparators(korean_corpus()))
+                                  : tr("Build the Korean corpus first: Data → Build a dataset, LibreOffice help "
+                                       "(libreoffice-help-ko)."));
+}
+
+void TokenizerComparison::train_on(const QString& corpus) {
+  if (loading_->busy()) return;
+  // One folder per corpus, named after the dataset folder it sits in (libreoffice-ko), so the
+  // comparison list says what the tokenizer read.
+  const QString name = QFileInfo(QFileInfo(corpus).absolutePath()).fileName() + QLatin1Char('-') +
+                       QFileInfo(corpus).completeBaseName();
+  const QString folder =
+      QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/tokenizers/") + name;
+  const SentencePieceTrainOptions options;  // pretraining's defaults: a run on this corpus gets the same one
+  const QString label = tr("trained here on %1 (%2 pieces)").arg(QFileInfo(corpus).fileName()).arg(options.vocab_size);
+  training_->setText(tr("Training a tokenizer on %1 (a minute or less)…").arg(QDir::toNativeSeparators(corpus)));
+  train_korean_->setEnabled(false);
+  const std::string corpus_path = corpus.toStdString(), model_path = (folder + QStringLiteral("/tokenizer.model")).toStdString();
+  loading_->start([this, corpus_path, model_path, options, folder, label](const TaskControl&) -> BackgroundTask::Reply {
+    QString error;
+    try {
+      const SentencePieceTokenizer tokenizer = TokenizerCache(TokenizerCache::default_dir()).for_corpus(corpus_path, options);
+      QDir().mkpath(folder);
+      tokenizer.save(model_path);
+    } catch (const std::exception& e) {
+      error = QString::fromStdString(e.what());
+    }
+    return [this, error, folder, label] {
+      training_->setText(error.isEmpty() ? QString() : tr("Cannot train a tokenizer: %1").arg(error));
+      if (error.isEmpty()) {
+        loaded_.erase(folder);  // a retrained file replaces what was read before
+        picker_->choose(folder, label);
+        load_and_show();
+      }
+    };
+  });
 }
 
 void TokenizerComparison::set_text(const QString& text) {

@@ -11,6 +11,7 @@
 #include <vector>
 
 class QLabel;
+class QPushButton;
 
 namespace lmlab {
 class Tokenizer;
@@ -30,8 +31,9 @@ QString readable_piece(const std::string& piece);
 QString pieces_html(const std::vector<TokenGuess>& pieces, const QString& text);
 
 // The same text through another model's tokenizer (a run's SentencePiece, an imported BERT's
-// WordPiece or GPT-2's byte-level BPE), so a learner sees what a tokenizer trained on other
-// text does with it. The tokenizer is read off the GUI thread; tokenizing is not torch.
+// WordPiece or GPT-2's byte-level BPE), or through one trained here on a text file (the Korean
+// corpus the Data menu builds, by default), so a learner sees what a tokenizer trained on other
+// text does with it. Reading and training happen off the GUI thread; tokenizing is not torch.
 class TokenizerComparison : public QWidget {
   Q_OBJECT
  public:
@@ -39,6 +41,10 @@ class TokenizerComparison : public QWidget {
   void set_text(const QString& text);
   CheckpointPicker* picker() const { return picker_; }
   QLabel* pieces() const { return pieces_; }
+  // Trains a SentencePiece tokenizer on corpus (cached, like pretraining's) into a folder of the
+  // app's data and compares with it.
+  void train_on(const QString& corpus);
+  static QString korean_corpus();  // where the Data menu puts the Korean corpus
 
  Q_SIGNALS:
   void shown();  // pieces drawn for the current text and tokenizer
@@ -46,8 +52,11 @@ class TokenizerComparison : public QWidget {
  private:
   void load_and_show();
   void show();
+  void update_korean_button();
 
   CheckpointPicker* picker_;
+  QPushButton* train_korean_;
+  QLabel* training_;
   QLabel* pieces_;
   BackgroundTask* loading_;
   QString text_;

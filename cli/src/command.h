@@ -27,6 +27,7 @@ Command finetune_command();
 Command fewshot_command();
 Command distill_command();
 std::vector<Command> inspect_commands();
+std::vector<Command> inspect_view_commands();
 Command bench_command();
 std::vector<Command> hf_commands();
 Command data_stats_command();

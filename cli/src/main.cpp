@@ -8,6 +8,7 @@
 #include "lmlab/error.h"
 #include "lmlab/version.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <iostream>
 
@@ -22,6 +23,7 @@ std::vector<Command> all_commands() {
   commands.push_back(fewshot_command());
   commands.push_back(baseline_command());
   for (auto& c : inspect_commands()) commands.push_back(std::move(c));
+  for (auto& c : inspect_view_commands()) commands.push_back(std::move(c));
   for (auto& c : hf_commands()) commands.push_back(std::move(c));
   commands.push_back(data_stats_command());
   commands.push_back(data_build_command());
@@ -63,6 +65,12 @@ int run(int argc, char** argv) {
   // "data build" and "data stats" are spelled as two words in the docs.
   if (first == "data" && argc > 2 && (std::string(argv[2]) == "build" || std::string(argv[2]) == "stats")) {
     first += "-" + std::string(argv[2]);
+    rest = 3;
+  }
+  // Commands named in two words ("inspect logit-lens").
+  if (argc > 2 && std::any_of(commands.begin(), commands.end(),
+                              [&](const Command& c) { return c.name == first + " " + argv[2]; })) {
+    first += " " + std::string(argv[2]);
     rest = 3;
   }
   if (first == "--help" || first == "-h" || first == "help") {

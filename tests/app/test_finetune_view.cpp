@@ -4,6 +4,7 @@
 #include "checkpoint_picker.h"
 #include "curve_plot.h"
 #include "finetune_view.h"
+#include "part_changes_view.h"
 #include "freeze_panel.h"
 #include "report_view.h"
 #include "run_store.h"
@@ -96,6 +97,25 @@ class TestFineTuneView : public QObject {
     QCOMPARE(frozen[11], std::string("embeddings"));
     QCOMPARE(frozen[16], std::string("none"));
     QVERIFY(view.freeze_panel()->toggle_for({ModelPart::Layer, 1})->text().contains(QStringLiteral("opens at step 5")));
+
+    // What changes: every measured step moved exactly the parts that trained in it, and by the
+    // end every part has moved from the start (the embeddings open at the last step).
+    const auto& columns = view.changes()->columns();
+    QVERIFY(!columns.empty());
+    const std::vector<ModelPart> parts{{ModelPart::Embeddings, -1}, {ModelPart::Layer, 0}, {ModelPart::Layer, 1},
+                                       {ModelPart::Head, -1}};
+    for (const auto& column : columns) {
+      QCOMPARE(column.update_ratios.size(), parts.size());
+      const auto state = FreezeState::parse(frozen.at(column.step), 2);
+      for (size_t p = 0; p < parts.size(); ++p) {
+        if (state.frozen(parts[p]))
+          QVERIFY2(column.update_ratios[p] == 0, qPrintable(QStringLiteral("step %1 part %2").arg(column.step).arg(p)));
+        else
+          QVERIFY2(column.update_ratios[p] > 0, qPrintable(QStringLiteral("step %1 part %2").arg(column.step).arg(p)));
+      }
+    }
+    QCOMPARE(view.changes()->changes().size(), parts.size());
+    for (const auto& change : view.changes()->changes()) QVERIFY(change.relative_change > 0);
   }
 
   // Stop mid-run, then Runs → Continue: the run goes on from the step it stopped at, with the

@@ -104,8 +104,13 @@ class MainWindowTest : public QObject {
     QCOMPARE(list->model()->index(8, 0).data().toString(),
              QStringLiteral("8. GPT: 다음 토큰 예측과 샘플링"));
     QVERIFY(content->toPlainText().contains(QStringLiteral("인과 마스크")));
+    // Menus keep the language they started in until a restart, and the window says so until then.
+    auto* notice = window.findChild<QLabel*>(QStringLiteral("restartNotice"));
+    QVERIFY(!notice->isHidden());
+    QVERIFY(notice->text().contains(QStringLiteral("다시 시작")));
     window.findChild<QAction*>(QStringLiteral("language_en"))->trigger();
     QVERIFY(content->toPlainText().contains(QStringLiteral("causal mask")));
+    QVERIFY(notice->isHidden());  // back to the language the menus are in: nothing to restart
   }
 
   void everyLessonHasTextInBothLanguages() {

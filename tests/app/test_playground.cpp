@@ -4,6 +4,8 @@
 #include "curve_plot.h"
 #include "dataset_picker.h"
 #include "fewshot_panel.h"
+#include "logit_lens_view.h"
+#include "masked_lm_panel.h"
 #include "playground_view.h"
 #include "run_controls.h"
 #include "run_store.h"
@@ -16,7 +18,10 @@
 #include "lmlab/io/checkpoint.h"
 #include "lmlab/sentencepiece_tokenizer.h"
 
+#include <QComboBox>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -115,6 +120,63 @@ class TestPlayground : public QObject {
     const QString text = view.comparison()->pieces()->text();
     QVERIFY2(text.contains(QStringLiteral("river")) && text.contains(QStringLiteral("##s")), qPrintable(text));
     QVERIFY2(text.contains(QStringLiteral("4 pieces, 1.3 per word")), qPrintable(text));  // the, river, run, ##s
+  }
+
+  // A tokenizer trained here on the Korean corpus the Data menu builds keeps Korean words whole
+  // where the run's English-trained tokenizer spells them in bytes.
+  void aTokenizerTrainedOnTheKoreanCorpusKeepsKoreanWhole() {
+    qputenv("XDG_DATA_HOME", dir_.filePath(QStringLiteral("data")).toUtf8());
+    qputenv("XDG_CACHE_HOME", dir_.filePath(QStringLiteral("cache")).toUtf8());
+    const QString corpus = TokenizerComparison::korean_corpus();
+    QVERIFY(QDir().mkpath(QFileInfo(corpus).absolutePath()));
+    QFile out(corpus);
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    for (const QFileInfo& lesson : QDir(QStringLiteral(LMLAB_SOURCE_DIR "/resources/lessons/ko")).entryInfoList({"*.md"})) {
+      QFile in(lesson.filePath());
+      QVERIFY(in.open(QIODevice::ReadOnly));
+      out.write(in.readAll());
+    }
+    out.close();
+
+    PlaygroundView view;
+    view.show();
+    QSignalSpy started(view.bridge(), &SessionBridge::started);
+    view.load(checkpoint(Architecture::Gpt));
+    QVERIFY(started.wait(30000));
+    auto* train = view.comparison()->findChild<QPushButton*>(QStringLiteral("trainKoreanTokenizer"));
+    QVERIFY(train->isEnabled());
+    view.findChild<QLineEdit*>(QStringLiteral("tokenizerText"))->setText(QStringLiteral("작은 모델의 실험"));
+    QSignalSpy shown(view.comparison(), &TokenizerComparison::shown);
+    train->click();
+    QVERIFY(shown.wait(120000));
+    const QString text = view.comparison()->pieces()->text();
+    QVERIFY2(!text.contains(QStringLiteral("&lt;0x")), qPrintable(text));
+    QVERIFY2(!text.contains(QStringLiteral("byte fallback")), qPrintable(text));
+    QVERIFY(view.comparison()->picker()->findChild<QComboBox*>()->currentText().contains(QStringLiteral("corpus.txt")));
+    qunsetenv("XDG_DATA_HOME");
+    qunsetenv("XDG_CACHE_HOME");
+  }
+
+  // The logit lens of a loaded BERT: one row per depth, the output on top, and the top row's
+  // guess is the one the [MASK] bars show (predict_masks, a separate computation).
+  void aLoadedBertShowsEachLayersGuess() {
+    PlaygroundView view;
+    view.show();
+    QSignalSpy started(view.bridge(), &SessionBridge::started);
+    view.load(checkpoint(Architecture::Bert));
+    QVERIFY(started.wait(30000));
+    auto* probe = view.findChild<MaskedLmPanel*>(QStringLiteral("playgroundProbe"));
+    QTRY_VERIFY_WITH_TIMEOUT(probe->lens()->model()->rowCount() > 0, 20000);
+    const auto config = ModelConfig::preset("tiny", Architecture::Bert);
+    QCOMPARE(probe->lens()->model()->rowCount(), config.n_layers + 1);
+    QCOMPARE(probe->lens()->model()->columnCount(), 1);  // the default probe has one [MASK]
+    QTRY_VERIFY_WITH_TIMEOUT(!probe->bars().empty() && !probe->bars()[0]->items().empty(), 20000);
+    const QString top = probe->lens()->model()->index(0, 0).data().toString();
+    const QString bar = probe->bars()[0]->items().front().first;
+    QVERIFY2(top.startsWith(readable_piece(probe->lens()->model()->lens()->layers.back().positions[0].top[0].piece)),
+             qPrintable(top));
+    QVERIFY2(top.contains(bar), qPrintable(top + QStringLiteral(" vs ") + bar));
+    QVERIFY(probe->lens()->model()->headerData(0, Qt::Vertical, Qt::DisplayRole).toString().contains(QStringLiteral("output")));
   }
 
   void aBertCannotGenerate() {

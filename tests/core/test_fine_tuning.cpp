@@ -1,4 +1,6 @@
 #include "lmlab/error.h"
+#include "lmlab/inspect/parameter_changes.h"
+#include "lmlab/io/checkpoint.h"
 #include "lmlab/sentencepiece_tokenizer.h"
 #include "lmlab/train/distillation.h"
 #include "lmlab/train/fine_tune_evaluation.h"
@@ -9,6 +11,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <chrono>
 #include <set>
@@ -107,6 +110,59 @@ TEST(FineTuning, FrozenParametersStayBitIdenticalAndGetNoOptimizerState) {
   EXPECT_EQ(last.memory.trainable_parameters, trainable);
   EXPECT_EQ(last.memory.optimizer_bytes, updated * 2 * 4);  // AdamW's two float moments, updated parameters only
   EXPECT_EQ(last.frozen, "embeddings,0");
+}
+
+NamedTensors copied_weights(LanguageModel& model) {
+  NamedTensors out;
+  for (const auto& [name, tensor] : model_weights(*model)) out.emplace_back(name, tensor.clone());
+  return out;
+}
+
+// What fine-tuning changed, per part: frozen parts exactly 0, the others the norm of their
+// update over the norm of their start, summed by hand over the part's parameters.
+TEST(ParameterChanges, FrozenPartsReadZeroAndTheOthersTheirRelativeUpdate) {
+  auto model = tiny_model();
+  FineTuneSettings settings;
+  settings.freeze = FreezeState::parse("embeddings,0", 2);
+  auto t = tuner(model, settings);
+  const auto start = copied_weights(model);
+  for (int i = 0; i < 5; ++i) t.step();
+  const auto changes = parameter_changes(start, copied_weights(model));
+  ASSERT_EQ(changes.size(), 4u);
+  EXPECT_EQ(changes[0].name, "embeddings");
+  EXPECT_EQ(changes[1].name, "layer 0");
+  EXPECT_EQ(changes[2].name, "layer 1");
+  EXPECT_EQ(changes[3].name, "head");
+  EXPECT_EQ(changes[0].relative_change, 0.0);
+  EXPECT_EQ(changes[1].relative_change, 0.0);
+  double start_squares = 0, change_squares = 0;
+  int64_t count = 0;
+  for (const auto& [name, before] : start) {
+    if (name.rfind("encoder.layers.1.", 0) != 0) continue;
+    const auto after = model->named_parameters()[name].detach();
+    start_squares += before.to(torch::kDouble).pow(2).sum().item<double>();
+    change_squares += (after.to(torch::kDouble) - before.to(torch::kDouble)).pow(2).sum().item<double>();
+    count += before.numel();
+  }
+  EXPECT_EQ(changes[2].parameters, count);
+  EXPECT_GT(changes[2].relative_change, 0.0);
+  EXPECT_NEAR(changes[2].relative_change, std::sqrt(change_squares / start_squares), 1e-9);
+  EXPECT_GT(changes[3].relative_change, 0.0);
+}
+
+// A head that only the fine-tuned model has is counted as new, not compared.
+TEST(ParameterChanges, AHeadAddedByFineTuningIsNew) {
+  auto pretrained = tiny_model();
+  auto start = copied_weights(pretrained);
+  const auto classifier = std::remove_if(start.begin(), start.end(),
+                                         [](const auto& entry) { return entry.first.rfind("classifier.", 0) == 0; });
+  int64_t head_values = 0;
+  for (auto it = classifier; it != start.end(); ++it) head_values += it->second.numel();
+  start.erase(classifier, start.end());
+  const auto changes = parameter_changes(start, copied_weights(pretrained));
+  EXPECT_EQ(changes.back().name, "head");
+  EXPECT_EQ(changes.back().new_parameters, head_values);
+  EXPECT_EQ(changes.back().relative_change, 0.0);
 }
 
 TEST(FineTuning, FreezingMidRunTakesEffectAtTheNextStep) {

@@ -282,3 +282,29 @@ TEST(SplitOff, HoldsOutTheSameShareOfEveryLabelDisjointlyAndReproducibly) {
   EXPECT_TRUE(split_off(data, 0.0, 7).second.examples.empty());
   EXPECT_THROW(split_off(data, 1.0, 7), Error);
 }
+
+// A row that occurs twice never ends on both sides: scoring it after training on it would
+// report memory as generalisation. The held-out share stays what was asked.
+TEST(SplitOff, CopiesOfAHeldOutRowAreHeldOutWithIt) {
+  LabeledDataset data;
+  data.labels = {"a", "b"};
+  for (int i = 0; i < 40; ++i) data.examples.push_back({"row " + std::to_string(i % 20), "", i % 2});
+  const auto [kept, held] = split_off(data, 0.2, 3);
+  std::set<std::string> held_texts, kept_texts;
+  for (const auto& e : held.examples) held_texts.insert(e.text_a);
+  for (const auto& e : kept.examples) kept_texts.insert(e.text_a);
+  ASSERT_FALSE(held_texts.empty());
+  for (const auto& text : held_texts) EXPECT_FALSE(kept_texts.count(text)) << text << " is on both sides";
+  EXPECT_EQ(held.examples.size(), 8u);  // 20% of each label's 20 rows
+  EXPECT_EQ(held.examples.size(), 2 * held_texts.size());  // every copy went with its twin
+}
+
+// Data of a few rows repeated many times still keeps most of it for training.
+TEST(SplitOff, FewDistinctRowsStillLeaveATrainingSide) {
+  LabeledDataset data;
+  data.labels = {"a", "b"};
+  for (int i = 0; i < 30; ++i) data.examples.push_back({i % 2 ? "bad film" : "good film", "", i % 2});
+  const auto [kept, held] = split_off(data, 0.2, 3);
+  EXPECT_EQ(held.examples.size(), 6u);
+  EXPECT_EQ(kept.examples.size(), 24u);
+}

@@ -12,6 +12,8 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <cmath>
+#include <map>
 #include <iostream>
 #include <filesystem>
 #include <fstream>
@@ -372,6 +374,50 @@ TEST(TrainingSession, FineTuningFreezesLiveAndReportsValidationAccuracy) {
   bool evaluated = false;
   for (const auto& s : sink.steps) evaluated = evaluated || s.evaluation.count("validation_accuracy");
   EXPECT_TRUE(evaluated);
+}
+
+// The "what changes" view's data: with the embeddings and layer 0 frozen from the start, every
+// snapshot reads their change, gradient and update as exactly 0 and the others' as positive;
+// each part's relative change equals its own ||W - W_start|| / ||W_start|| (checked against
+// the starting weights by hand at the end); the lens rides along (the probe has a [MASK]).
+TEST(TrainingSession, FineTuningSnapshotsSayWhatEachPartChanged) {
+  test::TempDir dir;
+  Recorder sink;
+  auto job = finetune_job(dir, 12);
+  auto& model = model_holder(*job).model();
+  std::map<std::string, torch::Tensor> start;
+  for (const auto& p : model.named_parameters()) start[p.key()] = p.value().detach().clone();
+  freeze_control(*job).set_freeze(FreezeState::parse("embeddings,0", 2));
+  TrainingSession session(std::move(job), sink, snapshots_every(0));
+  session.start();
+  ASSERT_TRUE(wait_until([&] { return sink.is_finished(); }));
+  session.wait();
+  ASSERT_GE(sink.snapshots.size(), 3u);
+  const auto& last = sink.snapshots.back();
+  ASSERT_EQ(last.changes.size(), 4u);
+  EXPECT_EQ(last.changes[0].relative_change, 0.0);
+  EXPECT_EQ(last.changes[1].relative_change, 0.0);
+  EXPECT_GT(last.changes[2].relative_change, 0.0);
+  double moved = 0, weight = 0;
+  for (const auto& p : model.named_parameters())
+    if (p.key().rfind("encoder.layers.1.", 0) == 0) {
+      moved += (p.value().detach() - start.at(p.key())).to(torch::kDouble).pow(2).sum().item<double>();
+      weight += start.at(p.key()).to(torch::kDouble).pow(2).sum().item<double>();
+    }
+  EXPECT_NEAR(last.changes[2].relative_change, std::sqrt(moved / weight), 1e-9);
+  ASSERT_TRUE(last.activity.has_value());
+  EXPECT_GT(last.activity->step, 0);
+  ASSERT_EQ(last.activity->parts.size(), 4u);
+  for (int frozen : {0, 1}) {
+    EXPECT_EQ(last.activity->parts[frozen].gradient_norm, 0.0);
+    EXPECT_EQ(last.activity->parts[frozen].update_ratio, 0.0);
+  }
+  for (int training : {2, 3}) {
+    EXPECT_GT(last.activity->parts[training].gradient_norm, 0.0);
+    EXPECT_GT(last.activity->parts[training].update_ratio, 0.0);
+  }
+  ASSERT_TRUE(last.lens.has_value());
+  EXPECT_EQ(last.lens->layers.size(), 3u);
 }
 
 // A job offers what it can do; asking one for what it has not got is a plain error, not a

@@ -13,21 +13,29 @@
 
 namespace lmlab {
 
+std::vector<int> next_token_window(const std::vector<int>& context, const SpecialIds& specials, int max_seq_len) {
+  if (context.empty()) return {specials.eos};
+  const auto window = static_cast<size_t>(max_seq_len);
+  return {context.end() - static_cast<std::ptrdiff_t>(std::min(window, context.size())), context.end()};
+}
+
+at::Tensor exclude_unwritten_tokens(at::Tensor logits, const SpecialIds& specials) {
+  // A GPT never writes [MASK] or [CLS]; </s> ends a text and stays.
+  for (int id : {specials.pad, specials.unk, specials.cls, specials.sep, specials.mask, specials.bos})
+    if (id >= 0 && id < logits.size(-1)) logits.select(-1, id).fill_(-std::numeric_limits<float>::infinity());
+  return logits;
+}
+
 namespace {
 
-// Logits for the token after context (the last max_seq_len ids), specials other than </s>
-// masked out: a GPT never writes [MASK] or [CLS].
+// Logits (V) for the token after context.
 std::vector<float> next_logits(LanguageModelImpl& model, const SpecialIds& specials, const std::vector<int>& context) {
-  const auto window = static_cast<size_t>(model.config().max_seq_len);
-  const size_t start = context.size() > window ? context.size() - window : 0;
-  std::vector<int64_t> ids(context.begin() + static_cast<std::ptrdiff_t>(start), context.end());
+  const auto window = next_token_window(context, specials, model.config().max_seq_len);
+  std::vector<int64_t> ids(window.begin(), window.end());
   auto input = at::tensor(ids, at::kLong).view({1, -1}).to(model.parameters().front().device());
-  auto hidden = model.hidden_states(input).select(1, -1);                       // (1, C)
-  auto logits = model.lm_logits(hidden).squeeze(0).to(at::kFloat).to(at::kCPU);  // (V)
-  std::vector<float> values(logits.data_ptr<float>(), logits.data_ptr<float>() + logits.numel());
-  for (int id : {specials.pad, specials.unk, specials.cls, specials.sep, specials.mask, specials.bos})
-    if (id >= 0 && id < static_cast<int>(values.size())) values[id] = -std::numeric_limits<float>::infinity();
-  return values;
+  auto hidden = model.hidden_states(input).select(1, -1);  // (1, C)
+  auto logits = exclude_unwritten_tokens(model.lm_logits(hidden).squeeze(0).to(at::kFloat).to(at::kCPU), specials);  // (V)
+  return {logits.data_ptr<float>(), logits.data_ptr<float>() + logits.numel()};
 }
 
 void require_decoder(const LanguageModelImpl& model) {
@@ -85,8 +93,7 @@ std::vector<TokenGuess> next_token_top(LanguageModelImpl& model, const Tokenizer
   if (!(temperature >= 0 && temperature <= 100)) throw Error("temperature must be between 0 and 100");
   const double t = temperature > 0 ? temperature : 1.0;
   const auto specials = tokenizer.special_ids();
-  std::vector<int> context = tokenizer.encode(prompt);
-  if (context.empty()) context.push_back(specials.eos);
+  const std::vector<int> context = tokenizer.encode(prompt);
   torch::NoGradGuard no_grad;
   EvalMode eval(model);
   const auto logits = next_logits(model, specials, context);

@@ -8,11 +8,11 @@
 namespace lmlab {
 
 namespace {
-
 constexpr std::string_view kMask = "[MASK]";
+}  // namespace
 
-// [CLS] chunk [MASK] chunk ... [SEP]: each chunk encoded alone, the masks inserted as ids.
-std::vector<int> encode_with_masks(const Tokenizer& tokenizer, const std::string& text) {
+std::vector<int> encode_masked_text(const Tokenizer& tokenizer, const std::string& text, int max_seq_len) {
+  if (text.find(kMask) == std::string::npos) throw Error("the text has no [MASK] to predict");
   const auto specials = tokenizer.special_ids();
   std::vector<int> ids{specials.cls};
   size_t from = 0;
@@ -29,20 +29,17 @@ std::vector<int> encode_with_masks(const Tokenizer& tokenizer, const std::string
     from = at + kMask.size();
   }
   ids.push_back(specials.sep);
+  if (static_cast<int>(ids.size()) > max_seq_len)
+    throw Error("the text is " + std::to_string(ids.size()) + " tokens long; the model reads at most " +
+                std::to_string(max_seq_len));
   return ids;
 }
-
-}  // namespace
 
 MaskedText predict_masks(LanguageModelImpl& model, const Tokenizer& tokenizer, const std::string& text, int top_k) {
   if (model.config().arch != Architecture::Bert)
     throw Error("masked-token prediction needs a BERT-style model; this one is GPT (use generate)");
-  if (text.find(kMask) == std::string::npos) throw Error("the text has no [MASK] to predict");
   if (top_k < 1) throw Error("top must be at least 1");
-  const auto ids = encode_with_masks(tokenizer, text);
-  if (static_cast<int>(ids.size()) > model.config().max_seq_len)
-    throw Error("the text is " + std::to_string(ids.size()) + " tokens long; the model reads at most " +
-                std::to_string(model.config().max_seq_len));
+  const auto ids = encode_masked_text(tokenizer, text, model.config().max_seq_len);
 
   torch::NoGradGuard no_grad;
   EvalMode eval(model);

@@ -74,15 +74,18 @@ torch::Tensor LanguageModelImpl::lm_logits(const torch::Tensor& hidden) {
   return torch::nn::functional::linear(hidden, body_->embeddings->token->weight);
 }
 
-torch::Tensor LanguageModelImpl::classifier_logits(const torch::Tensor& hidden, const torch::Tensor& padding) {
-  if (!classifier) throw Error("the model has no classifier head (num_labels is 0)");
-  if (pooler) return classifier(pooler(hidden));
+torch::Tensor LanguageModelImpl::pooled(const torch::Tensor& hidden, const torch::Tensor& padding) {
+  if (pooler) return pooler(hidden);
   // GPT: the last real token has seen the whole input.
   const auto B = hidden.size(0);
   auto last = padding.defined() ? padding.sum(1).sub(1).clamp_min(0)
                                 : torch::full({B}, hidden.size(1) - 1, hidden.options().dtype(torch::kLong));
-  auto rows = hidden.index({torch::arange(B, last.options()), last});  // (B, C)
-  return classifier(rows);
+  return hidden.index({torch::arange(B, last.options()), last});  // (B, C)
+}
+
+torch::Tensor LanguageModelImpl::classifier_logits(const torch::Tensor& hidden, const torch::Tensor& padding) {
+  if (!classifier) throw Error("the model has no classifier head (num_labels is 0)");
+  return classifier(pooled(hidden, padding));
 }
 
 }  // namespace lmlab

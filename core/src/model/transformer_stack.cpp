@@ -39,6 +39,14 @@ torch::Tensor TransformerStackImpl::forward(const torch::Tensor& ids, const torc
   return final_norm ? final_norm(x) : x;
 }
 
+std::vector<torch::Tensor> TransformerStackImpl::layer_outputs(const torch::Tensor& ids, const torch::Tensor& segments,
+                                                               const torch::Tensor& padding) {
+  std::vector<torch::Tensor> out{embeddings(ids, segments)};  // (B, T, C) each
+  for (auto& block : blocks_) out.push_back(block(out.back(), padding));
+  if (final_norm) out.back() = final_norm(out.back());
+  return out;
+}
+
 void TransformerStackImpl::set_attention_capture(const std::vector<int64_t>& chosen) {
   for (auto& block : blocks_) block->attention->set_capture(false);
   for (auto i : chosen) {

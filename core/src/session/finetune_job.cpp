@@ -1,4 +1,5 @@
 #include "lmlab/error.h"
+#include "lmlab/inspect/parameter_changes.h"
 #include "lmlab/io/checkpoint.h"
 #include "lmlab/session/finetune_resume.h"
 #include "lmlab/session/prepared_finetuning.h"
@@ -13,6 +14,8 @@ class FineTuneJob final : public TrainingJob, public ModelHolder, public Learnin
       : tuner_(std::move(prepared.tuner)), tokenizer_(std::move(prepared.tokenizer)),
         evaluation_(*tuner_, std::move(prepared.sets), prepared.evaluation), probe_(std::move(prepared.probe)),
         info_(std::move(prepared.info)), request_(std::move(request)) {
+    // The weights the run started from (its --from checkpoint, even when it resumes later).
+    for (const auto& [name, tensor] : model_weights(*tuner_->model())) start_weights_.emplace_back(name, tensor.clone());
     if (request_ && !request_->resume.empty()) resume_finetuning(request_->resume, *request_, *tuner_, evaluation_);
     describe_model(info_, *tuner_->model());
     info_.total_steps = tuner_->total_steps();
@@ -44,7 +47,13 @@ class FineTuneJob final : public TrainingJob, public ModelHolder, public Learnin
     return s;
   }
 
-  Snapshot snapshot() override { return probe_snapshot(*tuner_->model(), *tokenizer_, probe_, tuner_->steps_done()); }
+  Snapshot snapshot() override {
+    auto s = probe_snapshot(*tuner_->model(), *tokenizer_, probe_, tuner_->steps_done());
+    s.changes = parameter_changes(start_weights_, model_weights(*tuner_->model()));
+    s.activity = tuner_->last_activity();
+    tuner_->measure_next_step();
+    return s;
+  }
   // Stopped before the end (and prepared from a request): a checkpoint that continues exactly.
   void save(const std::string& dir) override {
     if (request_ && !evaluation_.done()) {
@@ -69,6 +78,7 @@ class FineTuneJob final : public TrainingJob, public ModelHolder, public Learnin
   std::string probe_;
   SessionInfo info_;
   std::shared_ptr<const FinetuneRequest> request_;
+  NamedTensors start_weights_;
 };
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include "lmlab/data/labeled_dataset.h"
 #include "lmlab/device_choice.h"
 #include "lmlab/error.h"
+#include "lmlab/train/masked_lm_probe.h"
 #include "lmlab/io/checkpoint.h"
 #include "lmlab/train/distillation.h"
 
@@ -144,6 +145,14 @@ PreparedFinetuning prepare_finetuning(const FinetuneRequest& r) {
   out.sets.train_probe.assign(train_examples.begin(),
                               train_examples.begin() +
                                   static_cast<std::ptrdiff_t>(std::min(r.train_probe_size, train_examples.size())));
+  // Forgetting, measured: the test texts (never trained on, never used to choose) as masked-LM
+  // questions for the pretraining head, a few hundred at most so scoring stays cheap.
+  if (model->masked_lm) {
+    const auto texts = std::min<size_t>(out.sets.test.size(), 256);
+    out.sets.masked_lm = std::make_shared<const MaskedLmProbe>(
+        std::vector<EncodedExample>(out.sets.test.begin(), out.sets.test.begin() + static_cast<std::ptrdiff_t>(texts)),
+        out.tokenizer->special_ids(), model->config().vocab_size);
+  }
   out.evaluation.every = r.eval_every;
   out.evaluation.patience = r.patience;
   const auto& first = test_set.examples.front();

@@ -1,4 +1,5 @@
 #include "lmlab/inspect/generation.h"
+#include "lmlab/inspect/logit_lens.h"
 #include "lmlab/inspect/masked_prediction.h"
 #include "lmlab/model/eval_mode.h"
 #include "lmlab/session/training_job.h"
@@ -47,6 +48,7 @@ Snapshot probe_snapshot(LanguageModelImpl& model, const Tokenizer& tokenizer, co
     CaptureAll capture(model.body());
     s.masked = predict_masks(model, tokenizer, probe, 5);
     s.attention = capture.take(s.masked->pieces);
+    s.lens = logit_lens(model, tokenizer, probe, 5);
     return s;
   }
   const auto specials = tokenizer.special_ids();
@@ -68,6 +70,7 @@ Snapshot probe_snapshot(LanguageModelImpl& model, const Tokenizer& tokenizer, co
     greedy.temperature = 0;
     greedy.max_tokens = 12;
     s.sample = generate_text(model, tokenizer, probe, greedy);
+    s.lens = logit_lens(model, tokenizer, probe, 5);
   }
   return s;
 }

@@ -2,6 +2,7 @@
 
 #include "lmlab/error.h"
 #include "lmlab/train/fine_tuner.h"
+#include "lmlab/train/masked_lm_probe.h"
 
 #include <nlohmann/json.hpp>
 
@@ -34,6 +35,11 @@ FineTuneEvaluation::FineTuneEvaluation(FineTuner& tuner, EvaluationSets sets, Ev
   if (settings_.patience > 0 && sets_.validation.empty())
     throw Error("early stopping (patience " + std::to_string(settings_.patience) +
                 ") needs a validation set: set validation_share above 0");
+  if (sets_.masked_lm && !tuner_.model()->masked_lm) sets_.masked_lm.reset();  // a GPT has no masked-LM head
+  if (sets_.masked_lm) {
+    const auto start = sets_.masked_lm->score(*tuner_.model());
+    masked_lm_at_start_ = {start.accuracy, start.loss};
+  }
 }
 
 FineTuneEvaluation::~FineTuneEvaluation() = default;
@@ -48,6 +54,16 @@ std::optional<Evaluation> FineTuneEvaluation::after_step(int64_t step) {
   if (!due && !last) return std::nullopt;
   Evaluation out;
   if (!sets_.validation.empty() || !sets_.train_probe.empty()) score_validation(out, step);
+  if (sets_.masked_lm) {
+    const auto now = sets_.masked_lm->score(*tuner_.model());
+    out.metrics["masked_lm_accuracy"] = now.accuracy;
+    out.metrics["masked_lm_loss"] = now.loss;
+    if (masked_lm_at_start_) {
+      out.metrics["masked_lm_accuracy_at_start"] = masked_lm_at_start_->first;
+      out.metrics["masked_lm_loss_at_start"] = masked_lm_at_start_->second;
+      masked_lm_at_start_.reset();
+    }
+  }
   if (last || stopped_early_) score_test(out);
   return out;
 }
@@ -67,6 +83,7 @@ void FineTuneEvaluation::resume(const std::string& json, std::vector<at::Tensor>
       throw Error(origin + ": the saved evaluation state has no '" + key + "'");
     return j[key];
   };
+  masked_lm_at_start_.reset();  // the weights now are not the run's start
   best_step_ = number("best_step").get<int64_t>();
   scores_since_best_ = number("scores_since_best").get<int64_t>();
   best_accuracy_ = number("best_accuracy").get<double>();

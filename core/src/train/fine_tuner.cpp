@@ -4,11 +4,13 @@
 #include "lmlab/error.h"
 #include "lmlab/model/eval_mode.h"
 #include "lmlab/train/batch_tensors.h"
+#include "lmlab/train/step_activity_probe.h"
 
 #include <torch/nn/functional/loss.h>
 
 #include <chrono>
 #include <cmath>
+#include <utility>
 
 namespace lmlab {
 
@@ -162,8 +164,12 @@ FineTuneStep FineTuner::step() {
     parallel_->after_backward();
     parallel_->sum(sums);
   }
+  StepActivityProbe probe;
+  const bool measured = std::exchange(measure_next_, false);
+  if (measured) probe.before_update(*model_);
   clip_gradients(*model_, settings_.max_grad_norm);
   optimizer_->step();
+  if (measured) last_activity_ = probe.after_update(*model_, step_ + 1);
 
   FineTuneStep r;
   r.step = ++step_;

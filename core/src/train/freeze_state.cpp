@@ -16,6 +16,12 @@ ModelPart part_of(const std::string& name) {
   return {ModelPart::Head, -1};
 }
 
+std::string part_name(const ModelPart& part) {
+  if (part.kind == ModelPart::Embeddings) return "embeddings";
+  if (part.kind == ModelPart::Layer) return "layer " + std::to_string(part.layer);
+  return "head";
+}
+
 FreezeState FreezeState::none(int layer_count) {
   FreezeState s;
   s.layers.assign(static_cast<size_t>(layer_count), false);

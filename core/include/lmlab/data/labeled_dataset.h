@@ -43,8 +43,9 @@ LabeledDataset read_labeled_dataset(const std::string& path, const ReadOptions& 
 LabeledDataset parse_labeled_dataset(const std::string& text, const std::string& origin, const ReadOptions& options);
 
 // Splits a share of the examples off, the same share of every label (at least one of each
-// label with two or more examples), picked by a seeded shuffle: {kept, held out}. Both keep
-// the label map. share 0 holds nothing out.
+// label with two or more examples), picked by a seeded shuffle: {kept, held out}. Copies of
+// a row go to the same side, unless the data is so repetitive that no row's copies fit in the
+// share. Both keep the label map. share 0 holds nothing out.
 std::pair<LabeledDataset, LabeledDataset> split_off(const LabeledDataset& data, double share, uint64_t seed);
 
 DatasetFormat parse_dataset_format(const std::string& name);  // auto|agnews|mnli-tsv|mnli-jsonl|jsonl|tsv

@@ -12,6 +12,12 @@
 
 namespace lmlab {
 
+// What a GPT reads to guess the token after context: its last max_seq_len ids, or </s> (a
+// document boundary, "start of text") when context is empty.
+std::vector<int> next_token_window(const std::vector<int>& context, const SpecialIds& specials, int max_seq_len);
+// Logits (..., V) of the tokens a GPT never writes (specials other than </s>) set to -inf.
+at::Tensor exclude_unwritten_tokens(at::Tensor logits, const SpecialIds& specials);
+
 // Continues prompt_ids with a GPT-style model; returns only the new ids. The context slides
 // when it grows past max_seq_len. Special tokens other than </s> are never produced.
 std::vector<int> generate_ids(LanguageModelImpl& model, const SpecialIds& specials,

@@ -28,7 +28,9 @@ class LanguageModelImpl : public torch::nn::Module {
   torch::Tensor next_sentence_logits(const torch::Tensor& hidden);
   // Next-token logits (B, T, V) or (N, V) for chosen rows (GPT).
   torch::Tensor lm_logits(const torch::Tensor& hidden);
-  // Label logits (B, K): BERT pools [CLS]; GPT reads the last real token.
+  // The (B, C) vector a classifier reads: BERT's pooled [CLS], GPT's last real token.
+  torch::Tensor pooled(const torch::Tensor& hidden, const torch::Tensor& padding = {});
+  // Label logits (B, K) from pooled().
   torch::Tensor classifier_logits(const torch::Tensor& hidden, const torch::Tensor& padding = {});
 
   const ModelConfig& config() const { return config_; }

@@ -20,6 +20,11 @@ class TransformerStackImpl : public torch::nn::Module {
   torch::Tensor forward(const torch::Tensor& ids, const torch::Tensor& segments = {},
                         const torch::Tensor& padding = {});
 
+  // What each depth computes, for inspection: L + 1 tensors (B, T, C), the embeddings' output
+  // then each block's; the last one has the final layer norm applied, so it equals forward().
+  std::vector<torch::Tensor> layer_outputs(const torch::Tensor& ids, const torch::Tensor& segments = {},
+                                           const torch::Tensor& padding = {});
+
   int64_t layer_count() const { return static_cast<int64_t>(blocks_.size()); }
   TransformerBlock& block(int64_t i) { return blocks_.at(i); }
 

@@ -1,7 +1,10 @@
 #pragma once
 
+#include "lmlab/inspect/logit_lens_result.h"
 #include "lmlab/inspect/masked_text.h"
+#include "lmlab/inspect/part_change.h"
 #include "lmlab/train/classification_report.h"
+#include "lmlab/train/step_activity.h"
 
 #include <cstdint>
 #include <map>
@@ -56,6 +59,13 @@ struct Snapshot {
   AttentionSnapshot attention;
   std::optional<MaskedText> masked;   // BERT: top guesses for the probe's [MASK]
   std::optional<std::string> sample;  // GPT: a short greedy continuation of the probe
+  // The probe through every layer (BERT: at its [MASK]s; GPT: the next token after it).
+  std::optional<LogitLens> lens;
+  // Fine-tuning: how far each part moved since the run began (its starting checkpoint), and
+  // what one recent step did to each part (measured at the first step after the previous
+  // snapshot, so measuring costs one weight copy per snapshot, not per step).
+  std::vector<PartChange> changes;
+  std::optional<StepActivity> activity;
 };
 
 // Receives events on the session's thread; implementations hand them over, they do not block.

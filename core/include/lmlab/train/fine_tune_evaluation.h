@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace at {
@@ -17,12 +18,16 @@ class Tensor;
 namespace lmlab {
 
 class FineTuner;
+class MaskedLmProbe;
 
 // The held-out sets of a fine-tuning run, encoded with the training set's label map.
 struct EvaluationSets {
   std::vector<EncodedExample> validation;   // split from the training set: scored every epoch
   std::vector<EncodedExample> test;         // scored once, at the end
   std::vector<EncodedExample> train_probe;  // training examples, for the train-vs-validation gap
+  // Held-out texts a BERT's masked-LM head is scored on at every evaluation, to measure how much
+  // of pretraining fine-tuning keeps (null, or a GPT: not measured).
+  std::shared_ptr<const MaskedLmProbe> masked_lm;
 };
 
 struct EvaluationSettings {
@@ -34,7 +39,9 @@ struct EvaluationSettings {
 };
 
 // What one evaluation found: metrics for the log and the curves ("validation_accuracy",
-// "validation_loss", "train_accuracy", "train_loss"; at the end "test_accuracy", "test_loss",
+// "validation_loss", "train_accuracy", "train_loss"; "masked_lm_accuracy", "masked_lm_loss" for a
+// BERT with a masked_lm probe, and with the first evaluation of a run that did not resume their
+// "..._at_start" values, before any step; at the end "test_accuracy", "test_loss",
 // "best_validation_accuracy", "best_validation_step", and "stopped_early_at" when early
 // stopping ended the run), and the test set's full report when it was scored.
 struct Evaluation {
@@ -73,6 +80,8 @@ class FineTuneEvaluation {
 
   struct BestWeights;
   FineTuner& tuner_;
+  // The pretrained model's masked-LM score, reported with the first evaluation (then cleared).
+  std::optional<std::pair<double, double>> masked_lm_at_start_;  // accuracy, loss
   EvaluationSets sets_;
   EvaluationSettings settings_;
   std::unique_ptr<BestWeights> best_;

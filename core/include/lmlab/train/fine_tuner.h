@@ -8,6 +8,7 @@
 #include "lmlab/train/classification_report.h"
 #include "lmlab/train/freeze_plan.h"
 #include "lmlab/train/optimizer.h"
+#include "lmlab/train/step_activity.h"
 
 #include <memory>
 #include <optional>
@@ -55,6 +56,11 @@ class FineTuner {
   int64_t steps_done() const { return step_; }
   int64_t steps_per_epoch() const { return train_.batches_per_epoch(); }
 
+  // The next step measures its gradient and update per part (one copy of the trainable
+  // weights); last_activity() has it afterwards.
+  void measure_next_step() { measure_next_ = true; }
+  const std::optional<StepActivity>& last_activity() const { return last_activity_; }
+
   // Takes effect from the next step.
   void set_freeze(const FreezeState& state);
   // A new peak learning rate; the schedule, layer decay and warm-up keep their shape.
@@ -89,6 +95,8 @@ class FineTuner {
  private:
   LanguageModel model_;
   LanguageModel teacher_;
+  bool measure_next_ = false;
+  std::optional<StepActivity> last_activity_;
   ClassificationBatcher train_;
   FineTuneSettings settings_;
   std::unique_ptr<torch::optim::AdamW> optimizer_;

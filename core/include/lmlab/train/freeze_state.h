@@ -14,6 +14,8 @@ struct ModelPart {
   int layer = -1;  // for Layer
 };
 ModelPart part_of(const std::string& parameter_name);
+// "embeddings", "layer N" (from 0) or "head": how reports and JSON name a part.
+std::string part_name(const ModelPart& part);
 
 // Which parts are frozen. Freezing the embeddings and the lowest layers also shortens the
 // backward pass: autograd stops below the lowest part that still trains.

@@ -1,0 +1,209 @@
+// lmlab-cli inspect VIEW: the views that answer "why" (docs/inspect.md), for scripts. Each
+// prints a table, or with --json one JSON object.
+#include "../command.h"
+
+#include "lmlab/data/classification_batcher.h"
+#include "lmlab/data/labeled_dataset.h"
+#include "lmlab/device_choice.h"
+#include "lmlab/error.h"
+#include "lmlab/inspect/cka.h"
+#include "lmlab/inspect/logit_lens.h"
+#include "lmlab/inspect/parameter_changes.h"
+#include "lmlab/inspect/projection.h"
+#include "lmlab/inspect/representations.h"
+#include "lmlab/io/checkpoint.h"
+
+#include <ATen/ATen.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cstdio>
+#include <iostream>
+
+namespace lmlab::cli {
+
+namespace {
+
+const auto kJsonReplace = nlohmann::json::error_handler_t::replace;
+
+void print_json(const nlohmann::ordered_json& j) { std::cout << j.dump(-1, ' ', false, kJsonReplace) << "\n"; }
+
+int logit_lens_view(const Options& o) {
+  auto checkpoint = load_checkpoint(o.text("from"), resolve_device(o.text("device")));
+  const auto lens = logit_lens(*checkpoint.model, *checkpoint.tokenizer, o.text("text"),
+                               static_cast<int>(o.integer("top", 1, 1000)));
+  if (o.flag("json")) {
+    nlohmann::ordered_json j{{"pieces", lens.pieces}, {"layers", nlohmann::json::array()}};
+    for (const auto& layer : lens.layers) {
+      nlohmann::ordered_json entry{{"layer", layer.layer}, {"masks", nlohmann::json::array()}};
+      for (size_t p = 0; p < layer.positions.size(); ++p) {
+        nlohmann::ordered_json mask{{"position", layer.positions[p].position},
+                                    {"answer_rank", layer.answer_ranks[p]},
+                                    {"top", nlohmann::json::array()}};
+        for (const auto& g : layer.positions[p].top)
+          mask["top"].push_back({{"id", g.id}, {"token", g.piece}, {"probability", g.probability}});
+        entry["masks"].push_back(mask);
+      }
+      j["layers"].push_back(entry);
+    }
+    print_json(j);
+    return 0;
+  }
+  const auto& positions = lens.layers.back().positions;
+  for (size_t p = 0; p < positions.size(); ++p) {
+    std::printf("position %d (final answer '%s'):\n", positions[p].position, positions[p].top.front().piece.c_str());
+    std::printf("  %-12s %-24s %s\n", "depth", "top guess", "rank of the final answer");
+    for (const auto& layer : lens.layers) {
+      const auto& best = layer.positions[p].top.front();
+      const std::string depth = layer.layer == 0 ? "embeddings" : "layer " + std::to_string(layer.layer);
+      std::printf("  %-12s %-16s %6.2f%% %d\n", depth.c_str(), best.piece.c_str(), 100 * best.probability,
+                  layer.answer_ranks[p]);
+    }
+  }
+  return 0;
+}
+
+int changes_view(const Options& o) {
+  auto start = load_checkpoint(o.text("from"), c10::Device(c10::kCPU));
+  auto end = load_checkpoint(o.text("to"), c10::Device(c10::kCPU));
+  const auto changes = parameter_changes(model_weights(*start.model), model_weights(*end.model));
+  if (o.flag("json")) {
+    nlohmann::ordered_json j{{"parts", nlohmann::json::array()}};
+    for (const auto& c : changes)
+      j["parts"].push_back({{"name", c.name},
+                            {"relative_change", c.relative_change},
+                            {"change_norm", c.change_norm},
+                            {"start_norm", c.start_norm},
+                            {"parameters", c.parameters},
+                            {"new_parameters", c.new_parameters}});
+    print_json(j);
+    return 0;
+  }
+  std::printf("%-12s %16s %12s %12s\n", "part", "relative change", "|change|", "|start|");
+  for (const auto& c : changes) {
+    std::printf("%-12s %15.4f%% %12.4g %12.4g", c.name.c_str(), 100 * c.relative_change, c.change_norm, c.start_norm);
+    if (c.new_parameters > 0) std::printf("  (+%lld new values)", static_cast<long long>(c.new_parameters));
+    std::printf("\n");
+  }
+  return 0;
+}
+
+struct Examples {
+  std::vector<std::string> labels;     // index -> name
+  std::vector<EncodedExample> encoded;
+};
+
+// The first --examples examples of --data, as the checkpoint's tokenizer reads them.
+Examples examples_for(const Options& o, const LoadedCheckpoint& checkpoint) {
+  auto data = read_labeled_dataset(o.text("data"));
+  const auto limit = static_cast<size_t>(o.integer("examples", 2, 100000));
+  if (data.examples.size() > limit) data.examples.resize(limit);
+  if (data.examples.size() < 2) throw Error(o.text("data") + " has fewer than two examples to compare");
+  return {data.labels, encode_examples(data, *checkpoint.tokenizer, checkpoint.model->config().max_seq_len)};
+}
+
+int cka_view(const Options& o) {
+  const auto device = resolve_device(o.text("device"));
+  auto start = load_checkpoint(o.text("from"), device);
+  auto end = load_checkpoint(o.text("to"), device);
+  if (start.tokenizer->vocab_size() != end.tokenizer->vocab_size() ||
+      start.model->config().n_layers != end.model->config().n_layers)
+    throw Error("--from and --to must be the same model before and after training (same tokenizer and layers)");
+  const auto examples = examples_for(o, end).encoded;
+  const auto pad = end.tokenizer->special_ids().pad;
+  const auto before = represent_examples(*start.model, examples, pad);
+  const auto after = represent_examples(*end.model, examples, pad);
+  std::vector<double> similarity;
+  for (size_t depth = 0; depth < before.layers.size(); ++depth)
+    similarity.push_back(linear_cka(before.layers[depth], after.layers[depth]));
+  if (o.flag("json")) {
+    nlohmann::ordered_json j{{"examples", examples.size()}, {"layers", nlohmann::json::array()}};
+    for (size_t depth = 0; depth < similarity.size(); ++depth)
+      j["layers"].push_back({{"layer", depth}, {"cka", similarity[depth]}});
+    print_json(j);
+    return 0;
+  }
+  std::printf("linear CKA between --from and --to on %zu examples (1: the same up to rotation and scale)\n",
+              examples.size());
+  for (size_t depth = 0; depth < similarity.size(); ++depth)
+    std::printf("  %-12s %.4f\n", depth == 0 ? "embeddings" : ("layer " + std::to_string(depth)).c_str(),
+                similarity[depth]);
+  return 0;
+}
+
+int project_view(const Options& o) {
+  auto checkpoint = load_checkpoint(o.text("from"), resolve_device(o.text("device")));
+  const auto [labels, examples] = examples_for(o, checkpoint);
+  const auto represented = represent_examples(*checkpoint.model, examples, checkpoint.tokenizer->special_ids().pad);
+  const auto projection = principal_components(represented.pooled, 2);
+  if (o.flag("json")) {
+    nlohmann::ordered_json j{{"explained", projection.explained_share},
+                             {"labels", labels},
+                             {"points", nlohmann::json::array()}};
+    for (size_t i = 0; i < examples.size(); ++i) {
+      const auto row = static_cast<int64_t>(i);
+      j["points"].push_back({{"x", projection.points[row][0].item<double>()},
+                             {"y", projection.points[row][1].item<double>()},
+                             {"label", represented.labels[i]}});
+    }
+    print_json(j);
+    return 0;
+  }
+  std::printf("%zu examples on the first two principal components of the pooled vectors (%.1f%% and %.1f%% of "
+              "the variance)\n",
+              examples.size(), 100 * projection.explained_share[0], 100 * projection.explained_share[1]);
+  // Per label, the centre and spread of its points: clusters that formed stand apart.
+  for (size_t label = 0; label < labels.size(); ++label) {
+    const auto mask = at::tensor(represented.labels) == static_cast<int64_t>(label);
+    if (!mask.any().item<bool>()) continue;
+    const auto points = projection.points.index({mask});
+    const auto centre = points.mean(0);
+    std::printf("  %-16s %5lld points, centre (%7.3f, %7.3f), spread %.3f\n", labels[label].c_str(),
+                static_cast<long long>(points.size(0)), centre[0].item<double>(), centre[1].item<double>(),
+                (points - centre).norm(2, 1).mean().item<double>());
+  }
+  return 0;
+}
+
+}  // namespace
+
+std::vector<Command> inspect_view_commands() {
+  const OptionSpec device{"device", "auto|cpu|cuda", "where to run", "auto"};
+  const OptionSpec json{"json", "", "print one JSON object", ""};
+  const OptionSpec examples{"examples", "N", "how many examples of --data to use (the first N)", "500"};
+  return {
+      {"inspect logit-lens",
+       "Every layer's guess at each [MASK] (BERT) or the next token (GPT), and the final answer's rank",
+       {{"from", "DIR", "checkpoint directory", "", true},
+        {"text", "TEXT", "BERT: text with [MASK]; GPT: text to continue", "", true},
+        {"top", "K", "guesses per layer", "5"},
+        device,
+        json},
+       logit_lens_view},
+      {"inspect changes",
+       "How far each part (embeddings, each layer, head) moved between two checkpoints",
+       {{"from", "DIR", "the starting checkpoint (e.g. the pretrained model)", "", true},
+        {"to", "DIR", "the checkpoint after training", "", true},
+        json},
+       changes_view},
+      {"inspect cka",
+       "How much each layer's representation of --data changed between two checkpoints (linear CKA)",
+       {{"from", "DIR", "the starting checkpoint", "", true},
+        {"to", "DIR", "the checkpoint after training", "", true},
+        {"data", "FILE", "labelled examples (AG News CSV, MNLI TSV/JSONL, TSV, JSONL)", "", true},
+        examples,
+        device,
+        json},
+       cka_view},
+      {"inspect project",
+       "The pooled vectors of --data on their first two principal components, by label",
+       {{"from", "DIR", "checkpoint directory", "", true},
+        {"data", "FILE", "labelled examples (AG News CSV, MNLI TSV/JSONL, TSV, JSONL)", "", true},
+        examples,
+        device,
+        json},
+       project_view},
+  };
+}
+
+}  // namespace lmlab::cli

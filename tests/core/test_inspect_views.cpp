@@ -1,0 +1,174 @@
+// The "why" views' core computations, each against an independent one: the logit lens's last
+// layer is the model's own prediction, CKA against its Gram-matrix definition and its
+// invariances, PCA against the covariance's eigenvalues and on points of known clusters.
+#include "lmlab/error.h"
+#include "lmlab/inspect/cka.h"
+#include "lmlab/inspect/generation.h"
+#include "lmlab/inspect/logit_lens.h"
+#include "lmlab/inspect/masked_prediction.h"
+#include "lmlab/inspect/projection.h"
+#include "lmlab/inspect/representations.h"
+#include "temp_dir.h"
+#include "toy_model.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+using namespace lmlab;
+
+namespace {
+
+struct ToyModel {
+  std::shared_ptr<SentencePieceTokenizer> tokenizer;
+  LanguageModel model{nullptr};
+};
+
+ToyModel toy_model(Architecture arch, bool pre_ln) {
+  test::TempDir dir;
+  const auto setup = test::toy_model_setup(dir, 40, 5, 300, 48, arch);
+  auto config = setup.config;
+  config.pre_ln = pre_ln;
+  torch::manual_seed(7);
+  return {setup.tokenizer, LanguageModel(config)};
+}
+
+void expect_same_guesses(const std::vector<TokenGuess>& lens, const std::vector<TokenGuess>& model) {
+  ASSERT_EQ(lens.size(), model.size());
+  for (size_t i = 0; i < lens.size(); ++i) {
+    EXPECT_EQ(lens[i].id, model[i].id) << "rank " << i + 1;
+    EXPECT_NEAR(lens[i].probability, model[i].probability, 1e-5) << "rank " << i + 1;
+  }
+}
+
+}  // namespace
+
+// BERT, post-LN and pre-LN: one lens layer per depth, the last the masked-LM head's own answer.
+TEST(LogitLens, ABertsLastLayerIsItsOwnMaskPrediction) {
+  for (bool pre_ln : {false, true}) {
+    auto toy = toy_model(Architecture::Bert, pre_ln);
+    const std::string text = "the cat likes to [MASK] fish and [MASK] .";
+    const auto lens = logit_lens(*toy.model, *toy.tokenizer, text, 5);
+    const auto own = predict_masks(*toy.model, *toy.tokenizer, text, 5);
+    ASSERT_EQ(lens.layers.size(), static_cast<size_t>(toy.model->config().n_layers + 1));
+    EXPECT_EQ(lens.pieces, own.pieces);
+    const auto& last = lens.layers.back();
+    ASSERT_EQ(last.positions.size(), 2u);
+    for (size_t m = 0; m < 2; ++m) {
+      EXPECT_EQ(last.positions[m].position, own.masks[m].position);
+      expect_same_guesses(last.positions[m].top, own.masks[m].top);
+      EXPECT_EQ(last.answer_ranks[m], 1);
+    }
+    for (const auto& layer : lens.layers)
+      for (int rank : layer.answer_ranks) EXPECT_GE(rank, 1);
+  }
+}
+
+// GPT: the next position, through the final norm and the LM head, as generation sees it.
+TEST(LogitLens, AGptsLastLayerIsItsNextTokenDistribution) {
+  auto toy = toy_model(Architecture::Gpt, true);
+  const std::string text = "the dog likes to";
+  const auto lens = logit_lens(*toy.model, *toy.tokenizer, text, 5);
+  ASSERT_EQ(lens.layers.size(), static_cast<size_t>(toy.model->config().n_layers + 1));
+  ASSERT_EQ(lens.layers.back().positions.size(), 1u);
+  EXPECT_EQ(lens.layers.back().positions[0].position, static_cast<int>(lens.pieces.size()) - 1);
+  expect_same_guesses(lens.layers.back().positions[0].top, next_token_top(*toy.model, *toy.tokenizer, text, 5, 1.0));
+
+  // The embeddings' layer by hand: the last token's embedding (plus position), final norm,
+  // projected on the tied embedding table.
+  torch::NoGradGuard no_grad;
+  toy.model->eval();
+  const auto ids = toy.tokenizer->encode(text);
+  auto& body = toy.model->body();
+  const auto token = body.embeddings->token->weight[ids.back()];
+  const auto position = body.embeddings->position->weight[static_cast<int64_t>(ids.size()) - 1];
+  auto logits = torch::mv(toy.model->token_embedding(), body.final_norm(token + position));  // (V)
+  logits = exclude_unwritten_tokens(logits.unsqueeze(0), toy.tokenizer->special_ids()).squeeze(0);
+  const auto probs = torch::softmax(logits, -1);
+  const auto& first = lens.layers.front().positions[0].top;
+  EXPECT_EQ(first[0].id, probs.argmax().item<int64_t>());
+  EXPECT_NEAR(first[0].probability, probs.max().item<double>(), 1e-5);
+}
+
+TEST(LogitLens, RefusesABertTextWithoutMask) {
+  auto toy = toy_model(Architecture::Bert, false);
+  EXPECT_THROW(logit_lens(*toy.model, *toy.tokenizer, "no mask here", 5), Error);
+  EXPECT_THROW(logit_lens(*toy.model, *toy.tokenizer, "a [MASK]", 0), Error);
+}
+
+// CKA from its definition with Gram matrices: HSIC(K, L) / sqrt(HSIC(K, K) HSIC(L, L)),
+// K = x xᵀ, HSIC(K, L) = tr(K H L H), H = I - 11ᵀ/n.
+double cka_by_gram_matrices(const torch::Tensor& x, const torch::Tensor& y) {
+  const auto n = x.size(0);
+  const auto h = torch::eye(n, torch::kDouble) - torch::full({n, n}, 1.0 / static_cast<double>(n), torch::kDouble);
+  const auto k = x.to(torch::kDouble).mm(x.to(torch::kDouble).t());
+  const auto l = y.to(torch::kDouble).mm(y.to(torch::kDouble).t());
+  auto hsic = [&](const torch::Tensor& a, const torch::Tensor& b) { return a.mm(h).mm(b).mm(h).trace().item<double>(); };
+  return hsic(k, l) / std::sqrt(hsic(k, k) * hsic(l, l));
+}
+
+TEST(Cka, OneForItselfInvariantToRotationAndScaleAndMatchesItsDefinition) {
+  torch::manual_seed(3);
+  const auto x = torch::randn({60, 8});
+  EXPECT_NEAR(linear_cka(x, x), 1.0, 1e-9);
+  const auto rotation = std::get<0>(torch::linalg_qr(torch::randn({8, 8}, torch::kDouble)));  // orthogonal
+  EXPECT_NEAR(linear_cka(x, x.to(torch::kDouble).mm(rotation) * 3.0 + 2.0), 1.0, 1e-9);
+  const auto y = torch::randn({60, 5});
+  const auto related = x.slice(1, 0, 4) + 0.5 * torch::randn({60, 4});
+  EXPECT_NEAR(linear_cka(x, y), cka_by_gram_matrices(x, y), 1e-9);
+  EXPECT_NEAR(linear_cka(x, related), cka_by_gram_matrices(x, related), 1e-9);
+  EXPECT_GT(linear_cka(x, related), linear_cka(x, y));
+  EXPECT_THROW(linear_cka(x, torch::randn({59, 8})), Error);
+}
+
+TEST(Projection, SeparatesKnownClustersAndReportsTheCovariancesShares) {
+  torch::manual_seed(4);
+  // Three clusters in 12-D, centres far apart along two directions, spread 0.3.
+  const auto centres = torch::randn({3, 12}) * 4.0;
+  const auto labels = torch::arange(90) % 3;
+  const auto x = centres.index_select(0, labels) + 0.3 * torch::randn({90, 12});
+  const auto projection = principal_components(x, 2);
+  ASSERT_EQ(projection.points.sizes(), (std::vector<int64_t>{90, 2}));
+  // Each point is nearer its own cluster's 2-D centre than any other's.
+  std::vector<torch::Tensor> means;
+  for (int c = 0; c < 3; ++c) means.push_back(projection.points.index({labels == c}).mean(0));
+  for (int64_t i = 0; i < 90; ++i) {
+    const auto own = labels[i].item<int64_t>();
+    for (int c = 0; c < 3; ++c)
+      if (c != own)
+        EXPECT_LT((projection.points[i] - means[own]).norm().item<double>(),
+                  (projection.points[i] - means[c]).norm().item<double>());
+  }
+  // Shares from the covariance matrix's eigenvalues.
+  const auto centred = x.to(torch::kDouble) - x.to(torch::kDouble).mean(0, true);
+  const auto eigen = torch::linalg_eigvalsh(centred.t().mm(centred)).flip(0);  // descending
+  const double total = eigen.sum().item<double>();
+  EXPECT_NEAR(projection.explained_share[0], eigen[0].item<double>() / total, 1e-6);
+  EXPECT_NEAR(projection.explained_share[1], eigen[1].item<double>() / total, 1e-6);
+  // The coordinates' variance along a component is its eigenvalue.
+  EXPECT_NEAR(projection.points.select(1, 0).to(torch::kDouble).square().sum().item<double>(), eigen[0].item<double>(),
+              1e-3 * eigen[0].item<double>());
+}
+
+// Representations: the last depth's row is the mean of the model's own hidden states over the
+// example's real tokens, whatever the padding of the batch it came in.
+TEST(Representations, MeanOfRealTokensPerDepthAndThePooledVector) {
+  auto toy = toy_model(Architecture::Bert, false);
+  std::vector<EncodedExample> examples;
+  for (const char* text : {"the cat likes fish .", "a dog ."}) {
+    EncodedExample e;
+    e.ids.push_back(toy.tokenizer->special_ids().cls);
+    for (int id : toy.tokenizer->encode(text)) e.ids.push_back(id);
+    e.ids.push_back(toy.tokenizer->special_ids().sep);
+    e.segments.assign(e.ids.size(), 0);
+    examples.push_back(e);
+  }
+  const auto out = represent_examples(*toy.model, examples, toy.tokenizer->special_ids().pad, 2);
+  ASSERT_EQ(out.layers.size(), static_cast<size_t>(toy.model->config().n_layers + 1));
+  torch::NoGradGuard no_grad;
+  toy.model->eval();
+  const auto ids = torch::tensor(examples[1].ids).unsqueeze(0);
+  const auto hidden = toy.model->hidden_states(ids);  // (1, T, C), alone: no padding
+  EXPECT_TRUE(torch::allclose(out.layers.back()[1], hidden.squeeze(0).mean(0), 1e-4, 1e-5));
+  EXPECT_TRUE(torch::allclose(out.pooled[1], toy.model->pooled(hidden).squeeze(0), 1e-4, 1e-5));
+}
