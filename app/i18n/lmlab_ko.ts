@@ -43,6 +43,18 @@
         <source>unknown dataset &apos;%1&apos; (news or nli)</source>
         <translation>알 수 없는 데이터셋 &apos;%1&apos; (news 또는 nli)</translation>
     </message>
+    <message>
+        <source>Emb.</source>
+        <translation>임베딩</translation>
+    </message>
+    <message>
+        <source>Head</source>
+        <translation>헤드</translation>
+    </message>
+    <message>
+        <source>L%1</source>
+        <translation>%1층</translation>
+    </message>
 </context>
 <context>
     <name>lmlab</name>
@@ -225,6 +237,46 @@
     <message>
         <source>Reset zoom (follow the run)</source>
         <translation>확대 초기화 (실행 따라가기)</translation>
+    </message>
+    <message>
+        <source>Smoothing: a running average of the last points (debiased, as TensorBoard draws it); the raw curve stays faded behind</source>
+        <translation>평활화: 최근 점들의 이동 평균 (TensorBoard처럼 편향 보정); 원래 곡선은 뒤에 흐리게 남습니다</translation>
+    </message>
+    <message>
+        <source>by step</source>
+        <translation>스텝 기준</translation>
+    </message>
+    <message>
+        <source>by training time</source>
+        <translation>학습 시간 기준</translation>
+    </message>
+    <message>
+        <source>The x axis: training steps, or the seconds the steps took (which shows what a step costs)</source>
+        <translation>x축: 학습 스텝, 또는 스텝에 걸린 초 (스텝 하나의 비용이 보입니다)</translation>
+    </message>
+    <message>
+        <source>smooth</source>
+        <translation>평활화</translation>
+    </message>
+    <message>
+        <source> (raw)</source>
+        <translation> (원래 값)</translation>
+    </message>
+    <message>
+        <source>training time (s)</source>
+        <translation>학습 시간 (초)</translation>
+    </message>
+    <message>
+        <source>%1
+%2 s: %3</source>
+        <translation>%1
+%2초: %3</translation>
+    </message>
+    <message>
+        <source>%1
+step %2: %3</source>
+        <translation>%1
+스텝 %2: %3</translation>
     </message>
 </context>
 <context>
@@ -1482,6 +1534,14 @@
         <source>, %1 per word</source>
         <translation>, 단어당 %1개</translation>
     </message>
+    <message>
+        <source>Surprise per token</source>
+        <translation>토큰별 놀람</translation>
+    </message>
+    <message>
+        <source>Why this label</source>
+        <translation>왜 이 레이블인가</translation>
+    </message>
 </context>
 <context>
     <name>lmlab::app::RecordedRun</name>
@@ -1700,6 +1760,53 @@
     </message>
 </context>
 <context>
+    <name>lmlab::app::SaliencyPanel</name>
+    <message>
+        <source>only for sentence pairs (NLI): the hypothesis</source>
+        <translation>문장 쌍(NLI)일 때만: 가설</translation>
+    </message>
+    <message>
+        <source>Integrated gradients (64 steps)</source>
+        <translation>통합 그래디언트 (64단계)</translation>
+    </message>
+    <message>
+        <source>Gradient × input</source>
+        <translation>그래디언트 × 입력</translation>
+    </message>
+    <message>
+        <source>Gradient × input: one gradient, quick but local. Integrated gradients: the gradient averaged along the way from an empty input (zero embeddings) to this one; the attributions then add up to the change in probability.</source>
+        <translation>그래디언트 × 입력: 그래디언트 하나로 빠르지만 국소적입니다. 통합 그래디언트: 빈 입력(0 임베딩)에서 이 입력까지 가는 길을 따라 평균한 그래디언트로, 기여도의 합이 확률의 변화와 같아집니다.</translation>
+    </message>
+    <message>
+        <source>Which words the classifier&apos;s answer rests on: red words push towards its label, blue ones against. For a sentence pair, a model that colours only the first sentence answers without reading the second (a shortcut).</source>
+        <translation>분류기의 답이 어떤 단어에 기대는지: 빨간 단어는 그 레이블 쪽으로, 파란 단어는 반대로 밉니다. 문장 쌍에서 첫 문장만 물드는 모델은 두 번째 문장을 읽지 않고 답합니다 (지름길).</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>텍스트</translation>
+    </message>
+    <message>
+        <source>Second text</source>
+        <translation>두 번째 텍스트</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>방법</translation>
+    </message>
+    <message>
+        <source>Load a fine-tuned classifier (a news or NLI run) to see what its answers rest on.</source>
+        <translation>파인튜닝한 분류기(뉴스나 NLI 실행)를 불러오면 답의 근거가 보입니다.</translation>
+    </message>
+    <message>
+        <source>The model says &lt;b&gt;%1&lt;/b&gt; (probability %2).</source>
+        <translation>모델의 답: &lt;b&gt;%1&lt;/b&gt; (확률 %2).</translation>
+    </message>
+    <message>
+        <source>Completeness: the attributions sum to %1, and the probability minus an empty input&apos;s (%3) is %2: a gap of %4%.</source>
+        <translation>완전성: 기여도의 합은 %1이고, 확률에서 빈 입력의 확률(%3)을 뺀 값은 %2입니다: 차이 %4%.</translation>
+    </message>
+</context>
+<context>
     <name>lmlab::app::SettingFields</name>
     <message>
         <source>Allowed: %1 to %2</source>
@@ -1708,6 +1815,37 @@
     <message>
         <source>, or %1</source>
         <translation>, 또는 %1</translation>
+    </message>
+</context>
+<context>
+    <name>lmlab::app::TokenLossPanel</name>
+    <message>
+        <source>Type a sentence to see which tokens surprise the model</source>
+        <translation>문장을 입력하면 어떤 토큰이 모델을 놀라게 하는지 보입니다</translation>
+    </message>
+    <message>
+        <source>Each token coloured by its loss, −ln p: white for a token the model expected, red for one that surprised it (8 nats or more, about 1 chance in 3,000). A GPT scores each token from the ones before it; a BERT hides each token alone and guesses it from both sides. Point at a token to see what the model expected there.</source>
+        <translation>각 토큰을 손실 −ln p로 칠합니다: 모델이 예상한 토큰은 흰색, 놀란 토큰은 빨간색 (8 nat 이상, 약 3,000분의 1). GPT는 앞 토큰들로 각 토큰을 채점하고, BERT는 토큰을 하나씩 가리고 양쪽을 보고 맞힙니다. 토큰을 가리키면 모델이 거기서 무엇을 예상했는지 보입니다.</translation>
+    </message>
+    <message>
+        <source>Load a model to score text.</source>
+        <translation>모델을 불러오면 텍스트를 채점합니다.</translation>
+    </message>
+    <message>
+        <source>Mean loss %1 nats per token (perplexity %2)%3.</source>
+        <translation>토큰당 평균 손실 %1 nat (퍼플렉서티 %2)%3.</translation>
+    </message>
+    <message>
+        <source>, each token masked alone</source>
+        <translation>, 토큰을 하나씩 가림</translation>
+    </message>
+    <message>
+        <source>“%1” is not scored (nothing before it to predict it from, or a special token).</source>
+        <translation>“%1”은(는) 채점하지 않습니다 (앞에 예측할 근거가 없거나 특수 토큰).</translation>
+    </message>
+    <message>
+        <source>“%1”: loss %2 (p = %3). Expected: %4.</source>
+        <translation>“%1”: 손실 %2 (p = %3). 예상: %4.</translation>
     </message>
 </context>
 <context>
@@ -1953,6 +2091,14 @@
     <message>
         <source>tokens per second</source>
         <translation>초당 토큰 수</translation>
+    </message>
+    <message>
+        <source>pretraining kept: held-out masked-word accuracy</source>
+        <translation>남은 사전학습: 보류 텍스트의 가린 단어 정확도</translation>
+    </message>
+    <message>
+        <source>pretraining kept: held-out masked-word loss</source>
+        <translation>남은 사전학습: 보류 텍스트의 가린 단어 손실</translation>
     </message>
 </context>
 </TS>

@@ -1,15 +1,23 @@
 #include "curve_plot.h"
 
+#include <QComboBox>
 #include <QContextMenuEvent>
 #include <QFile>
 #include <QFileDialog>
+#include <QHBoxLayout>
+#include <QLabel>
 #include <QMenu>
 #include <QMessageBox>
 #include <QSaveFile>
+#include <QSettings>
+#include <QSignalBlocker>
+#include <QSlider>
 #include <QTextStream>
 #include <QToolTip>
 
+#include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <limits>
 
 namespace lmlab::app {
@@ -66,6 +74,31 @@ CurvePlot::CurvePlot(const QString& left_label, const QString& right_label, QWid
   // Thick antialiased polylines made QCPGraph::draw the GUI thread's whole budget on long
   // runs; fast polylines keep the look and cost a fraction.
   setPlottingHint(QCP::phFastPolylines, true);
+  // The smoothing slider and the x axis choice sit in the bottom-left corner, left of the axis
+  // label, so they cost the lab no height.
+  controls_ = new QWidget(this);
+  controls_->setObjectName(QStringLiteral("curveControls"));
+  auto* slider = new QSlider(Qt::Horizontal);
+  slider->setObjectName(QStringLiteral("smoothing"));
+  slider->setRange(0, 99);
+  slider->setFixedWidth(70);
+  slider->setToolTip(tr("Smoothing: a running average of the last points (debiased, as TensorBoard draws it); the raw "
+                        "curve stays faded behind"));
+  x_choice_ = new QComboBox;
+  x_choice_->setObjectName(QStringLiteral("xAxisChoice"));
+  x_choice_->addItem(tr("by step"));
+  x_choice_->addItem(tr("by training time"));
+  x_choice_->setEnabled(false);
+  x_choice_->setToolTip(tr("The x axis: training steps, or the seconds the steps took (which shows what a step costs)"));
+  auto* row = new QHBoxLayout(controls_);
+  row->setContentsMargins(0, 0, 0, 0);
+  row->setSpacing(4);
+  row->addWidget(new QLabel(tr("smooth")));
+  row->addWidget(slider);
+  row->addWidget(x_choice_);
+  connect(slider, &QSlider::valueChanged, this, [this](int value) { set_smoothing(value / 100.0); });
+  connect(x_choice_, qOverload<int>(&QComboBox::currentIndexChanged), this, [this](int index) { set_time_axis(index == 1); });
+  set_smoothing(QSettings().value(QStringLiteral("plot/smoothing"), 0.0).toDouble());
   throttle_ = new QTimer(this);
   throttle_->setSingleShot(true);
   connect(throttle_, &QTimer::timeout, this, &CurvePlot::redraw_now);
@@ -91,41 +124,135 @@ void CurvePlot::showEvent(QShowEvent* event) {
 }
 
 QCPGraph* CurvePlot::series(const QString& name) const {
-  for (int i = 0; i < graphCount(); ++i)
-    if (graph(i)->name() == name) return graph(i);
+  for (const auto& [series_name, series] : series_)
+    if (series_name == name) return series.shown;
   return nullptr;
 }
 
-QCPGraph* CurvePlot::graph_for(const QString& name, Axis axis) {
-  if (QCPGraph* existing = series(name)) return existing;
-  QCPGraph* g = addGraph(xAxis, axis == Axis::Right ? yAxis2 : yAxis);
+CurvePlot::Series& CurvePlot::series_for(const QString& name, Axis axis) {
+  for (auto& [series_name, series] : series_)
+    if (series_name == name) return series;
+  QCPAxis* value_axis = axis == Axis::Right ? yAxis2 : yAxis;
+  const QColor colour = series_colour(static_cast<int>(series_.size()));
+  Series series;
+  // The raw curve first, so the smoothed one is drawn over it.
+  series.raw = addGraph(xAxis, value_axis);
+  series.raw->setName(name + tr(" (raw)"));
+  series.raw->removeFromLegend();
+  QColor faded = colour;
+  faded.setAlpha(60);
+  series.raw->setPen(QPen(faded, 1.0));
+  series.raw->setVisible(smoothing_ > 0);
+  series.shown = addGraph(xAxis, value_axis);
   place_legend(true);
-  g->setName(name);
-  QPen pen(series_colour(graphCount() - 1), 1.8);
+  series.shown->setName(name);
+  QPen pen(colour, 1.8);
   // Held-out measurements are dashed, so "train vs test" reads at a glance.
   if (name.contains(QStringLiteral("test"))) pen.setStyle(Qt::DashLine);
-  g->setPen(pen);
+  series.shown->setPen(pen);
   if (axis == Axis::Right) yAxis2->setVisible(true);
-  return g;
+  series_.emplace_back(name, series);
+  return series_.back().second;
+}
+
+void CurvePlot::append(Series& series, double step, double value) {
+  series.steps << step;
+  series.values << value;
+  series.average = smoothing_ * series.average + (1 - smoothing_) * value;
+  const double debias = 1 - std::pow(smoothing_, static_cast<double>(series.values.size()));
+  const double x = x_of(step);
+  series.raw->addData(x, value);
+  series.shown->addData(x, smoothing_ > 0 ? series.average / debias : value);
+}
+
+void CurvePlot::rebuild(Series& series) {
+  const QVector<double> steps = std::exchange(series.steps, {}), values = std::exchange(series.values, {});
+  series.average = 0;
+  series.raw->data()->clear();
+  series.shown->data()->clear();
+  series.raw->setVisible(smoothing_ > 0);
+  for (int i = 0; i < steps.size(); ++i) append(series, steps[i], values[i]);
+}
+
+void CurvePlot::rebuild_all() {
+  for (auto& [name, series] : series_) rebuild(series);
+  xAxis->setLabel(time_axis_ ? tr("training time (s)") : tr("step"));
+  refresh();
+}
+
+double CurvePlot::x_of(double step) const {
+  if (!time_axis_ || seconds_at_step_.isEmpty()) return step;
+  // Between two noted steps, linearly; past the last, at the last pace.
+  auto after = seconds_at_step_.lowerBound(step);
+  if (after != seconds_at_step_.end() && after.key() == step) return after.value();
+  if (after == seconds_at_step_.begin()) return after.value() * step / std::max(after.key(), 1.0);
+  auto before = std::prev(after);
+  if (after == seconds_at_step_.end()) {
+    const double pace = before.key() > 0 ? before.value() / before.key() : 0;
+    return before.value() + pace * (step - before.key());
+  }
+  const double share = (step - before.key()) / (after.key() - before.key());
+  return before.value() + share * (after.value() - before.value());
 }
 
 void CurvePlot::add_point(const QString& name, double step, double value, Axis axis) {
   if (!std::isfinite(value)) return;
-  graph_for(name, axis)->addData(step, value);
+  append(series_for(name, axis), step, value);
 }
 
 void CurvePlot::set_series(const QString& name, const QVector<QPointF>& points, Axis axis) {
-  QCPGraph* g = graph_for(name, axis);
-  QVector<double> x, y;
-  for (const QPointF& p : points) x << p.x(), y << p.y();
-  g->setData(x, y, true);
+  Series& series = series_for(name, axis);
+  series.steps.clear();
+  series.values.clear();
+  for (const QPointF& p : points) series.steps << p.x(), series.values << p.y();
+  rebuild(series);
 }
 
 void CurvePlot::clear_series() {
   clearGraphs();
+  series_.clear();
+  seconds_at_step_.clear();
+  x_choice_->setEnabled(false);
   place_legend(false);
   set_following(true);
   replot();
+}
+
+void CurvePlot::set_smoothing(double weight) {
+  const double w = std::clamp(weight, 0.0, 0.99);
+  if (w == smoothing_) return;
+  smoothing_ = w;
+  QSettings().setValue(QStringLiteral("plot/smoothing"), w);
+  if (auto* slider = controls_->findChild<QSlider*>()) {
+    const QSignalBlocker quiet(slider);
+    slider->setValue(static_cast<int>(std::lround(w * 100)));
+  }
+  rebuild_all();
+}
+
+void CurvePlot::note_time(double step, double seconds) {
+  seconds_at_step_.insert(step, seconds);
+  x_choice_->setEnabled(true);
+}
+
+void CurvePlot::set_time_axis(bool time) {
+  if (time == time_axis_) return;
+  time_axis_ = time;
+  {
+    const QSignalBlocker quiet(x_choice_);
+    x_choice_->setCurrentIndex(time ? 1 : 0);
+  }
+  rebuild_all();
+}
+
+void CurvePlot::place_controls() {
+  controls_->adjustSize();
+  controls_->move(2, height() - controls_->height() - 2);
+}
+
+void CurvePlot::resizeEvent(QResizeEvent* event) {
+  QCustomPlot::resizeEvent(event);
+  place_controls();
 }
 
 void CurvePlot::set_following(bool following) {
@@ -175,6 +302,7 @@ void CurvePlot::mouseMoveEvent(QMouseEvent* event) {
   QString text;
   for (int i = 0; i < graphCount(); ++i) {
     QCPGraph* g = graph(i);
+    if (!g->visible()) continue;
     const double step = g->keyAxis()->pixelToCoord(pos.x());
     auto it = g->data()->findBegin(step, true);
     for (int k = 0; k < 2 && it != g->data()->constEnd(); ++k, ++it) {
@@ -182,7 +310,7 @@ void CurvePlot::mouseMoveEvent(QMouseEvent* event) {
       const double d = (p.x() - pos.x()) * (p.x() - pos.x()) + (p.y() - pos.y()) * (p.y() - pos.y());
       if (d < best) {
         best = d;
-        text = QStringLiteral("%1\nstep %2: %3").arg(g->name()).arg(it->key).arg(it->value, 0, 'g', 4);
+        text = (time_axis_ ? tr("%1\n%2 s: %3") : tr("%1\nstep %2: %3")).arg(g->name()).arg(it->key).arg(it->value, 0, 'g', 4);
       }
     }
   }
@@ -229,12 +357,13 @@ QString CurvePlot::export_csv(const QString& path) const {
   if (!file.open(QIODevice::WriteOnly | QIODevice::Text)) return tr("Could not write %1: %2").arg(path, file.errorString());
   QTextStream out(&file);
   out << "series,step,value\n";
-  for (int i = 0; i < graphCount(); ++i) {
-    QString name = graph(i)->name();
+  for (const auto& [series_name, series] : series_) {
+    QString name = series_name;
     if (name.contains(QLatin1Char(',')) || name.contains(QLatin1Char('"')))
       name = QLatin1Char('"') + name.replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
-    for (auto it = graph(i)->data()->constBegin(); it != graph(i)->data()->constEnd(); ++it)
-      out << name << ',' << QString::number(it->key, 'g', 10) << ',' << QString::number(it->value, 'g', 8) << '\n';
+    for (int i = 0; i < series.steps.size(); ++i)
+      out << name << ',' << QString::number(series.steps[i], 'g', 10) << ',' << QString::number(series.values[i], 'g', 8)
+          << '\n';
   }
   out.flush();
   if (!file.commit()) return tr("Could not write %1: %2").arg(path, file.errorString());

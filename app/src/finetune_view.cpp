@@ -269,6 +269,7 @@ void FineTuneView::start_request(const FinetuneRequest& request, const QString& 
   if (!tag_.isEmpty()) config.insert(QStringLiteral("tag"), tag_);
   run_name_.clear(), tag_.clear();  // a preset names and tags one run only
   plot_->clear_series();
+  trained_ms_ = 0;
   result_->clear();
   report_->clear();
   changes_->clear();
@@ -283,6 +284,8 @@ void FineTuneView::start_request(const FinetuneRequest& request, const QString& 
 void FineTuneView::add_steps(const std::vector<SessionStep>& steps) {
   for (const auto& s : steps) {
     const double x = static_cast<double>(s.step);
+    trained_ms_ += s.ms;
+    plot_->note_time(x, trained_ms_ / 1000);
     plot_->add_point(metric_label(QStringLiteral("train_loss_batch")), x, s.loss);
     // Validation every epoch; the test set once, at the end (a single point on the same axes).
     for (const char* key : {"train_accuracy", "validation_accuracy", "test_accuracy"})
@@ -290,6 +293,13 @@ void FineTuneView::add_steps(const std::vector<SessionStep>& steps) {
         plot_->add_point(metric_label(QString::fromLatin1(key)), x, s.evaluation.at(key), CurvePlot::Axis::Right);
     if (s.evaluation.count("validation_loss"))
       plot_->add_point(metric_label(QStringLiteral("validation_loss")), x, s.evaluation.at("validation_loss"));
+    // Forgetting: the pretraining head's score on held-out text, from the pretrained model's
+    // (at step 0) on, beside the task's accuracy.
+    const QString kept = metric_label(QStringLiteral("masked_lm_accuracy"));
+    if (s.evaluation.count("masked_lm_accuracy_at_start"))
+      plot_->add_point(kept, 0, s.evaluation.at("masked_lm_accuracy_at_start"), CurvePlot::Axis::Right);
+    if (s.evaluation.count("masked_lm_accuracy"))
+      plot_->add_point(kept, x, s.evaluation.at("masked_lm_accuracy"), CurvePlot::Axis::Right);
     freeze_->show_step(s);
     if (s.test_report) {
       report_->show_report(*s.test_report, labels_, s.step);

@@ -106,6 +106,7 @@ class FineTuneView : public QWidget {
   PartChangesView* changes_;
   QTabWidget* inside_;  // what changes while it trains; the test report at the end
   std::vector<std::string> labels_;
+  double trained_ms_ = 0;  // the steps' own time so far: the curve's time axis
 };
 
 }  // namespace lmlab::app

@@ -25,6 +25,8 @@ QString metric_label(const QString& key) {
       {"nsp_accuracy", QT_TRANSLATE_NOOP("metric", "next-sentence accuracy (NSP)")},
       {"clm_loss", QT_TRANSLATE_NOOP("metric", "next-token loss")},
       {"clm_accuracy", QT_TRANSLATE_NOOP("metric", "next-token accuracy")},
+      {"masked_lm_accuracy", QT_TRANSLATE_NOOP("metric", "pretraining kept: held-out masked-word accuracy")},
+      {"masked_lm_loss", QT_TRANSLATE_NOOP("metric", "pretraining kept: held-out masked-word loss")},
       {"fewshot_accuracy", QT_TRANSLATE_NOOP("metric", "few-shot accuracy")},
       {"lr", QT_TRANSLATE_NOOP("metric", "learning rate")},
       {"tokens_per_s", QT_TRANSLATE_NOOP("metric", "tokens per second")},

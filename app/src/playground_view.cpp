@@ -6,9 +6,12 @@
 #include "masked_lm_panel.h"
 #include "error_dialog.h"
 #include "probability_bars.h"
+#include "token_loss_panel.h"
 #include "tokenizer_pieces.h"
 #include "run_store.h"
+#include "saliency_panel.h"
 #include "session_bridge.h"
+#include "session_question.h"
 #include "setting_fields.h"
 
 #include "lmlab/session/training_job.h"
@@ -31,24 +34,11 @@ namespace lmlab::app {
 
 namespace {
 
-// Runs query on the session thread and hands its result (or its error) to the view's thread.
+// The playground's questions; fail shows an error (a private member, so the caller passes it).
 template <typename Result, typename Query, typename Show>
-bool ask(SessionBridge* bridge, PlaygroundView* view, Query query, Show show,
-         void (PlaygroundView::*fail)(const QString&)) {
-  QPointer<PlaygroundView> target(view);
-  return bridge->inspect([target, query, show, fail](TrainingJob& job) {
-    try {
-      Result result = query(job);
-      QMetaObject::invokeMethod(target, [target, result, show] {
-        if (target) show(*target, result);
-      }, Qt::QueuedConnection);
-    } catch (const std::exception& e) {
-      const QString message = QString::fromStdString(e.what());
-      QMetaObject::invokeMethod(target, [target, message, fail] {
-        if (target) (target->*fail)(message);
-      }, Qt::QueuedConnection);
-    }
-  });
+bool ask(SessionBridge* bridge, PlaygroundView* view, Query query, Show show, void (PlaygroundView::*fail)(const QString&)) {
+  return ask_session<Result>(bridge, view, query, show,
+                             [fail](PlaygroundView& target, const QString& message) { (target.*fail)(message); });
 }
 
 }  // namespace
@@ -149,6 +139,12 @@ PlaygroundView::PlaygroundView(RunStore* runs, QWidget* parent)
   fewshot_ = new FewShotPanel(runs_);
   fewshot_->setObjectName(QStringLiteral("fewshotPanel"));
   sections_->addTab(fewshot_, tr("Few-shot prompting"));
+  token_loss_ = new TokenLossPanel(bridge_);
+  token_loss_->setObjectName(QStringLiteral("tokenLossPanel"));
+  sections_->addTab(token_loss_, tr("Surprise per token"));
+  saliency_ = new SaliencyPanel(bridge_);
+  saliency_->setObjectName(QStringLiteral("saliencyPanel"));
+  sections_->addTab(saliency_, tr("Why this label"));
 
   auto* layout = new QVBoxLayout(this);
   layout->addLayout(top);
@@ -177,6 +173,10 @@ PlaygroundView::PlaygroundView(RunStore* runs, QWidget* parent)
     const QString arch = QString::fromStdString(info.arch);
     set_loaded(true, arch);
     fewshot_->set_model(loading_, arch);
+    token_loss_->set_model(arch);
+    QStringList labels;
+    for (const auto& label : info.labels) labels << QString::fromStdString(label);
+    saliency_->set_model(labels);
     if (!text_->text().isEmpty()) tokenize(text_->text());
     probe_->set_architecture(arch, /*training=*/false);
     if (probe_->word_count() == 0)
@@ -198,6 +198,8 @@ void PlaygroundView::load(const QString& checkpoint_dir) {
   loading_ = checkpoint_dir;
   set_loaded(false, {});
   fewshot_->set_model({}, {});
+  token_loss_->set_model({});
+  saliency_->set_model({});
   status_->setText(tr("Loading %1…").arg(checkpoint_dir));
   const std::string dir = checkpoint_dir.toStdString();
   bridge_->start([dir] { return make_inspection_job(dir); });

@@ -20,6 +20,8 @@ class SettingFields;
 class AttentionView;
 class CheckpointPicker;
 class FewShotPanel;
+class SaliencyPanel;
+class TokenLossPanel;
 class MaskedLmPanel;
 class ProbabilityBars;
 class RunStore;
@@ -48,6 +50,8 @@ class PlaygroundView : public QWidget {
   MaskedLmPanel* probe() const { return probe_; }
   AttentionView* attention() const { return attention_; }
   FewShotPanel* fewshot() const { return fewshot_; }
+  TokenLossPanel* token_loss() const { return token_loss_; }
+  SaliencyPanel* saliency() const { return saliency_; }
   QTabWidget* sections() const { return sections_; }
   QLineEdit* prompt() const { return prompt_; }
 
@@ -84,6 +88,8 @@ class PlaygroundView : public QWidget {
   MaskedLmPanel* probe_;
   AttentionView* attention_;
   FewShotPanel* fewshot_;
+  TokenLossPanel* token_loss_;
+  SaliencyPanel* saliency_;
   QString loading_;  // the checkpoint asked for last
 };
 

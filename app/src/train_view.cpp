@@ -207,6 +207,7 @@ void TrainView::start_request(const PretrainRequest& request, const QString& nam
   if (!tag_.isEmpty()) config.insert(QStringLiteral("tag"), tag_);
   tag_.clear();  // a preset's tag marks one run, not the learner's later ones
   for (CurvePlot* plot : {loss_plot_, rate_plot_, speed_plot_}) plot->clear_series();
+  trained_ms_ = 0;
   snapshot_.reset();
   set_running(true);
   controls_->set_preparing();
@@ -216,6 +217,8 @@ void TrainView::start_request(const PretrainRequest& request, const QString& nam
 
 void TrainView::add_steps(const std::vector<SessionStep>& steps) {
   for (const auto& s : steps) {
+    trained_ms_ += s.ms;
+    for (CurvePlot* plot : {loss_plot_, rate_plot_, speed_plot_}) plot->note_time(static_cast<double>(s.step), trained_ms_ / 1000);
     const bool objectives = s.metrics.count("mlm_loss") + s.metrics.count("nsp_loss") + s.metrics.count("clm_loss") > 1;
     if (!objectives) loss_plot_->add_point(metric_label(QStringLiteral("loss")), static_cast<double>(s.step), s.loss);
     for (const auto& [key, value] : s.metrics) {

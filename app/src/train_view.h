@@ -77,6 +77,7 @@ class TrainView : public QWidget {
   AttentionView* attention_;
   MaskedLmPanel* probe_;
   std::optional<Snapshot> snapshot_;
+  double trained_ms_ = 0;  // the steps' own time so far: the curves' time axis
 };
 
 }  // namespace lmlab::app

@@ -8,8 +8,10 @@
 #include "masked_lm_panel.h"
 #include "playground_view.h"
 #include "run_controls.h"
+#include "saliency_panel.h"
 #include "run_store.h"
 #include "setting_fields.h"
+#include "token_loss_panel.h"
 #include "tokenizer_pieces.h"
 #include "checkpoint_picker.h"
 #include "probability_bars.h"
@@ -52,6 +54,12 @@ class TestPlayground : public QObject {
       LanguageModel model(config);
       save_checkpoint(checkpoint(arch).toStdString(), *model, tokenizer, "{}");
     }
+    auto config = ModelConfig::preset("tiny", Architecture::Bert);
+    config.vocab_size = tokenizer.vocab_size();
+    config.num_labels = 3;
+    LanguageModel classifier(config);
+    save_checkpoint(dir_.filePath(QStringLiteral("nli")).toStdString(), *classifier, tokenizer,
+                    R"({"labels": ["entailment", "neutral", "contradiction"]})");
   }
 
   void aGptGeneratesAndShowsItsNextTokenDistribution() {
@@ -177,6 +185,57 @@ class TestPlayground : public QObject {
              qPrintable(top));
     QVERIFY2(top.contains(bar), qPrintable(top + QStringLiteral(" vs ") + bar));
     QVERIFY(probe->lens()->model()->headerData(0, Qt::Vertical, Qt::DisplayRole).toString().contains(QStringLiteral("output")));
+  }
+
+  // Surprise per token: the loaded GPT colours each token by its loss; hovering one says what the
+  // model expected there; the first token has no context and is not scored.
+  void aGptColoursEachTokenByItsLoss() {
+    PlaygroundView view;
+    view.show();
+    QSignalSpy started(view.bridge(), &SessionBridge::started);
+    view.load(checkpoint(Architecture::Gpt));
+    QVERIFY(started.wait(30000));
+    QSignalSpy scored(view.token_loss(), &TokenLossPanel::scored);
+    view.findChild<QLineEdit*>(QStringLiteral("tokenLossText"))->setText(QStringLiteral("the king of the river"));
+    QVERIFY(scored.wait(30000));
+    const auto& losses = view.token_loss()->losses();
+    QVERIFY(losses.tokens.size() >= 5);
+    QVERIFY(!losses.tokens.front().scored);
+    double total = 0;
+    for (size_t i = 1; i < losses.tokens.size(); ++i) {
+      QVERIFY(losses.tokens[i].scored && losses.tokens[i].loss > 0);
+      total += losses.tokens[i].loss;
+    }
+    QVERIFY(std::abs(losses.mean_loss - total / static_cast<double>(losses.tokens.size() - 1)) < 1e-9);
+    QVERIFY(view.token_loss()->text_view()->toPlainText().contains(QStringLiteral("river")));
+    view.token_loss()->show_detail(2);
+    QVERIFY(view.token_loss()->findChild<QLabel*>(QStringLiteral("tokenLossDetail"))->text().contains(QStringLiteral("Expected")));
+    QVERIFY(view.token_loss()->summary()->text().contains(QStringLiteral("perplexity")));
+  }
+
+  // Why this label: a classifier's verdict named by its label, both texts of a pair coloured with
+  // a divider between them, and the completeness check on screen.
+  void aClassifierSaysWhatItsLabelRestsOn() {
+    PlaygroundView view;
+    view.show();
+    QSignalSpy started(view.bridge(), &SessionBridge::started);
+    view.load(dir_.filePath(QStringLiteral("nli")));
+    QVERIFY(started.wait(30000));
+    QSignalSpy explained(view.saliency(), &SaliencyPanel::explained);
+    view.findChild<QLineEdit*>(QStringLiteral("saliencyPair"))->setText(QStringLiteral("a king is a man"));
+    view.findChild<QLineEdit*>(QStringLiteral("saliencyText"))->setText(QStringLiteral("the king of the river"));
+    QVERIFY(explained.wait(60000));
+    const QString verdict = view.saliency()->verdict()->text();
+    QVERIFY2(verdict.contains(QStringLiteral("entailment")) || verdict.contains(QStringLiteral("neutral")) ||
+                 verdict.contains(QStringLiteral("contradiction")),
+             qPrintable(verdict));
+    const QString text = view.saliency()->text_view()->toPlainText();
+    QVERIFY2(text.contains(QStringLiteral("river")) && text.contains(QStringLiteral("‖")) && !text.contains(QStringLiteral("[CLS]")),
+             qPrintable(text));
+    QVERIFY(view.findChild<QLabel*>(QStringLiteral("saliencyCheck"))->text().contains(QStringLiteral("gap")));
+    double sum = 0;
+    for (const auto& t : view.saliency()->saliency().tokens) sum += t.integrated_gradients;
+    QVERIFY(std::abs(sum - view.saliency()->saliency().attribution_sum) < 1e-9);
   }
 
   void aBertCannotGenerate() {

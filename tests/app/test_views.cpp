@@ -21,6 +21,8 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QFile>
+#include <cmath>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -247,6 +249,48 @@ class TestViews : public QObject {
     QTest::mouseDClick(&plot, Qt::LeftButton, {}, middle);
     QVERIFY(plot.following());
     QTRY_COMPARE_WITH_TIMEOUT(plot.xAxis->range().upper, 60.0, 2000);
+  }
+
+  // Smoothing as TensorBoard draws it: the debiased running average, written here from its
+  // definition; the raw values stay behind (and in the CSV). The time axis places each step at
+  // its training time, interpolating between the steps it was told.
+  void smoothingIsTheDebiasedAverageAndTheTimeAxisMovesThePoints() {
+    CurvePlot plot(QStringLiteral("loss"), QString());
+    plot.set_smoothing(0);
+    const std::vector<double> values{4, 1, 3, 0, 2, 5};
+    for (size_t i = 0; i < values.size(); ++i) plot.add_point(QStringLiteral("loss"), static_cast<double>(i + 1), values[i]);
+    plot.set_smoothing(0.6);
+    double average = 0;
+    auto data = plot.series(QStringLiteral("loss"))->data();
+    QCOMPARE(data->size(), static_cast<int>(values.size()));
+    for (size_t i = 0; i < values.size(); ++i) {
+      average = 0.6 * average + 0.4 * values[i];
+      const double expected = average / (1 - std::pow(0.6, static_cast<double>(i + 1)));
+      QVERIFY2(std::abs((data->constBegin() + static_cast<int>(i))->value - expected) < 1e-12, qPrintable(QString::number(i)));
+    }
+    QCOMPARE(data->constBegin()->value, values[0]);  // debiased: the first point is its own value
+    plot.add_point(QStringLiteral("loss"), 7, 1);     // points added later are smoothed on the way in
+    average = 0;
+    for (double v : {4.0, 1.0, 3.0, 0.0, 2.0, 5.0, 1.0}) average = 0.6 * average + 0.4 * v;
+    QVERIFY(std::abs((data->constEnd() - 1)->value - average / (1 - std::pow(0.6, 7))) < 1e-12);
+
+    QTemporaryDir dir;
+    const QString csv = dir.filePath(QStringLiteral("raw.csv"));
+    QCOMPARE(plot.export_csv(csv), QString());
+    QFile file(csv);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(file.readAll().contains("loss,2,1\n"));  // the raw value, not the smoothed one
+
+    plot.note_time(1, 0.5);
+    plot.note_time(3, 1.5);
+    plot.set_time_axis(true);
+    data = plot.series(QStringLiteral("loss"))->data();
+    QCOMPARE(data->constBegin()->key, 0.5);
+    QCOMPARE((data->constBegin() + 1)->key, 1.0);  // step 2, halfway between the noted ones
+    QCOMPARE((data->constBegin() + 5)->key, 3.0);  // step 6, at the last pace (0.5 s a step)
+    plot.set_smoothing(0);
+    plot.set_time_axis(false);
+    QCOMPARE(plot.series(QStringLiteral("loss"))->data()->constBegin()->key, 1.0);
   }
 
   void exportWritesValidPngAndCsv() {

@@ -22,6 +22,8 @@ head -n 100 "$data/agnews/test.csv" > "$dir/news-test.csv"
 "$cli" inspect logit-lens --from "$dir/bert" --text "the dog is a [MASK] ." --top 3 --json > "$dir/lens.json"
 "$cli" predict-mask --from "$dir/bert" --text "the dog is a [MASK] ." --top 3 --json > "$dir/mask.json"
 "$cli" inspect cka --from "$dir/bert" --to "$dir/news" --data "$dir/news-test.csv" --examples 60 --json > "$dir/cka.json"
+"$cli" inspect token-loss --from "$dir/bert" --text "the dog is a mammal ." --json > "$dir/loss.json"
+"$cli" inspect saliency --from "$dir/news" --text "the busan eagles win the final" --json > "$dir/saliency.json"
 "$cli" inspect project --from "$dir/news" --data "$dir/news-test.csv" --examples 60 --json > "$dir/project.json"
 python3 - "$dir" <<'PY'
 import json, sys
@@ -43,6 +45,16 @@ cka = [l["cka"] for l in json.load(open(d + "/cka.json"))["layers"]]
 assert len(cka) == 3 and abs(cka[0] - 1) < 1e-9 and abs(cka[1] - 1) < 1e-9, cka  # frozen: unchanged
 assert cka[2] < 1 - 1e-6, cka
 
+loss = json.load(open(d + "/loss.json"))
+scored = [t for t in loss["tokens"] if t["scored"]]
+assert loss["masked_one_at_a_time"] and not loss["tokens"][0]["scored"] and not loss["tokens"][-1]["scored"]
+assert abs(loss["mean_loss"] - sum(t["loss"] for t in scored) / len(scored)) < 1e-9, loss["mean_loss"]
+
+saliency = json.load(open(d + "/saliency.json"))
+assert saliency["label"] in ["World", "Sports", "Business", "Sci/Tech"], saliency["label"]
+assert saliency["completeness_gap"] < 0.05, saliency["completeness_gap"]
+assert abs(sum(t["integrated_gradients"] for t in saliency["tokens"]) - saliency["attribution_sum"]) < 1e-9
+
 project = json.load(open(d + "/project.json"))
 assert len(project["points"]) == 60 and len(project["explained"]) == 2, project.keys()
 assert project["labels"] == ["World", "Sports", "Business", "Sci/Tech"], project["labels"]
@@ -51,4 +63,5 @@ PY
 # Bad input: a clear message and exit 1, nothing half-printed.
 "$expect" 1 "the text has no \[MASK\] to predict" "$cli" inspect logit-lens --from "$dir/bert" --text "no mask"
 "$expect" 1 "does not exist" "$cli" inspect cka --from "$dir/bert" --to "$dir/news" --data "$dir/none.csv"
+"$expect" 1 "explains a classifier's prediction" "$cli" inspect saliency --from "$dir/bert" --text "a text"
 "$expect" 2 "option '--to' is required" "$cli" inspect changes --from "$dir/bert"

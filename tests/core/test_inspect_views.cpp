@@ -8,6 +8,7 @@
 #include "lmlab/inspect/masked_prediction.h"
 #include "lmlab/inspect/projection.h"
 #include "lmlab/inspect/representations.h"
+#include "lmlab/inspect/token_loss.h"
 #include "temp_dir.h"
 #include "toy_model.h"
 
@@ -171,4 +172,49 @@ TEST(Representations, MeanOfRealTokensPerDepthAndThePooledVector) {
   const auto hidden = toy.model->hidden_states(ids);  // (1, T, C), alone: no padding
   EXPECT_TRUE(torch::allclose(out.layers.back()[1], hidden.squeeze(0).mean(0), 1e-4, 1e-5));
   EXPECT_TRUE(torch::allclose(out.pooled[1], toy.model->pooled(hidden).squeeze(0), 1e-4, 1e-5));
+}
+
+// GPT per-token loss against a separate forward on each prefix alone (causal attention makes
+// the two the same); the first token is not scored.
+TEST(TokenLoss, AGptsLossOfEachTokenIsItsPrefixsNextTokenLoss) {
+  auto toy = toy_model(Architecture::Gpt, true);
+  const std::string text = "the dog likes to eat fish";
+  const auto losses = token_losses(*toy.model, *toy.tokenizer, text, 3);
+  const auto ids = toy.tokenizer->encode(text);
+  ASSERT_EQ(losses.tokens.size(), ids.size());
+  EXPECT_FALSE(losses.tokens[0].scored);
+  torch::NoGradGuard no_grad;
+  toy.model->eval();
+  double total = 0;
+  for (size_t t = 1; t < ids.size(); ++t) {
+    const std::vector<int64_t> prefix(ids.begin(), ids.begin() + static_cast<std::ptrdiff_t>(t));
+    const auto hidden = toy.model->hidden_states(torch::tensor(prefix).unsqueeze(0));  // (1, t, C)
+    const auto log_probs = torch::log_softmax(toy.model->lm_logits(hidden[0][t - 1]), -1);
+    EXPECT_NEAR(losses.tokens[t].loss, -log_probs[ids[t]].item<double>(), 1e-4) << "token " << t;
+    EXPECT_EQ(losses.tokens[t].top.size(), 3u);
+    EXPECT_EQ(losses.tokens[t].top[0].id, log_probs.argmax().item<int64_t>());
+    total += losses.tokens[t].loss;
+  }
+  EXPECT_NEAR(losses.mean_loss, total / static_cast<double>(ids.size() - 1), 1e-9);
+}
+
+// BERT: each token hidden alone, scored against one masked copy at a time; specials unscored.
+TEST(TokenLoss, ABertScoresEachTokenMaskedAlone) {
+  auto toy = toy_model(Architecture::Bert, false);
+  const auto losses = token_losses(*toy.model, *toy.tokenizer, "the cat likes fish", 5);
+  EXPECT_TRUE(losses.masked_one_at_a_time);
+  EXPECT_FALSE(losses.tokens.front().scored);
+  EXPECT_FALSE(losses.tokens.back().scored);
+  torch::NoGradGuard no_grad;
+  toy.model->eval();
+  std::vector<int64_t> ids;
+  for (const auto& token : losses.tokens) ids.push_back(token.id);
+  for (size_t i = 1; i + 1 < ids.size(); ++i) {
+    auto masked = ids;
+    masked[i] = toy.tokenizer->special_ids().mask;
+    const auto hidden = toy.model->hidden_states(torch::tensor(masked).unsqueeze(0));  // (1, T, C)
+    const auto log_probs = torch::log_softmax(toy.model->masked_lm_logits(hidden[0][static_cast<int64_t>(i)].unsqueeze(0))[0], -1);
+    EXPECT_NEAR(losses.tokens[i].loss, -log_probs[ids[i]].item<double>(), 1e-4) << "token " << i;
+  }
+  EXPECT_THROW(token_losses(*toy.model, *toy.tokenizer, "", 5), Error);
 }

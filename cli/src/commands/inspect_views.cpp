@@ -11,6 +11,8 @@
 #include "lmlab/inspect/parameter_changes.h"
 #include "lmlab/inspect/projection.h"
 #include "lmlab/inspect/representations.h"
+#include "lmlab/inspect/saliency.h"
+#include "lmlab/inspect/token_loss.h"
 #include "lmlab/io/checkpoint.h"
 
 #include <ATen/ATen.h>
@@ -165,6 +167,83 @@ int project_view(const Options& o) {
   return 0;
 }
 
+int token_loss_view(const Options& o) {
+  auto checkpoint = load_checkpoint(o.text("from"), resolve_device(o.text("device")));
+  const auto losses = token_losses(*checkpoint.model, *checkpoint.tokenizer, o.text("text"),
+                                   static_cast<int>(o.integer("top", 1, 1000)));
+  if (o.flag("json")) {
+    nlohmann::ordered_json j{{"mean_loss", losses.mean_loss},
+                             {"masked_one_at_a_time", losses.masked_one_at_a_time},
+                             {"tokens", nlohmann::json::array()}};
+    for (const auto& t : losses.tokens) {
+      nlohmann::ordered_json token{{"id", t.id}, {"token", t.piece}, {"scored", t.scored}};
+      if (t.scored) {
+        token["loss"] = t.loss;
+        token["top"] = nlohmann::json::array();
+        for (const auto& g : t.top) token["top"].push_back({{"id", g.id}, {"token", g.piece}, {"probability", g.probability}});
+      }
+      j["tokens"].push_back(token);
+    }
+    print_json(j);
+    return 0;
+  }
+  std::printf("%-16s %8s  %s\n", "token", "loss", "expected instead");
+  for (const auto& t : losses.tokens) {
+    if (!t.scored) {
+      std::printf("%-16s %8s\n", t.piece.c_str(), "-");
+      continue;
+    }
+    std::string expected;
+    for (const auto& g : t.top) expected += g.piece + " ";
+    std::printf("%-16s %8.3f  %s\n", t.piece.c_str(), t.loss, expected.c_str());
+  }
+  std::printf("mean loss %.3f nats per token%s\n", losses.mean_loss,
+              losses.masked_one_at_a_time ? " (each token masked alone)" : "");
+  return 0;
+}
+
+int saliency_view(const Options& o) {
+  auto checkpoint = load_checkpoint(o.text("from"), resolve_device(o.text("device")));
+  const auto names = checkpoint_labels(checkpoint);
+  int label = -1;
+  if (o.given("label")) {
+    const auto wanted = o.text("label");
+    const auto found = std::find(names.begin(), names.end(), wanted);
+    if (found == names.end()) throw Error("--label '" + wanted + "' is not one of this classifier's labels");
+    label = static_cast<int>(found - names.begin());
+  }
+  const auto s = saliency(*checkpoint.model, *checkpoint.tokenizer, o.text("text"), o.given("pair") ? o.text("pair") : "",
+                          static_cast<int>(o.integer("steps", 1, 1024)), label);
+  const std::string name = static_cast<size_t>(s.label) < names.size() ? names[static_cast<size_t>(s.label)] : "";
+  if (o.flag("json")) {
+    nlohmann::ordered_json j{{"label", name},
+                             {"label_index", s.label},
+                             {"probability", s.probability},
+                             {"baseline_probability", s.baseline_probability},
+                             {"attribution_sum", s.attribution_sum},
+                             {"completeness_gap", s.completeness_gap},
+                             {"steps", s.steps},
+                             {"tokens", nlohmann::json::array()}};
+    for (const auto& t : s.tokens)
+      j["tokens"].push_back({{"id", t.id},
+                             {"token", t.piece},
+                             {"segment", t.segment},
+                             {"gradient_x_input", t.gradient_x_input},
+                             {"integrated_gradients", t.integrated_gradients}});
+    print_json(j);
+    return 0;
+  }
+  std::printf("'%s' with probability %.3f (%.3f with every token's embedding zeroed)\n", name.c_str(), s.probability,
+              s.baseline_probability);
+  std::printf("%-16s %8s %22s\n", "token", "grad x input", "integrated gradients");
+  for (const auto& t : s.tokens)
+    std::printf("%-16s %8.4f %22.4f\n", (t.segment ? "  " + t.piece : t.piece).c_str(), t.gradient_x_input,
+                t.integrated_gradients);
+  std::printf("integrated gradients sum to %.4f against f(x) - f(baseline) = %.4f: a %.1f%% gap at %d steps\n",
+              s.attribution_sum, s.probability - s.baseline_probability, 100 * s.completeness_gap, s.steps);
+  return 0;
+}
+
 }  // namespace
 
 std::vector<Command> inspect_view_commands() {
@@ -180,6 +259,24 @@ std::vector<Command> inspect_view_commands() {
         device,
         json},
        logit_lens_view},
+      {"inspect token-loss",
+       "Each token's loss under the model (GPT: next token; BERT: each token masked in turn) and what it expected",
+       {{"from", "DIR", "checkpoint directory", "", true},
+        {"text", "TEXT", "the text to score", "", true},
+        {"top", "K", "expected tokens shown per position", "5"},
+        device,
+        json},
+       token_loss_view},
+      {"inspect saliency",
+       "Which input tokens a classifier's prediction rests on: gradient x input and integrated gradients",
+       {{"from", "DIR", "a fine-tuned classifier's checkpoint", "", true},
+        {"text", "TEXT", "the text (the premise of a pair)", "", true},
+        {"pair", "TEXT", "the second text of a pair (the hypothesis)", ""},
+        {"label", "NAME", "the label to explain (default: the predicted one)", ""},
+        {"steps", "N", "integration steps", "64"},
+        device,
+        json},
+       saliency_view},
       {"inspect changes",
        "How far each part (embeddings, each layer, head) moved between two checkpoints",
        {{"from", "DIR", "the starting checkpoint (e.g. the pretrained model)", "", true},

@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <set>
 
@@ -23,6 +24,18 @@ constexpr const char* kState = "training_state.json";
 constexpr const char* kResume = "resume_state.safetensors";
 
 }  // namespace
+
+std::vector<std::string> checkpoint_labels(const LoadedCheckpoint& checkpoint) {
+  const auto state = nlohmann::json::parse(checkpoint.training_state_json, nullptr, false);
+  std::vector<std::string> names;
+  if (state.is_object() && state.contains("labels") && state["labels"].is_array())
+    for (const auto& name : state["labels"])
+      if (name.is_string()) names.push_back(name.get<std::string>());
+  const auto classes = static_cast<size_t>(std::max(0, checkpoint.model->config().num_labels));
+  names.resize(std::min(names.size(), classes));
+  for (size_t i = names.size(); i < classes; ++i) names.push_back(std::to_string(i));
+  return names;
+}
 
 NamedTensors model_weights(LanguageModelImpl& model) {
   NamedTensors out;

@@ -20,12 +20,16 @@ void EmbeddingsImpl::reset() {
 }
 
 torch::Tensor EmbeddingsImpl::forward(const torch::Tensor& ids, const torch::Tensor& segments) {
-  const auto T = ids.size(1);
+  return forward_vectors(token(ids), segments);
+}
+
+torch::Tensor EmbeddingsImpl::forward_vectors(const torch::Tensor& token_vectors, const torch::Tensor& segments) {
+  const auto T = token_vectors.size(1);
   if (T > options.max_seq_len())
     throw Error("a sequence of " + std::to_string(T) + " tokens is longer than the model's " +
                 "max_seq_len (" + std::to_string(options.max_seq_len()) + ")");
-  auto x = token(ids);  // (B, T, C)
-  if (position) x = x + position(torch::arange(T, ids.options())).unsqueeze(0);
+  auto x = token_vectors;  // (B, T, C)
+  if (position) x = x + position(torch::arange(T, token_vectors.options().dtype(torch::kLong))).unsqueeze(0);
   if (segment) {
     x = segments.defined() ? x + segment(segments) : x + segment->weight[0];
   }

@@ -34,7 +34,12 @@ TransformerStackImpl::TransformerStackImpl(const ModelConfig& config, bool causa
 
 torch::Tensor TransformerStackImpl::forward(const torch::Tensor& ids, const torch::Tensor& segments,
                                             const torch::Tensor& padding) {
-  auto x = embeddings(ids, segments);  // (B, T, C)
+  return forward_vectors(embeddings->token(ids), segments, padding);
+}
+
+torch::Tensor TransformerStackImpl::forward_vectors(const torch::Tensor& token_vectors, const torch::Tensor& segments,
+                                                    const torch::Tensor& padding) {
+  auto x = embeddings->forward_vectors(token_vectors, segments);  // (B, T, C)
   for (auto& block : blocks_) x = block(x, padding);
   return final_norm ? final_norm(x) : x;
 }

@@ -14,6 +14,7 @@ class InspectionJob final : public TrainingJob, public ModelHolder {
   InspectionJob(LoadedCheckpoint checkpoint, const std::string& dir) : checkpoint_(std::move(checkpoint)) {
     info_.kind = "inspect";
     describe_model(info_, *checkpoint_.model);
+    info_.labels = checkpoint_labels(checkpoint_);
     info_.description = info_.arch + " from " + dir + ", " + std::to_string(info_.layers) + " layers, " +
                         std::to_string(info_.parameters) + " parameters";
   }

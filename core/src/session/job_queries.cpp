@@ -1,6 +1,8 @@
 #include "lmlab/session/job_queries.h"
 
 #include "lmlab/inspect/generation.h"
+#include "lmlab/inspect/saliency.h"
+#include "lmlab/inspect/token_loss.h"
 #include "lmlab/sentencepiece_tokenizer.h"
 #include "lmlab/session/training_job.h"
 
@@ -28,6 +30,16 @@ std::vector<TokenGuess> tokenize_with(TrainingJob& job, const std::string& text)
   std::vector<TokenGuess> pieces;
   for (int id : tokenizer.encode(text)) pieces.push_back({id, tokenizer.id_to_piece(id), 0});
   return pieces;
+}
+
+TokenLosses answer_token_losses(TrainingJob& job, const std::string& text) {
+  auto& holder = model_holder(job);
+  return token_losses(holder.model(), holder.tokenizer(), text, 5);
+}
+
+Saliency answer_saliency(TrainingJob& job, const std::string& text_a, const std::string& text_b) {
+  auto& holder = model_holder(job);
+  return saliency(holder.model(), holder.tokenizer(), text_a, text_b, 64);
 }
 
 }  // namespace lmlab

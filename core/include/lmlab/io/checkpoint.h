@@ -8,6 +8,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace lmlab {
 
@@ -37,6 +38,11 @@ struct LoadedCheckpoint {
 // Throws lmlab::Error naming the file and what is wrong: a missing file, a config that does
 // not parse, a tensor that is missing, unexpected, or of the wrong shape or dtype.
 LoadedCheckpoint load_checkpoint(const std::string& dir, const c10::Device& device);
+
+// A classifier checkpoint's label names in id order, as its training_state.json recorded them
+// (fine-tuning writes them); numbers for labels it does not name; empty for a model without a
+// classifier.
+std::vector<std::string> checkpoint_labels(const LoadedCheckpoint& checkpoint);
 
 // Copies weights into model, checking names, shapes and dtypes (origin names the source).
 void load_weights(LanguageModelImpl& model, const NamedTensors& tensors, const std::string& origin);

@@ -29,6 +29,8 @@ class EmbeddingsImpl : public torch::nn::Module {
 
   // ids: (B, T) int64; segments: (B, T) int64 or undefined (all segment 0). Returns (B, T, C).
   torch::Tensor forward(const torch::Tensor& ids, const torch::Tensor& segments = {});
+  // The same from token vectors (B, T, C) instead of ids: attributions differentiate through it.
+  torch::Tensor forward_vectors(const torch::Tensor& token_vectors, const torch::Tensor& segments = {});
 
   EmbeddingsOptions options;
   torch::nn::Embedding token{nullptr};

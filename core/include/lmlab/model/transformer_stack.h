@@ -20,6 +20,10 @@ class TransformerStackImpl : public torch::nn::Module {
   torch::Tensor forward(const torch::Tensor& ids, const torch::Tensor& segments = {},
                         const torch::Tensor& padding = {});
 
+  // forward() from token vectors (B, T, C) in place of ids (attributions, embedding baselines).
+  torch::Tensor forward_vectors(const torch::Tensor& token_vectors, const torch::Tensor& segments = {},
+                                const torch::Tensor& padding = {});
+
   // What each depth computes, for inspection: L + 1 tensors (B, T, C), the embeddings' output
   // then each block's; the last one has the final layer norm applied, so it equals forward().
   std::vector<torch::Tensor> layer_outputs(const torch::Tensor& ids, const torch::Tensor& segments = {},

@@ -2,6 +2,8 @@
 
 #include "lmlab/inspect/generation_settings.h"
 #include "lmlab/inspect/masked_text.h"
+#include "lmlab/inspect/saliency_result.h"
+#include "lmlab/inspect/token_loss_result.h"
 
 #include <cstdint>
 #include <string>
@@ -35,5 +37,12 @@ std::vector<TokenGuess> answer_next_tokens(TrainingJob& job, const GenerationQue
 
 // The job's tokenizer applied to text: each piece with its id.
 std::vector<TokenGuess> tokenize_with(TrainingJob& job, const std::string& text);
+
+// Each token's loss under the job's model (token_loss.h), with the top 5 expected instead.
+TokenLosses answer_token_losses(TrainingJob& job, const std::string& text);
+
+// What the job's classifier's prediction for a text (or a pair: text_b) rests on (saliency.h),
+// integrated gradients at 64 steps.
+Saliency answer_saliency(TrainingJob& job, const std::string& text_a, const std::string& text_b);
 
 }  // namespace lmlab
