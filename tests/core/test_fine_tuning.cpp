@@ -148,7 +148,8 @@ TEST(ParameterChanges, FrozenPartsReadZeroAndTheOthersTheirRelativeUpdate) {
   }
   EXPECT_EQ(changes[2].parameters, count);
   EXPECT_GT(changes[2].relative_change, 0.0);
-  EXPECT_NEAR(changes[2].relative_change, std::sqrt(change_squares / start_squares), 1e-9);
+  // Float sums over the part: a relative error of 1e-5 at most.
+  EXPECT_NEAR(changes[2].relative_change, std::sqrt(change_squares / start_squares), 1e-5 * changes[2].relative_change);
   EXPECT_GT(changes[3].relative_change, 0.0);
 }
 

@@ -15,7 +15,7 @@ class FineTuneJob final : public TrainingJob, public ModelHolder, public Learnin
         evaluation_(*tuner_, std::move(prepared.sets), prepared.evaluation), probe_(std::move(prepared.probe)),
         info_(std::move(prepared.info)), request_(std::move(request)) {
     // The weights the run started from (its --from checkpoint, even when it resumes later).
-    for (const auto& [name, tensor] : model_weights(*tuner_->model())) start_weights_.emplace_back(name, tensor.clone());
+    start_weights_ = std::make_unique<PartChangeTracker>(model_weights(*tuner_->model()));
     if (request_ && !request_->resume.empty()) resume_finetuning(request_->resume, *request_, *tuner_, evaluation_);
     describe_model(info_, *tuner_->model());
     info_.total_steps = tuner_->total_steps();
@@ -49,7 +49,7 @@ class FineTuneJob final : public TrainingJob, public ModelHolder, public Learnin
 
   Snapshot snapshot() override {
     auto s = probe_snapshot(*tuner_->model(), *tokenizer_, probe_, tuner_->steps_done());
-    s.changes = parameter_changes(start_weights_, model_weights(*tuner_->model()));
+    s.changes = start_weights_->changes(model_weights(*tuner_->model()));
     s.activity = tuner_->last_activity();
     tuner_->measure_next_step();
     return s;
@@ -78,7 +78,7 @@ class FineTuneJob final : public TrainingJob, public ModelHolder, public Learnin
   std::string probe_;
   SessionInfo info_;
   std::shared_ptr<const FinetuneRequest> request_;
-  NamedTensors start_weights_;
+  std::unique_ptr<PartChangeTracker> start_weights_;
 };
 
 }  // namespace

@@ -15,4 +15,19 @@ namespace lmlab {
 // has different shapes.
 std::vector<PartChange> parameter_changes(const NamedTensors& start, const NamedTensors& end);
 
+// The same against one start, many times (a live view while a model trains): the start is
+// copied and joined per part once.
+class PartChangeTracker {
+ public:
+  explicit PartChangeTracker(const NamedTensors& start);
+  ~PartChangeTracker();
+  PartChangeTracker(PartChangeTracker&&) noexcept;
+  PartChangeTracker& operator=(PartChangeTracker&&) noexcept;
+  std::vector<PartChange> changes(const NamedTensors& now) const;
+
+ private:
+  struct Part;
+  std::vector<Part> parts_;
+};
+
 }  // namespace lmlab

@@ -22,9 +22,12 @@ class StepActivityProbe {
   StepActivity after_update(LanguageModelImpl& model, int64_t step);
 
  private:
-  using PartKey = std::tuple<int, int>;  // (ModelPart::Kind, layer): model order
-  std::map<PartKey, std::pair<ModelPart, double>> gradient_squares_;  // part -> (part, sum of g²)
-  std::vector<std::pair<std::string, at::Tensor>> before_;                // trainable weights before the update
+  struct Part {
+    ModelPart part;
+    at::Tensor before;  // the part's trainable weights before the update, joined (undefined: none train)
+    double gradient_norm = 0;
+  };
+  std::vector<Part> parts_;  // model order
 };
 
 }  // namespace lmlab
