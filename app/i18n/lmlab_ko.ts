@@ -884,6 +884,10 @@ step %2: %3</source>
         <source>Test report</source>
         <translation>테스트 보고서</translation>
     </message>
+    <message>
+        <source>Clusters</source>
+        <translation>군집</translation>
+    </message>
 </context>
 <context>
     <name>lmlab::app::FreezePanel</name>
@@ -1541,6 +1545,21 @@ step %2: %3</source>
     <message>
         <source>Why this label</source>
         <translation>왜 이 레이블인가</translation>
+    </message>
+</context>
+<context>
+    <name>lmlab::app::ProjectionView</name>
+    <message>
+        <source>The test examples as the classifier sees them (its pooled vector), on their two main directions (PCA), one colour per true label. Clusters that form mean the model separates the labels; drawn every couple of seconds.</source>
+        <translation>분류기가 보는 테스트 예제(풀링된 벡터)를 두 주요 방향(PCA)에 놓고, 실제 레이블마다 색을 달리했습니다. 군집이 생기면 모델이 레이블을 구분한다는 뜻입니다. 몇 초마다 다시 그립니다.</translation>
+    </message>
+    <message>
+        <source>direction 1 (%1% of the variance)</source>
+        <translation>방향 1 (분산의 %1%)</translation>
+    </message>
+    <message>
+        <source>direction 2 (%1%)</source>
+        <translation>방향 2 (%1%)</translation>
     </message>
 </context>
 <context>

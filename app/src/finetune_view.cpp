@@ -9,6 +9,7 @@
 #include "metric_names.h"
 #include "recorded_run.h"
 #include "part_changes_view.h"
+#include "projection_view.h"
 #include "report_view.h"
 #include "run_controls.h"
 #include "run_store.h"
@@ -119,6 +120,9 @@ FineTuneView::FineTuneView(RunStore* runs, QWidget* parent)
   inside_->setObjectName(QStringLiteral("finetuneInside"));
   inside_->setDocumentMode(true);
   inside_->addTab(changes_, tr("What changes"));
+  projection_ = new ProjectionView;
+  projection_->setObjectName(QStringLiteral("projection"));
+  inside_->addTab(projection_, tr("Clusters"));
   inside_->addTab(report_, tr("Test report"));
 
   auto* left = new QVBoxLayout;
@@ -147,9 +151,11 @@ FineTuneView::FineTuneView(RunStore* runs, QWidget* parent)
     freeze_->set_gradual(fields_->value("gradual_unfreeze").get<int64_t>());
     freeze_->set_interactive(true);
     labels_ = info.labels;
+    projection_->set_labels(info.labels);
   });
   connect(bridge_, &SessionBridge::stepsArrived, this, &FineTuneView::add_steps);
   connect(bridge_, &SessionBridge::snapshotArrived, changes_, &PartChangesView::show_snapshot);
+  connect(bridge_, &SessionBridge::snapshotArrived, projection_, &ProjectionView::show_snapshot);
   connect(bridge_, &SessionBridge::failed, this, [this](const QString& message) {
     set_running(false);
     status_->setText(tr("Stopped by an error."));

@@ -24,6 +24,7 @@ class CheckpointPicker;
 class CurvePlot;
 class FreezePanel;
 class PartChangesView;
+class ProjectionView;
 class RecordedRun;
 class ReportView;
 class RunControls;
@@ -46,6 +47,7 @@ class FineTuneView : public QWidget {
   FreezePanel* freeze_panel() const { return freeze_; }
   ReportView* report() const { return report_; }
   PartChangesView* changes() const { return changes_; }
+  ProjectionView* projection() const { return projection_; }
   QLabel* result() const { return result_; }
   const QString& run_id() const;
   // A checkpoint folder to start from (added to the list and chosen).
@@ -104,6 +106,7 @@ class FineTuneView : public QWidget {
   FreezePanel* freeze_;
   ReportView* report_;
   PartChangesView* changes_;
+  ProjectionView* projection_;
   QTabWidget* inside_;  // what changes while it trains; the test report at the end
   std::vector<std::string> labels_;
   double trained_ms_ = 0;  // the steps' own time so far: the curve's time axis

@@ -5,6 +5,7 @@
 #include "curve_plot.h"
 #include "finetune_view.h"
 #include "part_changes_view.h"
+#include "projection_view.h"
 #include "freeze_panel.h"
 #include "report_view.h"
 #include "run_store.h"
@@ -72,6 +73,7 @@ class TestFineTuneView : public QObject {
     QVERIFY(view.result()->text().contains(QStringLiteral("Test accuracy")));
     QCOMPARE(view.report()->per_class()->rowCount(), 4);  // World, Sports, Business, Sci/Tech
     QCOMPARE(view.report()->per_class()->verticalHeaderItem(1)->text(), QStringLiteral("Sports"));
+    QCOMPARE(view.projection()->points_drawn(), 300);  // the first 300 test examples, drawn at the end
     const RunRecord* run = runs_->find(view.run_id());
     QVERIFY(run);
     QCOMPARE(run->kind, QStringLiteral("finetune"));

@@ -426,6 +426,10 @@ TEST(TrainingSession, FineTuningSnapshotsSayWhatEachPartChanged) {
   }
   ASSERT_TRUE(last.lens.has_value());
   EXPECT_EQ(last.lens->layers.size(), 3u);
+  ASSERT_TRUE(last.projection.has_value());  // the last snapshot always projects
+  EXPECT_EQ(last.projection->x.size(), 40u);
+  EXPECT_EQ(last.projection->labels.size(), 40u);
+  EXPECT_GT(last.projection->explained[0], last.projection->explained[1] - 1e-12);
 }
 
 // The same while fine-tuning, where snapshots add what each part changed (a pass over the

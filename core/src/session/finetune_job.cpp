@@ -1,8 +1,13 @@
 #include "lmlab/error.h"
 #include "lmlab/inspect/parameter_changes.h"
+#include "lmlab/inspect/projection.h"
+#include "lmlab/inspect/representations.h"
 #include "lmlab/io/checkpoint.h"
 #include "lmlab/session/finetune_resume.h"
 #include "lmlab/session/prepared_finetuning.h"
+
+#include <algorithm>
+#include <chrono>
 
 namespace lmlab {
 
@@ -14,6 +19,10 @@ class FineTuneJob final : public TrainingJob, public ModelHolder, public Learnin
       : tuner_(std::move(prepared.tuner)), tokenizer_(std::move(prepared.tokenizer)),
         evaluation_(*tuner_, std::move(prepared.sets), prepared.evaluation), probe_(std::move(prepared.probe)),
         info_(std::move(prepared.info)), request_(std::move(request)) {
+    const auto& test = evaluation_.sets().test;
+    // A projection needs a few points to be a picture (and PCA at least two).
+    if (test.size() >= 3)
+      projected_examples_.assign(test.begin(), test.begin() + static_cast<std::ptrdiff_t>(std::min<size_t>(test.size(), 300)));
     // The weights the run started from (its --from checkpoint, even when it resumes later).
     start_weights_ = std::make_unique<PartChangeTracker>(model_weights(*tuner_->model()));
     if (request_ && !request_->resume.empty()) resume_finetuning(request_->resume, *request_, *tuner_, evaluation_);
@@ -52,6 +61,12 @@ class FineTuneJob final : public TrainingJob, public ModelHolder, public Learnin
     s.changes = start_weights_->changes(model_weights(*tuner_->model()));
     s.activity = tuner_->last_activity();
     tuner_->measure_next_step();
+    // The projector costs a forward over its examples: every couple of seconds, and at the end.
+    const auto now = std::chrono::steady_clock::now();
+    if (!projected_examples_.empty() && (now - last_projection_ >= kProjectionInterval || evaluation_.done())) {
+      s.projection = project_examples();
+      last_projection_ = now;
+    }
     return s;
   }
   // Stopped before the end (and prepared from a request): a checkpoint that continues exactly.
@@ -79,6 +94,26 @@ class FineTuneJob final : public TrainingJob, public ModelHolder, public Learnin
   SessionInfo info_;
   std::shared_ptr<const FinetuneRequest> request_;
   std::unique_ptr<PartChangeTracker> start_weights_;
+  static constexpr std::chrono::seconds kProjectionInterval{2};
+  std::vector<EncodedExample> projected_examples_;  // the first test examples, a few hundred at most
+  std::chrono::steady_clock::time_point last_projection_{};
+
+  ProjectedExamples project_examples() {
+    auto& model = *tuner_->model();
+    const auto represented = represent_examples(model, projected_examples_, tokenizer_->special_ids().pad);
+    const auto projection = principal_components(represented.pooled, 2);
+    ProjectedExamples out;
+    out.step = tuner_->steps_done();
+    const auto points = projection.points.contiguous();  // (N, 2)
+    for (int64_t i = 0; i < points.size(0); ++i) {
+      out.x.push_back(points[i][0].item<float>());
+      out.y.push_back(points[i][1].item<float>());
+      out.labels.push_back(static_cast<int>(represented.labels[static_cast<size_t>(i)]));
+    }
+    out.explained[0] = projection.explained_share[0];
+    out.explained[1] = projection.explained_share[1];
+    return out;
+  }
 };
 
 }  // namespace

@@ -54,6 +54,15 @@ struct SessionInfo {
   int64_t first_step = 0;           // steps taken before this session: a resumed run's
 };
 
+// Fine-tuning: the held-out examples' pooled vectors (what the classifier reads) on their first
+// two principal components, as the model stands at a step.
+struct ProjectedExamples {
+  int64_t step = 0;
+  std::vector<float> x, y;          // one point per example
+  std::vector<int> labels;          // the examples' true labels
+  double explained[2] = {0, 0};     // each axis's share of the variance
+};
+
 struct Snapshot {
   int64_t step = 0;
   AttentionSnapshot attention;
@@ -66,6 +75,8 @@ struct Snapshot {
   // snapshot, so measuring costs one weight copy per snapshot, not per step).
   std::vector<PartChange> changes;
   std::optional<StepActivity> activity;
+  // Fine-tuning, every couple of seconds (a forward over a few hundred examples): the projector.
+  std::optional<ProjectedExamples> projection;
 };
 
 // Receives events on the session's thread; implementations hand them over, they do not block.

@@ -65,6 +65,7 @@ class FineTuneEvaluation {
   bool done() const;
   bool stopped_early() const { return stopped_early_; }
   const std::optional<ClassificationReport>& test_report() const { return test_report_; }
+  const EvaluationSets& sets() const { return sets_; }
 
   // Exact resume (lmlab-cli finetune --stop-at / --resume): the best validation score so far
   // and how many scores came since, as JSON text, and the weights kept at the best score (the

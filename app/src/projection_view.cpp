@@ -1,0 +1,77 @@
+#include "projection_view.h"
+
+#include "qcustomplot_include.h"
+
+#include <QLabel>
+#include <QVBoxLayout>
+
+namespace lmlab::app {
+
+namespace {
+
+QColor label_colour(int label) {
+  static const QColor palette[] = {QColor(31, 119, 180), QColor(214, 39, 40), QColor(44, 160, 44), QColor(255, 127, 14),
+                                   QColor(148, 103, 189), QColor(140, 86, 75), QColor(227, 119, 194), QColor(23, 190, 207)};
+  return palette[label % static_cast<int>(std::size(palette))];
+}
+
+}  // namespace
+
+ProjectionView::ProjectionView(QWidget* parent) : QWidget(parent), plot_(new QCustomPlot), caption_(new QLabel) {
+  plot_->setObjectName(QStringLiteral("projectionPlot"));
+  plot_->setMinimumHeight(120);
+  plot_->legend->setVisible(true);
+  plot_->legend->setFont(QFont(plot_->font().family(), 8));
+  plot_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
+  plot_->xAxis->setTickLabels(false);
+  plot_->yAxis->setTickLabels(false);
+  caption_->setObjectName(QStringLiteral("projectionCaption"));
+  caption_->setWordWrap(true);
+  auto* layout = new QVBoxLayout(this);
+  layout->setContentsMargins(0, 0, 0, 0);
+  layout->addWidget(plot_, 1);
+  layout->addWidget(caption_);
+  set_labels({});
+}
+
+void ProjectionView::set_labels(const std::vector<std::string>& labels) {
+  labels_.clear();
+  for (const auto& label : labels) labels_ << QString::fromStdString(label);
+  plot_->clearGraphs();
+  plot_->replot(QCustomPlot::rpQueuedReplot);
+  caption_->setText(tr("The test examples as the classifier sees them (its pooled vector), on their two main "
+                       "directions (PCA), one colour per true label. Clusters that form mean the model separates the "
+                       "labels; drawn every couple of seconds."));
+}
+
+void ProjectionView::show_snapshot(const Snapshot& snapshot) {
+  if (!snapshot.projection) return;
+  const ProjectedExamples& p = *snapshot.projection;
+  plot_->clearGraphs();
+  int labels = 0;
+  for (int label : p.labels) labels = std::max(labels, label + 1);
+  for (int label = 0; label < labels; ++label) {
+    QCPGraph* graph = plot_->addGraph();
+    graph->setName(label < labels_.size() ? labels_[label] : QString::number(label));
+    graph->setLineStyle(QCPGraph::lsNone);
+    QColor colour = label_colour(label);
+    colour.setAlpha(170);
+    graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, colour, colour, 5));
+    QVector<double> x, y;
+    for (size_t i = 0; i < p.labels.size(); ++i)
+      if (p.labels[i] == label) x << p.x[i], y << p.y[i];
+    graph->setData(x, y);
+  }
+  plot_->rescaleAxes();
+  plot_->xAxis->setLabel(tr("direction 1 (%1% of the variance)").arg(100 * p.explained[0], 0, 'f', 0));
+  plot_->yAxis->setLabel(tr("direction 2 (%1%)").arg(100 * p.explained[1], 0, 'f', 0));
+  plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+int ProjectionView::points_drawn() const {
+  int points = 0;
+  for (int i = 0; i < plot_->graphCount(); ++i) points += plot_->graph(i)->dataCount();
+  return points;
+}
+
+}  // namespace lmlab::app

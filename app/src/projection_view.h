@@ -1,0 +1,31 @@
+#pragma once
+
+#include "lmlab/session/session_events.h"
+
+#include <QStringList>
+#include <QWidget>
+
+class QCustomPlot;
+class QLabel;
+
+namespace lmlab::app {
+
+// The embedding projector of a fine-tuning run: the test examples' pooled vectors (what the
+// classifier reads) on their first two principal components, one colour per true label,
+// redrawn as the model trains, so clusters are seen forming (news topics) or not (NLI).
+class ProjectionView : public QWidget {
+  Q_OBJECT
+ public:
+  explicit ProjectionView(QWidget* parent = nullptr);
+  void set_labels(const std::vector<std::string>& labels);  // a new run
+  void show_snapshot(const Snapshot& snapshot);
+  int points_drawn() const;  // for tests
+  QLabel* caption() const { return caption_; }
+
+ private:
+  QCustomPlot* plot_;
+  QLabel* caption_;
+  QStringList labels_;
+};
+
+}  // namespace lmlab::app
