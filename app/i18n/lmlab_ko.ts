@@ -1824,6 +1824,10 @@ step %2: %3</source>
         <source>Completeness: the attributions sum to %1, and the probability minus an empty input&apos;s (%3) is %2: a gap of %4%.</source>
         <translation>완전성: 기여도의 합은 %1이고, 확률에서 빈 입력의 확률(%3)을 뺀 값은 %2입니다: 차이 %4%.</translation>
     </message>
+    <message>
+        <source>a news title, or the premise of a pair</source>
+        <translation>뉴스 제목, 또는 문장 쌍의 전제</translation>
+    </message>
 </context>
 <context>
     <name>lmlab::app::SettingFields</name>

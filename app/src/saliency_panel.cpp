@@ -25,6 +25,7 @@ SaliencyPanel::SaliencyPanel(SessionBridge* bridge, QWidget* parent)
       heat_(new QTextBrowser), verdict_(new QLabel), check_(new QLabel), again_(new QTimer(this)) {
   text_a_->setObjectName(QStringLiteral("saliencyText"));
   text_b_->setObjectName(QStringLiteral("saliencyPair"));
+  text_a_->setPlaceholderText(tr("a news title, or the premise of a pair"));
   text_b_->setPlaceholderText(tr("only for sentence pairs (NLI): the hypothesis"));
   method_->setObjectName(QStringLiteral("saliencyMethod"));
   method_->addItem(tr("Integrated gradients (64 steps)"));

@@ -83,6 +83,9 @@ class TestPlayground : public QObject {
 
     // The bars follow the temperature at once, without Generate: p ∝ exp(logit / T), so the
     // log-ratio of the two likeliest tokens times T is the same at every temperature.
+    // Typing the prompt also asked for bars (after a 150 ms pause): let that answer land first, or
+    // it is the one the spy below would catch.
+    QTest::qWait(600);
     const auto at_low = view.next_bars()->items();
     QSignalSpy bars(&view, &PlaygroundView::nextTokensShown);
     view.generation_fields()->show_value("temperature", 2.0);
