@@ -144,6 +144,26 @@
         <source>layer %1 (block %2 of %3, 0 nearest the words), head %4 (one of its %5 parallel attention patterns) · each row: where that token looks (rows sum to 1) · colours %6 to %7</source>
         <translation>레이어 %1 (%3개 블록 중 %2번째, 0이 단어에 가장 가까움), 헤드 %4 (그 레이어의 병렬 어텐션 패턴 %5개 중 하나) · 각 행: 그 토큰이 바라보는 곳 (행의 합은 1) · 색 범위 %6 ~ %7</translation>
     </message>
+    <message>
+        <source>The chosen head</source>
+        <translation>선택한 헤드</translation>
+    </message>
+    <message>
+        <source>Without [CLS] and [SEP]</source>
+        <translation>[CLS]와 [SEP] 빼고</translation>
+    </message>
+    <message>
+        <source>Rollout through all layers</source>
+        <translation>모든 층을 거친 롤아웃</translation>
+    </message>
+    <message>
+        <source>Without [CLS] and [SEP]: many heads park most of their weight on the special tokens; hiding them and rescaling each row shows how the words attend to each other. Rollout: how much each position draws on each input token through every layer, heads averaged and the residual path counted (Abnar and Zuidema, 2020).</source>
+        <translation>[CLS]와 [SEP] 빼고: 많은 헤드가 가중치 대부분을 특수 토큰에 둡니다. 이를 숨기고 각 행을 다시 맞추면 단어들끼리 어떻게 주목하는지 보입니다. 롤아웃: 모든 층을 거쳐 각 위치가 각 입력 토큰에서 얼마나 가져오는지, 헤드를 평균하고 잔차 경로를 셈에 넣어 계산합니다 (Abnar와 Zuidema, 2020).</translation>
+    </message>
+    <message>
+        <source>rollout through all %1 layers: how much each position&apos;s output draws on each input token, heads averaged and the residual path counted (rows sum to 1) · colours %2 to %3</source>
+        <translation>%1개 층 전체를 거친 롤아웃: 각 위치의 출력이 각 입력 토큰에서 얼마나 가져오는지, 헤드를 평균하고 잔차 경로를 셈에 넣음 (행의 합은 1) · 색 %2 ~ %3</translation>
+    </message>
 </context>
 <context>
     <name>lmlab::app::CheckpointPicker</name>

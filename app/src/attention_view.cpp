@@ -3,6 +3,8 @@
 #include "attention_colours.h"
 #include "attention_grid.h"
 
+#include "lmlab/inspect/attention_maps.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -13,6 +15,7 @@
 #include <QVBoxLayout>
 #include "qcustomplot_include.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace lmlab::app {
@@ -38,6 +41,15 @@ AttentionView::AttentionView(QWidget* parent) : QWidget(parent), grid_(new Atten
   scale_->addItem(tr("Colours: each map's own range (contrast)"));
   scale_->setToolTip(tr("Shared: the same colour means the same weight in every map. Own range: each map uses all "
                         "colours, which shows faint patterns but makes weak attention look strong."));
+  reading_ = new QComboBox;
+  reading_->setObjectName(QStringLiteral("attentionReading"));
+  reading_->addItem(tr("The chosen head"));
+  reading_->addItem(tr("Without [CLS] and [SEP]"));
+  reading_->addItem(tr("Rollout through all layers"));
+  reading_->setToolTip(tr("Without [CLS] and [SEP]: many heads park most of their weight on the special tokens; hiding "
+                          "them and rescaling each row shows how the words attend to each other. Rollout: how much each "
+                          "position draws on each input token through every layer, heads averaged and the residual "
+                          "path counted (Abnar and Zuidema, 2020)."));
   plot_->xAxis->setLabel(tr("attends to (key)"));
   plot_->yAxis->setLabel(tr("token (query)"));
   plot_->yAxis->setRangeReversed(true);
@@ -50,10 +62,12 @@ AttentionView::AttentionView(QWidget* parent) : QWidget(parent), grid_(new Atten
   hold_->setToolTip(tr("Keep the maps of the current step on screen while training goes on."));
   caption_ = new QLabel(tr("Attention of the probe sentence, per layer and head. The probe is the sentence the "
                            "model is asked about as it trains; it never trains on it."));
+  caption_->setObjectName(QStringLiteral("attentionCaption"));
   caption_->setWordWrap(true);
 
   auto* top = new QHBoxLayout;
   top->addWidget(caption_, 1);
+  top->addWidget(reading_);
   top->addWidget(scale_);
   top->addWidget(hold_);
   auto* split = new QSplitter;
@@ -65,10 +79,20 @@ AttentionView::AttentionView(QWidget* parent) : QWidget(parent), grid_(new Atten
   layout->addLayout(top);
   layout->addWidget(split, 1);
 
-  connect(grid_, &AttentionGrid::selected, this, &AttentionView::draw_large);
+  connect(grid_, &AttentionGrid::selected, this, [this](int layer, int head) {
+    layer_ = layer, head_ = head;
+    if (reading() == Reading::Rollout) reading_->setCurrentIndex(0);  // a click on a head asks for that head
+    else draw_large(layer, head);
+  });
+  connect(reading_, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] {
+    apply_reading();
+    if (reading() == Reading::Rollout) draw_rollout();
+    else draw_large(layer_, head_);
+  });
   connect(scale_, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] {
     grid_->set_per_map_contrast(per_map_contrast());
-    draw_large(layer_, head_);
+    if (reading() == Reading::Rollout) draw_rollout();
+    else draw_large(layer_, head_);
   });
 }
 
@@ -80,19 +104,62 @@ void AttentionView::set_live(bool live) {
   if (!live) hold_->setChecked(false);
 }
 
+AttentionView::Reading AttentionView::reading() const { return static_cast<Reading>(reading_->currentIndex()); }
+void AttentionView::set_reading(Reading reading) { reading_->setCurrentIndex(static_cast<int>(reading)); }
+
+void AttentionView::apply_reading() {
+  if (!attention_) return;
+  shown_ = reading() == Reading::HeadWithoutSpecials ? without_special_tokens(*attention_) : *attention_;
+  grid_->set_attention(*shown_);
+}
+
 void AttentionView::show_snapshot(const Snapshot& snapshot) {
   if (hold_->isChecked() && attention_) return;
   if (snapshot.attention.layers == 0 || snapshot.attention.tokens.empty()) return;
   attention_ = snapshot.attention;
   shown_step_ = static_cast<int>(snapshot.step);
-  grid_->set_attention(*attention_);
+  apply_reading();
+  if (reading() == Reading::Rollout) return draw_rollout();
   draw_large(std::min(layer_, attention_->layers - 1), std::min(head_, attention_->heads - 1));
 }
 
-void AttentionView::draw_large(int layer, int head) {
+void AttentionView::draw_rollout() {
   if (!attention_) return;
-  layer_ = layer, head_ = head;
   const auto& a = *attention_;
+  const int t = static_cast<int>(a.tokens.size());
+  const auto rollout = attention_rollout(a);  // (T, T)
+  map_->data()->setSize(t, t);
+  map_->data()->setRange(QCPRange(0, t - 1), QCPRange(0, t - 1));
+  double lowest = 1, highest = 0;
+  for (int q = 0; q < t; ++q)
+    for (int k = 0; k < t; ++k) {
+      const double value = rollout[static_cast<size_t>(q * t + k)];
+      map_->data()->setCell(k, q, value);
+      lowest = std::min(lowest, value), highest = std::max(highest, value);
+    }
+  QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
+  for (int i = 0; i < t; ++i) ticker->addTick(i, QString::fromStdString(a.tokens[static_cast<size_t>(i)]));
+  const QCPRange range = per_map_contrast() ? QCPRange(lowest, std::max(highest, lowest + 1e-6)) : QCPRange(0, 1);
+  map_->setDataRange(range);
+  map_->setVisible(true);
+  plot_->xAxis->setTicker(ticker);
+  plot_->yAxis->setTicker(ticker);
+  plot_->xAxis->setTickLabelRotation(60);
+  plot_->xAxis->setRange(-0.5, t - 0.5);
+  plot_->yAxis->setRange(-0.5, t - 0.5);
+  const QString step = live_ ? tr("Step %1 · ").arg(shown_step_) : QString();
+  caption_->setText(step + tr("rollout through all %1 layers: how much each position's output draws on each input "
+                              "token, heads averaged and the residual path counted (rows sum to 1) · colours %2 to %3")
+                               .arg(a.layers)
+                               .arg(range.lower, 0, 'f', 3)
+                               .arg(range.upper, 0, 'f', 3));
+  plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void AttentionView::draw_large(int layer, int head) {
+  if (!shown_) return;
+  layer_ = layer, head_ = head;
+  const auto& a = *shown_;
   const int t = static_cast<int>(a.tokens.size());
   map_->data()->setSize(t, t);
   map_->data()->setRange(QCPRange(0, t - 1), QCPRange(0, t - 1));
@@ -124,8 +191,8 @@ void AttentionView::draw_large(int layer, int head) {
 }
 
 QString AttentionView::read_out(const QPoint& pixel) const {
-  if (!attention_) return {};
-  const auto& a = *attention_;
+  if (!shown_ || reading() == Reading::Rollout) return {};
+  const auto& a = *shown_;
   const int t = static_cast<int>(a.tokens.size());
   const int key = static_cast<int>(std::lround(plot_->xAxis->pixelToCoord(pixel.x())));
   const int query = static_cast<int>(std::lround(plot_->yAxis->pixelToCoord(pixel.y())));

@@ -32,6 +32,13 @@ class AttentionView : public QWidget {
   QCustomPlot* large_plot() const { return plot_; }
   QCheckBox* hold() const { return hold_; }
   QComboBox* scale() const { return scale_; }
+  // What the large map shows: the chosen head as it is, the same without [CLS]/[SEP] (rows
+  // renormalised), or the rollout across all layers.
+  enum class Reading { Head, HeadWithoutSpecials, Rollout };
+  void set_reading(Reading reading);
+  Reading reading() const;
+  // The maps as drawn (after the reading), for tests.
+  const std::optional<AttentionSnapshot>& shown() const { return shown_; }
   bool per_map_contrast() const;
   int shown_step() const { return shown_step_; }
   // The weight shown at a pixel of the large map, with its tokens, or empty.
@@ -42,14 +49,18 @@ class AttentionView : public QWidget {
 
  private:
   void draw_large(int layer, int head);
+  void draw_rollout();
+  void apply_reading();  // shown_ from attention_
 
   AttentionGrid* grid_;
   QCustomPlot* plot_;
   QCPColorMap* map_;
   QCheckBox* hold_;
   QComboBox* scale_;  // shared 0..1, or each map's own range
+  QComboBox* reading_;
   QLabel* caption_;
-  std::optional<AttentionSnapshot> attention_;
+  std::optional<AttentionSnapshot> attention_;  // as the snapshot brought it
+  std::optional<AttentionSnapshot> shown_;      // after the reading
   int layer_ = 0, head_ = 0, shown_step_ = -1;
   bool live_ = true;
 };

@@ -100,6 +100,27 @@ class TestViews : public QObject {
     QVERIFY(view.findChild<QLabel*>()->text().contains(QStringLiteral("colours 0.075 to 0.700")));
   }
 
+  // The large map's readings: without [CLS]/[SEP] the words' rows are rescaled to sum to 1 (the
+  // grid follows), and the rollout replaces the chosen head with one map through all layers.
+  void attentionReadsWithoutSpecialsAndAsARollout() {
+    AttentionView view;
+    Snapshot snapshot;
+    snapshot.attention.layers = 1, snapshot.attention.heads = 1;
+    snapshot.attention.tokens = {"[CLS]", "a", "b", "[SEP]"};
+    snapshot.attention.weights = {0.25f, 0.25f, 0.25f, 0.25f, 0.1f, 0.2f, 0.3f, 0.4f,
+                                  0.5f,  0.1f,  0.3f,  0.1f,  0.0f, 0.0f, 0.0f, 1.0f};
+    view.show_snapshot(snapshot);
+    QCOMPARE(view.shown()->tokens.size(), size_t(4));
+    view.set_reading(AttentionView::Reading::HeadWithoutSpecials);
+    QCOMPARE(view.shown()->tokens, (std::vector<std::string>{"a", "b"}));
+    QVERIFY(std::abs(view.shown()->at(0, 0, 0, 0) - 0.4) < 1e-6);   // 0.2 / (0.2 + 0.3)
+    QVERIFY(std::abs(view.shown()->at(0, 0, 1, 1) - 0.75) < 1e-6);  // 0.3 / (0.1 + 0.3)
+    view.set_reading(AttentionView::Reading::Rollout);
+    QVERIFY(view.findChild<QLabel*>(QStringLiteral("attentionCaption"))->text().contains(QStringLiteral("rollout")));
+    view.set_reading(AttentionView::Reading::Head);
+    QCOMPARE(view.shown()->tokens.size(), size_t(4));
+  }
+
   void holdKeepsTheStepOnScreen() {
     AttentionView view;
     view.show_snapshot(synthetic_snapshot(2, 2, 5));

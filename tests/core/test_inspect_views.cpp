@@ -2,6 +2,7 @@
 // layer is the model's own prediction, CKA against its Gram-matrix definition and its
 // invariances, PCA against the covariance's eigenvalues and on points of known clusters.
 #include "lmlab/error.h"
+#include "lmlab/inspect/attention_maps.h"
 #include "lmlab/inspect/cka.h"
 #include "lmlab/inspect/generation.h"
 #include "lmlab/inspect/logit_lens.h"
@@ -217,4 +218,57 @@ TEST(TokenLoss, ABertScoresEachTokenMaskedAlone) {
     EXPECT_NEAR(losses.tokens[i].loss, -log_probs[ids[i]].item<double>(), 1e-4) << "token " << i;
   }
   EXPECT_THROW(token_losses(*toy.model, *toy.tokenizer, "", 5), Error);
+}
+
+namespace {
+
+// One layer of two heads over [CLS] a b [SEP], weights written out by hand.
+AttentionSnapshot small_attention(int layers) {
+  AttentionSnapshot a;
+  a.layers = layers, a.heads = 2;
+  a.tokens = {"[CLS]", "a", "b", "[SEP]"};
+  const std::vector<float> head0 = {0.25f, 0.25f, 0.25f, 0.25f,  0.1f, 0.2f, 0.3f, 0.4f,
+                                    0.5f,  0.0f,  0.0f,  0.5f,   0.0f, 0.0f, 0.0f, 1.0f};
+  const std::vector<float> head1 = {1.0f, 0.0f, 0.0f, 0.0f,  0.0f, 0.5f, 0.5f, 0.0f,
+                                    0.2f, 0.2f, 0.2f, 0.4f,  0.3f, 0.3f, 0.2f, 0.2f};
+  for (int layer = 0; layer < layers; ++layer)
+    for (const auto* head : {&head0, &head1}) a.weights.insert(a.weights.end(), head->begin(), head->end());
+  return a;
+}
+
+}  // namespace
+
+TEST(AttentionMaps, WithoutSpecialsKeepsTheWordsAndRenormalisesEachRow) {
+  const auto out = without_special_tokens(small_attention(1));
+  EXPECT_EQ(out.tokens, (std::vector<std::string>{"a", "b"}));
+  // Head 0, row "a": 0.2 and 0.3 of the kept keys -> 0.4 and 0.6.
+  EXPECT_NEAR(out.at(0, 0, 0, 0), 0.4, 1e-6);
+  EXPECT_NEAR(out.at(0, 0, 0, 1), 0.6, 1e-6);
+  // Head 0, row "b" looked only at specials: it stays zeros rather than inventing weight.
+  EXPECT_EQ(out.at(0, 0, 1, 0), 0.0f);
+  EXPECT_EQ(out.at(0, 0, 1, 1), 0.0f);
+  // Head 1, row "b": 0.2, 0.2 -> 0.5, 0.5.
+  EXPECT_NEAR(out.at(0, 1, 1, 0), 0.5, 1e-6);
+}
+
+// Rollout by its definition, written out for one and two layers.
+TEST(AttentionMaps, RolloutIsTheProductOfResidualAveragedLayers) {
+  const auto one = attention_rollout(small_attention(1));
+  // Row "a" (q = 1): mean of heads = (0.05, 0.35, 0.4, 0.2); half of it plus half identity =
+  // (0.025, 0.675, 0.2, 0.1), already summing to 1.
+  EXPECT_NEAR(one[1 * 4 + 0], 0.025, 1e-6);
+  EXPECT_NEAR(one[1 * 4 + 1], 0.675, 1e-6);
+  EXPECT_NEAR(one[1 * 4 + 2], 0.2, 1e-6);
+  EXPECT_NEAR(one[1 * 4 + 3], 0.1, 1e-6);
+  const auto two = attention_rollout(small_attention(2));
+  for (int q = 0; q < 4; ++q) {
+    double row = 0;
+    for (int k = 0; k < 4; ++k) {
+      double product = 0;  // (Â·Â)[q][k] with Â the one-layer rollout
+      for (int m = 0; m < 4; ++m) product += one[q * 4 + m] * one[m * 4 + k];
+      EXPECT_NEAR(two[q * 4 + k], product, 1e-6);
+      row += two[q * 4 + k];
+    }
+    EXPECT_NEAR(row, 1.0, 1e-6);
+  }
 }
