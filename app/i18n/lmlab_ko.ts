@@ -164,6 +164,10 @@
         <source>rollout through all %1 layers: how much each position&apos;s output draws on each input token, heads averaged and the residual path counted (rows sum to 1) · colours %2 to %3</source>
         <translation>%1개 층 전체를 거친 롤아웃: 각 위치의 출력이 각 입력 토큰에서 얼마나 가져오는지, 헤드를 평균하고 잔차 경로를 셈에 넣음 (행의 합은 1) · 색 %2 ~ %3</translation>
     </message>
+    <message>
+        <source>The chosen head as lines</source>
+        <translation>선택한 헤드를 선으로</translation>
+    </message>
 </context>
 <context>
     <name>lmlab::app::CheckpointPicker</name>

@@ -2,6 +2,7 @@
 
 #include "attention_colours.h"
 #include "attention_grid.h"
+#include "head_lines_view.h"
 
 #include "lmlab/inspect/attention_maps.h"
 
@@ -46,6 +47,7 @@ AttentionView::AttentionView(QWidget* parent) : QWidget(parent), grid_(new Atten
   reading_->addItem(tr("The chosen head"));
   reading_->addItem(tr("Without [CLS] and [SEP]"));
   reading_->addItem(tr("Rollout through all layers"));
+  reading_->addItem(tr("The chosen head as lines"));
   reading_->setToolTip(tr("Without [CLS] and [SEP]: many heads park most of their weight on the special tokens; hiding "
                           "them and rescaling each row shows how the words attend to each other. Rollout: how much each "
                           "position draws on each input token through every layer, heads averaged and the residual "
@@ -73,6 +75,10 @@ AttentionView::AttentionView(QWidget* parent) : QWidget(parent), grid_(new Atten
   auto* split = new QSplitter;
   split->addWidget(grid_);
   split->addWidget(plot_);
+  lines_ = new HeadLinesView;
+  lines_->setObjectName(QStringLiteral("headLines"));
+  lines_->hide();
+  split->addWidget(lines_);
   split->setStretchFactor(1, 2);
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
@@ -108,6 +114,9 @@ AttentionView::Reading AttentionView::reading() const { return static_cast<Readi
 void AttentionView::set_reading(Reading reading) { reading_->setCurrentIndex(static_cast<int>(reading)); }
 
 void AttentionView::apply_reading() {
+  const bool as_lines = reading() == Reading::HeadLines;
+  plot_->setVisible(!as_lines);
+  lines_->setVisible(as_lines);
   if (!attention_) return;
   shown_ = reading() == Reading::HeadWithoutSpecials ? without_special_tokens(*attention_) : *attention_;
   grid_->set_attention(*shown_);
@@ -160,6 +169,7 @@ void AttentionView::draw_large(int layer, int head) {
   if (!shown_) return;
   layer_ = layer, head_ = head;
   const auto& a = *shown_;
+  lines_->show_head(a, layer, head);
   const int t = static_cast<int>(a.tokens.size());
   map_->data()->setSize(t, t);
   map_->data()->setRange(QCPRange(0, t - 1), QCPRange(0, t - 1));

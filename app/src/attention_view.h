@@ -15,6 +15,7 @@ class QLabel;
 namespace lmlab::app {
 
 class AttentionGrid;
+class HeadLinesView;
 
 // The probe's attention: every layer and head as a small map, the chosen one large with the
 // tokens on both axes and the weight under the cursor. "Hold" keeps the current step on
@@ -30,11 +31,12 @@ class AttentionView : public QWidget {
   void set_live(bool live);
   AttentionGrid* grid() const { return grid_; }
   QCustomPlot* large_plot() const { return plot_; }
+  HeadLinesView* head_lines() const { return lines_; }
   QCheckBox* hold() const { return hold_; }
   QComboBox* scale() const { return scale_; }
   // What the large map shows: the chosen head as it is, the same without [CLS]/[SEP] (rows
   // renormalised), or the rollout across all layers.
-  enum class Reading { Head, HeadWithoutSpecials, Rollout };
+  enum class Reading { Head, HeadWithoutSpecials, Rollout, HeadLines };
   void set_reading(Reading reading);
   Reading reading() const;
   // The maps as drawn (after the reading), for tests.
@@ -58,6 +60,7 @@ class AttentionView : public QWidget {
   QCheckBox* hold_;
   QComboBox* scale_;  // shared 0..1, or each map's own range
   QComboBox* reading_;
+  HeadLinesView* lines_;  // the head view, in the large map's place
   QLabel* caption_;
   std::optional<AttentionSnapshot> attention_;  // as the snapshot brought it
   std::optional<AttentionSnapshot> shown_;      // after the reading

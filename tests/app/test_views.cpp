@@ -1,6 +1,7 @@
 // Each view fed synthetic session events, as the bridge would deliver them: no training here.
 #include "attention_grid.h"
 #include "attention_view.h"
+#include "head_lines_view.h"
 #include "curve_plot.h"
 #include "data_build_dialog.h"
 #include "freeze_panel.h"
@@ -119,6 +120,10 @@ class TestViews : public QObject {
     QVERIFY(view.findChild<QLabel*>(QStringLiteral("attentionCaption"))->text().contains(QStringLiteral("rollout")));
     view.set_reading(AttentionView::Reading::Head);
     QCOMPARE(view.shown()->tokens.size(), size_t(4));
+    // The head view: a line for every weight of at least 1% (16 cells, 3 of them 0 here).
+    view.set_reading(AttentionView::Reading::HeadLines);
+    QCOMPARE(view.head_lines()->lines().size(), size_t(13));
+    QVERIFY(!view.head_lines()->isHidden() && view.large_plot()->isHidden());
   }
 
   void holdKeepsTheStepOnScreen() {
