@@ -17,6 +17,7 @@
 #include "qcustomplot_include.h"
 
 #include <algorithm>
+#include <functional>
 #include <cmath>
 
 namespace lmlab::app {
@@ -132,23 +133,15 @@ void AttentionView::show_snapshot(const Snapshot& snapshot) {
   draw_large(std::min(layer_, attention_->layers - 1), std::min(head_, attention_->heads - 1));
 }
 
-void AttentionView::draw_rollout() {
-  if (!attention_) return;
-  const auto& a = *attention_;
-  const int t = static_cast<int>(a.tokens.size());
-  const auto rollout = attention_rollout(a);  // (T, T)
+void AttentionView::draw_map(const std::vector<std::string>& tokens, const std::function<double(int, int)>& weight,
+                             const QCPRange& range) {
+  const int t = static_cast<int>(tokens.size());
   map_->data()->setSize(t, t);
   map_->data()->setRange(QCPRange(0, t - 1), QCPRange(0, t - 1));
-  double lowest = 1, highest = 0;
   for (int q = 0; q < t; ++q)
-    for (int k = 0; k < t; ++k) {
-      const double value = rollout[static_cast<size_t>(q * t + k)];
-      map_->data()->setCell(k, q, value);
-      lowest = std::min(lowest, value), highest = std::max(highest, value);
-    }
+    for (int k = 0; k < t; ++k) map_->data()->setCell(k, q, weight(q, k));
   QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
-  for (int i = 0; i < t; ++i) ticker->addTick(i, QString::fromStdString(a.tokens[static_cast<size_t>(i)]));
-  const QCPRange range = per_map_contrast() ? QCPRange(lowest, std::max(highest, lowest + 1e-6)) : QCPRange(0, 1);
+  for (int i = 0; i < t; ++i) ticker->addTick(i, QString::fromStdString(tokens[static_cast<size_t>(i)]));
   map_->setDataRange(range);
   map_->setVisible(true);
   plot_->xAxis->setTicker(ticker);
@@ -156,6 +149,16 @@ void AttentionView::draw_rollout() {
   plot_->xAxis->setTickLabelRotation(60);
   plot_->xAxis->setRange(-0.5, t - 0.5);
   plot_->yAxis->setRange(-0.5, t - 0.5);
+}
+
+void AttentionView::draw_rollout() {
+  if (!attention_) return;
+  const auto& a = *attention_;
+  const int t = static_cast<int>(a.tokens.size());
+  const auto rollout = attention_rollout(a);  // (T, T)
+  const auto [lowest, highest] = std::minmax_element(rollout.begin(), rollout.end());
+  const QCPRange range = per_map_contrast() ? QCPRange(*lowest, std::max<double>(*highest, *lowest + 1e-6)) : QCPRange(0, 1);
+  draw_map(a.tokens, [&](int q, int k) { return rollout[static_cast<size_t>(q * t + k)]; }, range);
   const QString step = live_ ? tr("Step %1 · ").arg(shown_step_) : QString();
   caption_->setText(step + tr("rollout through all %1 layers: how much each position's output draws on each input "
                               "token, heads averaged and the residual path counted (rows sum to 1) · colours %2 to %3")
@@ -170,21 +173,8 @@ void AttentionView::draw_large(int layer, int head) {
   layer_ = layer, head_ = head;
   const auto& a = *shown_;
   lines_->show_head(a, layer, head);
-  const int t = static_cast<int>(a.tokens.size());
-  map_->data()->setSize(t, t);
-  map_->data()->setRange(QCPRange(0, t - 1), QCPRange(0, t - 1));
-  for (int q = 0; q < t; ++q)
-    for (int k = 0; k < t; ++k) map_->data()->setCell(k, q, a.at(layer, head, q, k));
-  QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
-  for (int i = 0; i < t; ++i) ticker->addTick(i, QString::fromStdString(a.tokens[static_cast<size_t>(i)]));
   const QCPRange range = per_map_contrast() ? attention_range(a, layer, head) : QCPRange(0, 1);
-  map_->setDataRange(range);
-  map_->setVisible(true);
-  plot_->xAxis->setTicker(ticker);
-  plot_->yAxis->setTicker(ticker);
-  plot_->xAxis->setTickLabelRotation(60);
-  plot_->xAxis->setRange(-0.5, t - 0.5);
-  plot_->yAxis->setRange(-0.5, t - 0.5);
+  draw_map(a.tokens, [&](int q, int k) { return a.at(layer, head, q, k); }, range);
   // What a layer and a head are, said where the learner looks at them.
   const QString step = live_ ? tr("Step %1 · ").arg(shown_step_) : QString();
   caption_->setText(step + tr("layer %1 (block %2 of %3, 0 nearest the words), head %4 (one of its %5 parallel "

@@ -4,12 +4,14 @@
 
 #include <QWidget>
 
+#include <functional>
 #include <optional>
 
 class QCheckBox;
 class QComboBox;
 class QCustomPlot;
 class QCPColorMap;
+class QCPRange;
 class QLabel;
 
 namespace lmlab::app {
@@ -52,6 +54,9 @@ class AttentionView : public QWidget {
  private:
   void draw_large(int layer, int head);
   void draw_rollout();
+  // The large map: weight(query, key) over the tokens, coloured over range.
+  void draw_map(const std::vector<std::string>& tokens, const std::function<double(int, int)>& weight,
+                const QCPRange& range);
   void apply_reading();  // shown_ from attention_
 
   AttentionGrid* grid_;
