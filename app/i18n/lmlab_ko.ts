@@ -2,6 +2,105 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
+    <name>ErrorText</name>
+    <message>
+        <source>Setting “%1” is on or off (true or false); it was %2.</source>
+        <translation>설정 “%1”은(는) 켜거나 끄는 값(true 또는 false)입니다. 입력한 값: %2</translation>
+    </message>
+    <message>
+        <source>Setting “%1” must be one of %2; it was %3.</source>
+        <translation>설정 “%1”은(는) %2 중 하나여야 합니다. 입력한 값: %3</translation>
+    </message>
+    <message>
+        <source>Setting “%1” takes text; it was %2.</source>
+        <translation>설정 “%1”에는 글자를 넣어야 합니다. 입력한 값: %2</translation>
+    </message>
+    <message>
+        <source>Setting “%1” takes whole numbers from %2 to %3, separated by commas; it was %4.</source>
+        <translation>설정 “%1”에는 %2에서 %3 사이의 정수를 쉼표로 구분해 넣어야 합니다. 입력한 값: %4</translation>
+    </message>
+    <message>
+        <source>There is no setting “%1”.</source>
+        <translation>“%1”이라는 설정은 없습니다.</translation>
+    </message>
+    <message>
+        <source>There is no setting “%1”; did you mean “%2”?</source>
+        <translation>“%1”이라는 설정은 없습니다. “%2”을(를) 뜻하셨나요?</translation>
+    </message>
+    <message>
+        <source>%1 is empty.</source>
+        <translation>%1 파일이 비어 있습니다.</translation>
+    </message>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 이(가) 없습니다.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a file.</source>
+        <translation>%1 은(는) 파일이 아니라 폴더입니다.</translation>
+    </message>
+    <message>
+        <source>%1 is not a regular file (a device or a pipe?).</source>
+        <translation>%1 은(는) 일반 파일이 아닙니다(장치나 파이프?).</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read (no permission?).</source>
+        <translation>%1 을(를) 읽을 수 없습니다(권한이 없나요?).</translation>
+    </message>
+    <message>
+        <source>%1, line %2: the line is longer than 1 MiB.</source>
+        <translation>%1, %2번째 줄: 줄이 1 MiB보다 깁니다.</translation>
+    </message>
+    <message>
+        <source>%1, line %2: binary data; this is not a text file.</source>
+        <translation>%1, %2번째 줄: 바이너리 데이터입니다. 텍스트 파일이 아닙니다.</translation>
+    </message>
+    <message>
+        <source>%1, line %2: the text is not UTF-8 (save the file as UTF-8).</source>
+        <translation>%1, %2번째 줄: 텍스트가 UTF-8이 아닙니다(파일을 UTF-8로 저장하세요).</translation>
+    </message>
+    <message>
+        <source>%1, line %2 cannot be used: %3.</source>
+        <translation>%1, %2번째 줄을 쓸 수 없습니다: %3.</translation>
+    </message>
+    <message>
+        <source>%1 already holds something else (another kind of model, the input or other files); LM Lab replaces only a folder it wrote of the same kind. Choose another folder.</source>
+        <translation>%1 에는 이미 다른 것(다른 종류의 모델, 입력 파일, 다른 파일)이 있습니다. LM Lab은 자신이 쓴 같은 종류의 폴더만 바꿉니다. 다른 폴더를 고르세요.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: folder %2 does not exist.</source>
+        <translation>%1 을(를) 쓸 수 없습니다: 폴더 %2 이(가) 없습니다.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2 is read-only.</source>
+        <translation>%1 을(를) 쓸 수 없습니다: %2 은(는) 읽기 전용입니다.</translation>
+    </message>
+    <message>
+        <source>The model folder %1 does not exist.</source>
+        <translation>모델 폴더 %1 이(가) 없습니다.</translation>
+    </message>
+    <message>
+        <source>%1 is too small to split into training, validation and test examples.</source>
+        <translation>%1 은(는) 학습·검증·테스트 예제로 나누기에 너무 작습니다.</translation>
+    </message>
+    <message>
+        <source> or “%1”</source>
+        <translation> 또는 “%1”</translation>
+    </message>
+    <message>
+        <source>Setting “%1” must be between %2 and %3%4; it was %5.</source>
+        <translation>설정 “%1”은(는) %2에서 %3 사이의 값%4이어야 합니다. 입력한 값: %5</translation>
+    </message>
+    <message>
+        <source>Setting “%1” takes a whole number%2; it was %3.</source>
+        <translation>설정 “%1”에는 정수%2를 넣어야 합니다. 입력한 값: %3</translation>
+    </message>
+    <message>
+        <source>Setting “%1” takes a number%2; it was %3.</source>
+        <translation>설정 “%1”에는 숫자%2를 넣어야 합니다. 입력한 값: %3</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>Embeddings</source>

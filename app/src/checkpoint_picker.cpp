@@ -1,6 +1,7 @@
 #include "checkpoint_picker.h"
 
 #include "error_dialog.h"
+#include "error_text.h"
 #include "run_store.h"
 
 #include "lmlab/model_config.h"
@@ -71,7 +72,7 @@ QString CheckpointPicker::problem_with(const QString& dir) {
   try {
     (void)ModelConfig::from_json(config.readAll().toStdString(), config.fileName().toStdString());
   } catch (const std::exception& e) {
-    return tr("%1 does not describe a model: %2").arg(config.fileName(), QString::fromStdString(e.what()));
+    return tr("%1 does not describe a model: %2").arg(config.fileName(), error_text(e));
   }
   if (!folder.exists(QStringLiteral("model.safetensors")))
     return tr("%1 holds no model.safetensors: the weights are missing.").arg(dir) + QLatin1Char(' ') + hint;

@@ -2,6 +2,7 @@
 
 #include "background_task.h"
 #include "error_dialog.h"
+#include "error_text.h"
 
 #include "lmlab/data/dataset_build.h"
 #include "lmlab/error.h"
@@ -111,7 +112,7 @@ void DataBuildDialog::build() {
       if (report.nli_pairs > 0)
         summary += tr("; %1 topic examples, %2 NLI pairs beside it").arg(report.topic_examples).arg(report.nli_pairs);
     } catch (const std::exception& e) {
-      error = QString::fromStdString(e.what());
+      error = error_text(e);
     }
     return [this, corpus, summary, error] { finish(corpus, summary, error); };
   });

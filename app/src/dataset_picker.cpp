@@ -1,6 +1,7 @@
 #include "dataset_picker.h"
 
 #include "bundled_data.h"
+#include "error_text.h"
 
 #include "lmlab/data/labeled_dataset.h"
 
@@ -188,7 +189,7 @@ void DatasetPicker::update_preview() {
     usable_ = counts.size() >= 2;
     preview_->setText(text);
   } catch (const std::exception& e) {
-    preview_->setText(tr("Cannot use %1: %2").arg(QFileInfo(c.train).fileName(), QString::fromStdString(e.what())));
+    preview_->setText(tr("Cannot use %1: %2").arg(QFileInfo(c.train).fileName(), error_text(e)));
   }
   Q_EMIT changed();
 }

@@ -3,6 +3,7 @@
 #include "background_task.h"
 #include "checkpoint_picker.h"
 #include "error_dialog.h"
+#include "error_text.h"
 
 #include "lmlab/io/checkpoint.h"
 #include "lmlab/io/hf_model.h"
@@ -82,7 +83,7 @@ void ExportModelDialog::export_model() {
       for (const auto& note : export_hf_model(*checkpoint.model, *checkpoint.tokenizer, out.toStdString()))
         notes += QStringLiteral("\n• ") + QString::fromStdString(note);
     } catch (const std::exception& e) {
-      error = QString::fromStdString(e.what());
+      error = error_text(e);
     }
     return [this, out, notes, error] { finish(out, notes, error); };
   });

@@ -3,6 +3,7 @@
 #include "curve_plot.h"
 #include "dataset_picker.h"
 #include "error_dialog.h"
+#include "error_text.h"
 #include "metric_names.h"
 #include "recorded_run.h"
 #include "run_controls.h"
@@ -130,7 +131,7 @@ void FewShotPanel::start() {
   try {
     fields_->write_to(fewshot_description(), request);
   } catch (const std::exception& e) {
-    open_error_dialog(this, tr("Check the settings"), QString::fromStdString(e.what()), QStringLiteral("fewshotError"));
+    open_error_dialog(this, tr("Check the settings"), error_text(e), QStringLiteral("fewshotError"));
     return;
   }
   request.from = checkpoint_.toStdString();

@@ -4,12 +4,13 @@
 #include "checkpoint_picker.h"
 #include "curve_plot.h"
 #include "error_dialog.h"
+#include "error_text.h"
 #include "form_widgets.h"
 #include "freeze_panel.h"
 #include "metric_names.h"
-#include "recorded_run.h"
 #include "part_changes_view.h"
 #include "projection_view.h"
+#include "recorded_run.h"
 #include "report_view.h"
 #include "run_controls.h"
 #include "run_store.h"
@@ -206,7 +207,7 @@ QString FineTuneView::apply_preset(const QJsonObject& preset) {
     try {
       (void)FreezeState::parse(request.freeze, 64);  // the syntax; layer numbers are checked at start
     } catch (const std::exception& e) {
-      return QString::fromStdString(e.what());
+      return error_text(e);
     }
   }
   preset_ = request;
@@ -368,7 +369,7 @@ void FineTuneView::run_baseline() {
       const auto sets = read_task_data(request);
       results = run_bag_of_words_baselines(sets.train, sets.test);
     } catch (const std::exception& e) {
-      error = QString::fromStdString(e.what());
+      error = error_text(e);
     }
     return [this, data, results, error] { show_baseline(data, results, error); };
   });

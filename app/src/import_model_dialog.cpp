@@ -2,6 +2,7 @@
 
 #include "background_task.h"
 #include "error_dialog.h"
+#include "error_text.h"
 #include "run_store.h"
 
 #include "lmlab/io/hf_model.h"
@@ -101,7 +102,7 @@ void ImportModelDialog::import_model() {
       summary = QString::fromStdString(info.description);
       for (const auto& note : imported.notes) summary += QStringLiteral("\n• ") + QString::fromStdString(note);
     } catch (const std::exception& e) {
-      error = QString::fromStdString(e.what());
+      error = error_text(e);
     }
     return [this, id, info, summary, error] {
       if (error.isEmpty()) runs_->set_info(id, info);

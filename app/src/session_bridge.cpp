@@ -1,6 +1,7 @@
 #include "session_bridge.h"
 
 #include "background_task.h"
+#include "error_text.h"
 
 #include "lmlab/train/freeze_state.h"
 
@@ -59,7 +60,7 @@ void SessionBridge::start(JobFactory make_job, SessionOptions options, std::opti
     try {
       *job = make_job();
     } catch (const std::exception& e) {
-      error = QString::fromStdString(e.what());
+      error = error_text(e);
     }
     return [this, job, error, options, log] {
       preparing_ = false;
@@ -86,7 +87,7 @@ void SessionBridge::launch(std::unique_ptr<TrainingJob> job, SessionOptions opti
       mailbox_.log = std::make_unique<RunLogSink>(log->config_json, options.checkpoint_dir,
                                                   log_file_output(log->path, /*append=*/false));
     } catch (const std::exception& e) {
-      Q_EMIT failed(QString::fromStdString(e.what()));
+      Q_EMIT failed(error_text(e));
       return;
     }
   }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "error_text.h"
 #include "session_bridge.h"
 
 #include "lmlab/session/training_job.h"
@@ -25,7 +26,7 @@ bool ask_session(SessionBridge* bridge, Asker* asker, Query query, Show show, Fa
         if (target) show(*target, result);
       }, Qt::QueuedConnection);
     } catch (const std::exception& e) {
-      const QString message = QString::fromStdString(e.what());
+      const QString message = error_text(e);
       QMetaObject::invokeMethod(target, [target, message, fail] {
         if (target) fail(*target, message);
       }, Qt::QueuedConnection);

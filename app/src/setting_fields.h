@@ -1,5 +1,7 @@
 #pragma once
 
+#include "error_text.h"
+
 #include "lmlab/settings/description.h"
 
 #include <QObject>
@@ -87,7 +89,7 @@ QString set_setting(const Description<Request>& description, Request& request, c
   try {
     description.set(request, key.toStdString(), json_of(value));
   } catch (const std::exception& e) {
-    return QString::fromStdString(e.what());
+    return error_text(e);
   }
   return {};
 }

@@ -3,6 +3,7 @@
 #include "background_task.h"
 #include "checkpoint_picker.h"
 #include "data_build_dialog.h"
+#include "error_text.h"
 
 #include "lmlab/tokenizer_cache.h"
 #include "lmlab/tokenizer_files.h"
@@ -136,7 +137,7 @@ void TokenizerComparison::train_on(const QString& corpus) {
       QDir().mkpath(folder);
       tokenizer.save(model_path);
     } catch (const std::exception& e) {
-      error = QString::fromStdString(e.what());
+      error = error_text(e);
     }
     return [this, error, folder, label] {
       training_->setText(error.isEmpty() ? QString() : tr("Cannot train a tokenizer: %1").arg(error));
@@ -169,7 +170,7 @@ void TokenizerComparison::load_and_show() {
     try {
       tokenizer = load_tokenizer(folder);
     } catch (const std::exception& e) {
-      error = QString::fromStdString(e.what());
+      error = error_text(e);
     }
     return [this, dir, tokenizer, error] {
       if (!error.isEmpty()) {

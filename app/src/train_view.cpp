@@ -3,6 +3,7 @@
 #include "attention_view.h"
 #include "curve_plot.h"
 #include "error_dialog.h"
+#include "error_text.h"
 #include "form_widgets.h"
 #include "masked_lm_panel.h"
 #include "metric_names.h"
@@ -149,7 +150,7 @@ QString TrainView::apply_preset(const QJsonObject& preset) {
   try {
     pretrain_description().check_rules(request);
   } catch (const std::exception& e) {
-    return QString::fromStdString(e.what());
+    return error_text(e);
   }
   const QString arch = QString::fromStdString(to_string(request.arch));
   const QString objective = QString::fromStdString(request.objective);

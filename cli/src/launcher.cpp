@@ -6,6 +6,7 @@
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -47,6 +48,10 @@ void require_free_port(int port) {
   address.sin_family = AF_INET;
   address.sin_port = htons(static_cast<uint16_t>(port));
   address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  // As the rendezvous store binds: a port whose last connections linger in TIME-WAIT (a run
+  // that just ended or failed) is free to it.
+  const int reuse = 1;
+  ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &reuse, sizeof reuse);
   const bool taken = ::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0 && errno == EADDRINUSE;
   ::close(fd);
   if (taken)
@@ -73,6 +78,7 @@ int run_local_ranks(int nproc, int port, int timeout_s) {
   require_free_port(port);
   const auto args = worker_arguments();
   std::map<pid_t, int> ranks;
+  const pid_t launcher = ::getpid();
   for (int rank = 0; rank < nproc; ++rank) {
     DistributedEnv env;
     env.rank = rank, env.local_rank = rank, env.world_size = nproc;
@@ -81,6 +87,10 @@ int run_local_ranks(int nproc, int port, int timeout_s) {
     const pid_t pid = ::fork();
     if (pid < 0) throw Error(std::string("cannot start worker processes: ") + std::strerror(errno));
     if (pid == 0) {
+      // A worker dies with its launcher (kill -9, SIGTERM, SIGINT sent to it alone), rather
+      // than training on, re-parented, and rewriting --out after the user gave up on the run.
+      ::prctl(PR_SET_PDEATHSIG, SIGTERM);
+      if (::getppid() != launcher) ::_exit(1);  // it died before prctl took effect
       for (const auto& [name, value] : env.variables()) ::setenv(name.c_str(), value.c_str(), 1);
       ::setenv("LOCAL_WORLD_SIZE", std::to_string(nproc).c_str(), 1);
       std::vector<char*> argv;

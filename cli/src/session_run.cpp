@@ -93,6 +93,11 @@ SessionRun session_run_from(const Options& o, std::string config_json, int64_t t
   return run;
 }
 
+void check_run_outputs(const Options& o, const FolderKind& kind, const std::vector<std::string>& inputs) {
+  check_output_folder(o.text("out"), kind, inputs);
+  if (o.has("log")) check_output_file(o.text("log"), "run log");
+}
+
 SessionOutcome run_session(std::unique_ptr<TrainingJob> job, const SessionRun& run) {
   const bool leader = !run.parallel || run.parallel->leader();
   CliSink sink(run, leader);

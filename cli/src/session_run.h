@@ -3,6 +3,7 @@
 #include "options.h"
 
 #include "lmlab/dist/data_parallel.h"
+#include "lmlab/io/output_folder.h"
 #include "lmlab/session/training_job.h"
 
 #include <cstdint>
@@ -35,6 +36,10 @@ struct SessionOutcome {
 // run's log goes on rather than starting over.
 SessionRun session_run_from(const Options& o, std::string config_json, int64_t total_steps, bool resumed,
                             DataParallel* parallel);
+
+// Before any work: --out can take a folder of kind (never one of inputs, nor another kind of
+// folder) and --log can be written. Throws lmlab::Error naming the option's path and the cause.
+void check_run_outputs(const Options& o, const FolderKind& kind, const std::vector<std::string>& inputs);
 
 // Runs job until it ends, stops at run.stop_after_step or is interrupted (Ctrl-C stops it at a
 // step boundary, and the checkpoint is still saved). Throws lmlab::Error with the job's error

@@ -188,7 +188,7 @@ class TestImportedModels : public QObject {
     QSignalSpy failed(&dialog, &ExportModelDialog::failed);
     dialog.export_model();
     QVERIFY(failed.wait(60000));
-    QVERIFY(failed.takeFirst().at(0).toString().contains(QStringLiteral("refusing to replace it")));
+    QVERIFY(failed.takeFirst().at(0).toString().contains(QStringLiteral("Choose another folder")));
     QVERIFY(dialog.findChild<QMessageBox*>(QStringLiteral("exportError")));
     QVERIFY(QFile::exists(dir.filePath(QStringLiteral("photos/cat.jpg"))));
   }

@@ -2,18 +2,24 @@
 // presets go through the same descriptions (keys, ranges) as the CLI and config files.
 #include "qtest_main.h"
 
+#include "../../app/src/error_text.h"
 #include "../../app/src/finetune_view.h"
 #include "../../app/src/playground_view.h"
 #include "../../app/src/setting_fields.h"
 #include "../../app/src/train_view.h"
 
+#include "lmlab/atomic_file.h"
+#include "lmlab/data/text_corpus.h"
+#include "lmlab/error.h"
 #include "lmlab/inspect/generation_settings.h"
 #include "lmlab/session/finetune_request.h"
 #include "lmlab/session/pretrain_request.h"
 
 #include <QDoubleSpinBox>
 #include <QSpinBox>
+#include <QTemporaryDir>
 #include <QToolTip>
+#include <QTranslator>
 
 namespace {
 
@@ -48,8 +54,8 @@ class TestSettingForms : public QObject {
     QCOMPARE(view.apply_preset({{QStringLiteral("epochs"), 7}, {QStringLiteral("gradual_unfreeze"), 20}}), QString());
     QCOMPARE(view.fields()->value("epochs"), nlohmann::json(7));
     QCOMPARE(view.findChild<QSpinBox*>(QStringLiteral("gradualEvery"))->value(), 20);
-    QVERIFY(view.apply_preset({{QStringLiteral("epoch"), 3}}).contains(QStringLiteral("did you mean 'epochs'?")));
-    QVERIFY(view.apply_preset({{QStringLiteral("lr"), 3}}).contains(QStringLiteral("setting 'lr' must be between")));
+    QVERIFY(view.apply_preset({{QStringLiteral("epoch"), 3}}).contains(QStringLiteral("did you mean “epochs”?")));
+    QVERIFY(view.apply_preset({{QStringLiteral("lr"), 3}}).contains(QStringLiteral("Setting “lr” must be between")));
     // A distillation key is taken too, and the next preset starts from the defaults again.
     QCOMPARE(view.apply_preset({{QStringLiteral("student_layers"), 1}, {QStringLiteral("soft_weight"), 0.9}}), QString());
     QCOMPARE(view.apply_preset({}), QString());
@@ -61,9 +67,42 @@ class TestSettingForms : public QObject {
     QCOMPARE(pretrain.fields()->value("steps"), nlohmann::json(600));
     QVERIFY(pretrain.apply_preset({{QStringLiteral("preset"), QStringLiteral("base")}}).contains(QStringLiteral("base")));
     QVERIFY(pretrain.apply_preset({{QStringLiteral("size"), QStringLiteral("tiny")}})
-                .contains(QStringLiteral("unknown pretrain setting 'size'")));
+                .contains(QStringLiteral("There is no setting “size”.")));
     QVERIFY(pretrain.apply_preset({{QStringLiteral("model"), QStringLiteral("n_layers=two")}})
                 .contains(QStringLiteral("setting 'n_layers' expects an integer")));
+  }
+
+  // The core's failures reach a Korean learner in Korean, with the facts (setting, range,
+  // value, file) the core named; a failure without a code keeps the core's English words.
+  void coreFailuresAreWordedInTheUiLanguage() {
+    QTranslator korean;
+    QVERIFY(korean.load(QStringLiteral(":/i18n/lmlab_ko.qm")));
+    QCoreApplication::installTranslator(&korean);
+    lmlab::app::FineTuneView view;
+    const QString range = view.apply_preset({{QStringLiteral("lr"), 3}});
+    QVERIFY2(range.contains(QStringLiteral("“lr”")) && range.contains(QStringLiteral("1e-07")) &&
+                 range.contains(QStringLiteral("0.5")) && range.contains(QStringLiteral("“auto”")) &&
+                 range.contains(QStringLiteral("3")) && range.contains(QStringLiteral("사이")),
+             qPrintable(range));
+    const QString unknown = view.apply_preset({{QStringLiteral("epoch"), 3}});
+    QVERIFY2(unknown.contains(QStringLiteral("“epochs”")) && unknown.contains(QStringLiteral("설정")), qPrintable(unknown));
+
+    QTemporaryDir dir;
+    const std::string latin1 = dir.filePath(QStringLiteral("latin1.txt")).toStdString();
+    lmlab::write_file_atomically(latin1, "fine\ncaf\xe9\n");
+    try {
+      lmlab::TextCorpus::read(latin1);
+      QFAIL("a Latin-1 corpus was read");
+    } catch (const lmlab::Error& e) {
+      QVERIFY2(e.code() == "line_not_utf8" && e.fact("line") == "2", e.what());
+      const QString text = lmlab::app::error_text(e);
+      QVERIFY2(text.contains(QStringLiteral("latin1.txt")) && text.contains(QStringLiteral("2")) &&
+                   text.contains(QStringLiteral("UTF-8")) && text.contains(QStringLiteral("줄")),
+               qPrintable(text));
+    }
+    const lmlab::Error uncoded("the tokenizer has no [MASK]");
+    QCOMPARE(lmlab::app::error_text(uncoded), QStringLiteral("the tokenizer has no [MASK]"));
+    QCoreApplication::removeTranslator(&korean);
   }
 
   // A number a field cannot take is not dropped in silence: the field says its range, in its

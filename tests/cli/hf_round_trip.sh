@@ -38,6 +38,6 @@ head -c 1000 "$dir/gpt-hf/model.safetensors" > "$dir/cut" && mv "$dir/cut" "$dir
 "$expect" 1 "gpt-hf/model.safetensors" "$cli" import --from "$dir/gpt-hf" --out "$dir/x"
 test ! -e "$dir/x"
 "$expect" 2 "--format must be hf" "$cli" export --from "$dir/gpt" --format onnx --out "$dir/x"
-"$expect" 1 "does not hold a Hugging Face model; refusing to replace it" \
+"$expect" 1 "is where this run reads .* from; refusing to replace its input" \
   "$cli" export --from "$dir/gpt" --out "$dir/empty/.."
 echo "hf round trip: ok"

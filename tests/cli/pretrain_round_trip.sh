@@ -80,7 +80,7 @@ echo '{"arch": "gpt", "n_layers": 1, "d_model": 32, "n_heads": 2, "d_ff": 64, "m
 "$expect" 1 "bf16 autocast needs a CUDA device" \
   "$cli" pretrain --arch gpt $train --bf16 --device cpu --out "$dir/never"
 mkdir "$dir/mine" && echo keep > "$dir/mine/notes.txt"
-"$expect" 1 "does not hold an LM Lab checkpoint; refusing to replace it" \
+"$expect" 1 "mine' holds files LM Lab did not write .*; refusing to replace it with an LM Lab GPT checkpoint" \
   "$cli" pretrain --arch gpt $train --out "$dir/mine"
 test -f "$dir/mine/notes.txt"
 test ! -e "$dir/never"

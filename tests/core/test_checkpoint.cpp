@@ -1,6 +1,7 @@
 #include "error_text.h"
 #include "lmlab/error.h"
 #include "lmlab/io/checkpoint.h"
+#include "lmlab/io/output_folder.h"
 #include "lmlab/sentencepiece_tokenizer.h"
 #include "lmlab/io/safetensors.h"
 #include "temp_dir.h"
@@ -11,6 +12,9 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <limits>
+
+#include <unistd.h>
 
 using namespace lmlab;
 using lmlab::test::TempDir;
@@ -110,6 +114,84 @@ TEST_F(Checkpoint, RefusesToOverwriteADirectoryThatIsNotACheckpoint) {
             std::string::npos);
   EXPECT_TRUE(std::filesystem::exists(dir.file("notes.txt")));
   EXPECT_NE(error_of([&] { load_checkpoint(dir.file("nope"), torch::kCPU); }).find("does not exist"), std::string::npos);
+}
+
+}  // namespace
+
+namespace {
+
+// The output folders of the issue's data-loss cases: what stood there is still there.
+class OutputFolder : public Checkpoint {
+ protected:
+  std::string write_foreign(const std::string& name, const std::string& config) {
+    const auto folder = dir.file(name);
+    std::filesystem::create_directory(folder);
+    dir.write(name + "/config.json", config);
+    dir.write(name + "/vocab.json", "{\"a\": 0}");
+    return folder;
+  }
+};
+
+TEST_F(OutputFolder, OnlyAFolderOfTheSameKindIsReplaced) {
+  const auto hf_gpt2 = write_foreign("gpt2", R"({"model_type": "gpt2", "n_embd": 32})");
+  EXPECT_NE(error_of([&] { save_checkpoint(hf_gpt2, *model, *tokenizer, "{}"); })
+                .find("holds files LM Lab did not write"),
+            std::string::npos);
+  const auto gpt_checkpoint = write_foreign("gpt", R"({"arch": "gpt", "d_model": 32})");
+  const auto refused = error_of([&] { save_checkpoint(gpt_checkpoint, *model, *tokenizer, "{}"); });
+  EXPECT_NE(refused.find("holds an LM Lab GPT checkpoint; refusing to replace it with an LM Lab BERT checkpoint"),
+            std::string::npos)
+      << refused;
+  for (const auto& folder : {hf_gpt2, gpt_checkpoint})
+    EXPECT_TRUE(std::filesystem::exists(std::filesystem::path(folder) / "vocab.json")) << folder;
+  // An export of the same model type is LM Lab's own: the next export may replace it.
+  const auto exported = write_foreign("export", R"({"model_type": "bert", "exported_by": "LM Lab 1.0"})");
+  EXPECT_EQ(folder_kind(exported), FolderKind::exported("bert"));
+  EXPECT_NO_THROW(check_output_folder(exported, FolderKind::exported("bert")));
+  EXPECT_THROW(check_output_folder(exported, FolderKind::exported("gpt2")), Error);
+}
+
+TEST_F(OutputFolder, NeverTheInputNorAFolderHoldingIt) {
+  const auto input = write_foreign("hf", R"({"arch": "bert"})");
+  const auto refused = error_of([&] { check_output_folder(input, FolderKind::checkpoint("bert"), {input}); });
+  EXPECT_NE(refused.find("is where this run reads"), std::string::npos) << refused;
+  EXPECT_THROW(check_output_folder(dir.path().string(), FolderKind::checkpoint("bert"), {dir.file("corpus.txt")}), Error);
+  const auto missing = error_of([&] { check_output_folder(dir.file("no/such/out"), FolderKind::checkpoint("bert")); });
+  EXPECT_NE(missing.find("its parent folder '" + dir.file("no/such") + "' does not exist"), std::string::npos) << missing;
+  EXPECT_THROW(check_output_file(dir.path().string(), "run log"), Error);
+  EXPECT_NO_THROW(check_output_file(dir.file("run.jsonl"), "run log"));
+}
+
+TEST_F(OutputFolder, NonFiniteWeightsAreNeitherSavedNorLoaded) {
+  const auto good = dir.file("good");
+  save_checkpoint(good, *model, *tokenizer, "{\"step\": 1}");
+  {
+    torch::NoGradGuard no_grad;
+    model->parameters()[2].view(-1)[0] = std::numeric_limits<float>::quiet_NaN();
+  }
+  EXPECT_NE(error_of([&] { save_checkpoint(good, *model, *tokenizer, "{\"step\": 2}"); })
+                .find("holds NaN or infinite values"),
+            std::string::npos);
+  EXPECT_EQ(load_checkpoint(good, torch::kCPU).training_state_json, "{\"step\": 1}");
+  // A NaN written by another tool is refused on loading, naming the tensor.
+  auto weights = read_safetensors(good + "/model.safetensors");
+  weights[0].second.view(-1)[0] = std::numeric_limits<float>::infinity();
+  write_safetensors(good + "/model.safetensors", weights);
+  const auto refused = error_of([&] { load_checkpoint(good, torch::kCPU); });
+  EXPECT_NE(refused.find("tensor '" + weights[0].first + "' holds NaN or infinite values"), std::string::npos) << refused;
+}
+
+TEST_F(OutputFolder, TemporariesOfKilledWritersAreRemovedOnTheNextWrite) {
+  const auto out = dir.file("ckpt");
+  // A PID above the kernel's pid_max runs no process; ours does.
+  const auto dead = dir.file(".ckpt.tmp-99999999-7"), live = dir.file(".ckpt.tmp-" + std::to_string(::getpid()) + "-7");
+  for (const auto& tmp : {dead, live}) {
+    std::filesystem::create_directory(tmp);
+    dir.write(std::filesystem::path(tmp).filename().string() + "/model.safetensors", "half written");
+  }
+  save_checkpoint(out, *model, *tokenizer, "{}");
+  EXPECT_FALSE(std::filesystem::exists(dead));
+  EXPECT_TRUE(std::filesystem::exists(live));
 }
 
 }  // namespace

@@ -22,6 +22,10 @@ const Description<FinetuneRequest>& command_description(bool distill) {
 int run(const Options& o, bool distill) {
   const auto request = described_request(command_description(distill), o);
   const auto out_dir = o.text("out");  // asked before training, not after it
+  // The student is of its starting checkpoint's (or teacher's) architecture.
+  const auto start = folder_kind(request.resume.empty() ? request.from : request.resume);
+  if (start.holds == FolderKind::Holds::Checkpoint)
+    check_run_outputs(o, start, {request.from, request.train, request.test});
   if (const auto code = run_ranks_if_asked(o)) return *code;
   // Data-parallel ranks prepare the same data and model (one seed); rank 0 alone prints,
   // logs and writes the checkpoint. Every rank evaluates (the same numbers), so none waits.

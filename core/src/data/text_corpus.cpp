@@ -3,7 +3,7 @@
 #include "lmlab/atomic_file.h"
 #include "lmlab/error.h"
 
-#include <sstream>
+#include "readers/text_lines.h"
 
 namespace lmlab {
 
@@ -53,24 +53,18 @@ TextCorpus TextCorpus::read(const std::string& path) {
 
 TextCorpus TextCorpus::parse(const std::string& text, const std::string& origin) {
   TextCorpus corpus;
-  std::istringstream lines(text);
-  std::string line;
   std::vector<std::string> document;
-  size_t line_number = 0;
-  while (std::getline(lines, line)) {
-    ++line_number;
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (find_invalid_utf8(line) != std::string::npos)
-      throw Error(origin + ":" + std::to_string(line_number) + ": the text is not valid UTF-8");
-    if (line.find_first_not_of(" \t") == std::string::npos) {
+  // The same checks as every dataset reader: UTF-8, no NUL, lines under 1 MiB.
+  for (auto& line : readers::checked_lines(text, origin)) {
+    if (line.text.find_first_not_of(" \t") == std::string::npos) {
       if (!document.empty()) corpus.documents.push_back(std::move(document));
       document.clear();
     } else {
-      document.push_back(line);
+      document.push_back(std::move(line.text));
     }
   }
   if (!document.empty()) corpus.documents.push_back(std::move(document));
-  if (corpus.documents.empty()) throw Error(origin + " holds no text");
+  if (corpus.documents.empty()) throw Error("file_empty", {{"file", origin}}, origin + " holds no text");
   return corpus;
 }
 

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <unistd.h>
 
+#include <csignal>
 #include <cerrno>
 #include <cstring>
 #include <random>
@@ -37,23 +38,39 @@ void publish_directory(const fs::path& tmp, const fs::path& target, const std::s
   sync_directory(target.parent_path());
 }
 
+// ".NAME.tmp-PID-": the temporary siblings of target are named so.
+std::string temporary_prefix(const fs::path& target) { return "." + target.filename().string() + ".tmp-"; }
+
+// Temporary siblings left by writers that were killed (kill -9, power loss) while filling
+// them: their PID no longer runs. Those of live writers are theirs to finish.
+void remove_stale_temporaries(const fs::path& target) {
+  const std::string prefix = temporary_prefix(target);
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(target.parent_path(), ec)) {
+    const std::string name = entry.path().filename().string();
+    if (name.rfind(prefix, 0) != 0) continue;
+    const std::string rest = name.substr(prefix.size());
+    const size_t dash = rest.find('-');
+    if (dash == 0 || dash == std::string::npos || rest.find_first_not_of("0123456789") != dash) continue;
+    const pid_t pid = static_cast<pid_t>(std::stol(rest.substr(0, dash)));
+    if (::kill(pid, 0) == 0 || errno != ESRCH) continue;
+    std::error_code ignored;
+    fs::remove_all(entry.path(), ignored);
+  }
+}
+
 }  // namespace
 
-void write_directory_atomically(const std::string& dir, const std::string& marker_file, const std::string& what,
+void write_directory_atomically(const std::string& dir, const FolderKind& kind,
                                 const std::function<void(const fs::path& tmp)>& fill) {
+  check_output_folder(dir, kind);
   const fs::path target = fs::absolute(dir).lexically_normal();
-  if (fs::exists(target)) {
-    if (!fs::is_directory(target)) throw Error("'" + dir + "' exists and is not a directory");
-    if (!fs::is_empty(target) && !fs::exists(target / marker_file))
-      throw Error("'" + dir + "' is a directory that does not hold " + what +
-                  "; refusing to replace it (choose another output directory)");
-  }
-  if (!target.has_parent_path() || !fs::is_directory(target.parent_path()))
-    throw Error("cannot write " + what + " '" + dir + "': its parent directory does not exist");
+  const std::string what = kind.description();
+  remove_stale_temporaries(target);
 
   std::random_device rd;
-  const fs::path tmp = target.parent_path() /
-      ("." + target.filename().string() + ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(rd()));
+  const fs::path tmp =
+      target.parent_path() / (temporary_prefix(target) + std::to_string(::getpid()) + "-" + std::to_string(rd()));
   fs::create_directory(tmp);
   try {
     fill(tmp);

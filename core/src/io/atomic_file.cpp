@@ -60,10 +60,14 @@ void write_file_atomically(const std::string& path, std::string_view bytes) {
 std::string read_file(const std::string& path, const std::string& what) {
   std::error_code ec;
   const auto status = fs::status(path, ec);
-  if (ec || !fs::exists(status)) throw Error(what + " '" + path + "' does not exist");
-  if (fs::is_directory(status)) throw Error(what + " '" + path + "' is a directory, not a file");
+  if (ec || !fs::exists(status)) throw Error("file_missing", {{"file", path}}, what + " '" + path + "' does not exist");
+  if (fs::is_directory(status))
+    throw Error("file_is_folder", {{"file", path}}, what + " '" + path + "' is a directory, not a file");
+  // A device or a pipe (/dev/zero) would be read without end.
+  if (!fs::is_regular_file(status))
+    throw Error("file_not_regular", {{"file", path}}, what + " '" + path + "' is not a regular file (a device or a pipe?)");
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error("cannot read " + what + " '" + path + "': " + errno_text());
+  if (!in) throw Error("file_unreadable", {{"file", path}}, "cannot read " + what + " '" + path + "': " + errno_text());
   std::ostringstream contents;
   contents << in.rdbuf();
   if (in.bad()) throw Error("cannot read " + what + " '" + path + "'");

@@ -49,9 +49,15 @@ void save_checkpoint(const std::string& dir, LanguageModelImpl& model, const Tok
   if (model.config().vocab_size != tokenizer.vocab_size())
     throw Error("the model's vocabulary (" + std::to_string(model.config().vocab_size) +
                 ") does not match the tokenizer's (" + std::to_string(tokenizer.vocab_size()) + ")");
-  write_directory_atomically(dir, kConfig, "an LM Lab checkpoint", [&](const fs::path& tmp) {
+  // A diverged model is never saved over anything: the folder keeps what it held.
+  const auto weights = model_weights(model);
+  for (const auto& [name, tensor] : weights)
+    if (!torch::isfinite(tensor).all().item<bool>())
+      throw Error("the model's tensor '" + name + "' holds NaN or infinite values (training diverged: lower the " +
+                  "learning rate?); nothing was saved to '" + dir + "'");
+  write_directory_atomically(dir, FolderKind::checkpoint(to_string(model.config().arch)), [&](const fs::path& tmp) {
     write_file_atomically((tmp / kConfig).string(), model.config().to_json());
-    write_safetensors((tmp / kWeights).string(), model_weights(model), {{"format", "pt"}, {"producer", "lmlab"}});
+    write_safetensors((tmp / kWeights).string(), weights, {{"format", "pt"}, {"producer", "lmlab"}});
     for (const auto& [name, bytes] : tokenizer.files()) write_file_atomically((tmp / name).string(), bytes);
     write_file_atomically((tmp / kState).string(), training_state_json);
     if (!resume_tensors.empty()) write_safetensors((tmp / kResume).string(), resume_tensors);
@@ -81,6 +87,9 @@ void load_weights(LanguageModelImpl& model, const NamedTensors& tensors, const s
     if (source.scalar_type() != at::kFloat)
       throw Error(origin + ": tensor '" + item.key() + "' has dtype " + c10::toString(source.scalar_type()) +
                   " but the model stores float32");
+    if (!torch::isfinite(source).all().item<bool>())
+      throw Error(origin + ": tensor '" + item.key() + "' holds NaN or infinite values (the run that wrote it "
+                  "diverged); the model cannot be used");
     target.copy_(source);
     used.insert(item.key());
   }
@@ -89,7 +98,8 @@ void load_weights(LanguageModelImpl& model, const NamedTensors& tensors, const s
 }
 
 LoadedCheckpoint load_checkpoint(const std::string& dir, const c10::Device& device) {
-  if (!fs::is_directory(dir)) throw Error("checkpoint '" + dir + "' does not exist or is not a directory");
+  if (!fs::is_directory(dir))
+    throw Error("checkpoint_missing", {{"folder", dir}}, "checkpoint '" + dir + "' does not exist or is not a directory");
   const fs::path root(dir);
   const auto config_path = (root / kConfig).string();
   const auto config = ModelConfig::from_json(read_file(config_path, "checkpoint config"), config_path);

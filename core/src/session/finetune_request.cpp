@@ -78,8 +78,11 @@ TaskData read_task_data(const FinetuneRequest& r) {
   }
   std::tie(train_set, data.validation) = split_off(train_set, r.validation_share, r.seed);
   if (train_set.examples.empty())
-    throw Error(r.train + " leaves no training examples after the validation and test splits");
-  if (test_set.examples.empty()) throw Error("no test examples: " + r.train + " is too small to split a test set from");
+    throw Error("dataset_too_small", {{"file", r.train}},
+                r.train + " leaves no training examples after the validation and test splits");
+  if (test_set.examples.empty())
+    throw Error("dataset_too_small", {{"file", r.train}},
+                "no test examples: " + r.train + " is too small to split a test set from");
   if ((r.task == "pair") != train_set.pairs)
     throw Error(r.train + " holds " + (train_set.pairs ? "sentence pairs" : "single texts") + " but the task is " + r.task);
   if (train_set.pairs != test_set.pairs)

@@ -59,21 +59,36 @@ std::string range_text(const Setting& s) {
   return number_text(s.min) + " and " + number_text(s.max);
 }
 
-[[noreturn]] void refuse(const Setting& s, const std::string& rule, const json& value) {
-  throw Error("setting '" + s.key + "' " + rule + ", got " + (value.is_number() ? number_text(value.get<double>()) : value.dump()));
+// code: what the setting expects ("setting_range", "setting_integer", ...); the GUI words it
+// from the facts (setting, value, min, max, special, choices).
+[[noreturn]] void refuse(const Setting& s, const std::string& code, const std::string& rule, const std::string& value) {
+  Error::Facts facts{{"setting", s.key}, {"value", value}, {"min", number_text(s.min)}, {"max", number_text(s.max)}};
+  if (s.special) facts.emplace_back("special", s.special->word);
+  std::string choices;
+  for (const auto& c : s.choices) choices += (choices.empty() ? "" : ", ") + c;
+  facts.emplace_back("choices", choices);
+  throw Error(code, std::move(facts), "setting '" + s.key + "' " + rule + ", got " + value);
+}
+
+[[noreturn]] void refuse(const Setting& s, const std::string& code, const std::string& rule, const json& value) {
+  refuse(s, code, rule, value.is_number() ? number_text(value.get<double>()) : value.dump());
+}
+
+std::string expected_number(const Setting& s) {
+  return (s.type == SettingType::Integer ? "expects an integer" : "expects a number") +
+         (s.special ? " or '" + s.special->word + "'" : std::string());
 }
 
 json parse_number(const Setting& s, const json& value) {
   if (s.special && value.is_string() && value.get<std::string>() == s.special->word) return s.special->value;
   if (!value.is_number() || (value.is_number_float() && !std::isfinite(value.get<double>()))) {
-    const std::string expected = s.type == SettingType::Integer ? "an integer" : "a number";
-    refuse(s, "expects " + expected + (s.special ? " or '" + s.special->word + "'" : ""), value);
+    refuse(s, s.type == SettingType::Integer ? "setting_integer" : "setting_number", expected_number(s), value);
   }
   const double number = value.get<double>();
   if (s.special && number == s.special->value) return s.type == SettingType::Integer ? json(value.get<int64_t>()) : value;
-  if (s.type == SettingType::Integer && number != std::floor(number)) refuse(s, "expects an integer", value);
+  if (s.type == SettingType::Integer && number != std::floor(number)) refuse(s, "setting_integer", "expects an integer", value);
   if (number < s.min || number > s.max)
-    refuse(s, "must be between " + range_text(s) + (s.special ? " (or " + s.special->word + ")" : ""), value);
+    refuse(s, "setting_range", "must be between " + range_text(s) + (s.special ? " (or " + s.special->word + ")" : ""), value);
   if (s.type == SettingType::Integer) return static_cast<int64_t>(number);
   return number;
 }
@@ -86,26 +101,26 @@ json Setting::parse(const json& value) const {
     case SettingType::Real:
       return parse_number(*this, value);
     case SettingType::Flag:
-      if (!value.is_boolean()) refuse(*this, "expects true or false", value);
+      if (!value.is_boolean()) refuse(*this, "setting_flag", "expects true or false", value);
       return value;
     case SettingType::Choice: {
       if (!value.is_string() || std::find(choices.begin(), choices.end(), value.get<std::string>()) == choices.end()) {
         std::string list;
         for (const auto& c : choices) list += (list.empty() ? "" : ", ") + c;
-        refuse(*this, "must be one of " + list, value);
+        refuse(*this, "setting_choice", "must be one of " + list, value);
       }
       return value;
     }
     case SettingType::Text:
     case SettingType::Path:
-      if (!value.is_string()) refuse(*this, "expects text", value);
+      if (!value.is_string()) refuse(*this, "setting_text", "expects text", value);
       return value;
     case SettingType::IntegerList: {
-      if (!value.is_array() || value.empty()) refuse(*this, "expects a list of integers", value);
+      if (!value.is_array() || value.empty()) refuse(*this, "setting_integer_list", "expects integers between " + range_text(*this), value);
       json list = json::array();
       for (const auto& item : value) {
         if (!item.is_number_integer() || item.get<double>() < min || item.get<double>() > max)
-          refuse(*this, "expects integers between " + range_text(*this), value);
+          refuse(*this, "setting_integer_list", "expects integers between " + range_text(*this), value);
         list.push_back(item.get<int64_t>());
       }
       return list;
@@ -119,7 +134,7 @@ json Setting::parse_text(const std::string& text) const {
     case SettingType::Integer: {
       if (special && text == special->word) return parse(json(text));
       const auto number = parse_integer(text);
-      if (!number) throw Error("setting '" + key + "' expects an integer, got '" + text + "'");
+      if (!number) refuse(*this, "setting_integer", expected_number(*this), "'" + text + "'");
       return parse(json(*number));
     }
     case SettingType::Real: {
@@ -132,19 +147,19 @@ json Setting::parse_text(const std::string& text) const {
         used = 0;
       }
       if (used == 0 || used != text.size())
-        throw Error("setting '" + key + "' expects a number" + (special ? " or '" + special->word + "'" : "") +
-                    ", got '" + text + "'");
+        refuse(*this, "setting_number", expected_number(*this), "'" + text + "'");
       return parse(json(number));
     }
     case SettingType::Flag:
       if (text == "true" || text == "1") return true;
       if (text == "false" || text == "0") return false;
-      throw Error("setting '" + key + "' expects true or false, got '" + text + "'");
+      refuse(*this, "setting_flag", "expects true or false", "'" + text + "'");
     case SettingType::IntegerList: {
       const auto numbers = parse_integer_list(text, static_cast<long>(min), static_cast<long>(max));
       if (!numbers)
-        throw Error("setting '" + key + "' expects integers from " + number_text(min) + " to " + number_text(max) +
-                    " separated by commas, got '" + text + "'");
+        refuse(*this, "setting_integer_list",
+               "expects integers from " + number_text(min) + " to " + number_text(max) + " separated by commas",
+               "'" + text + "'");
       return parse(json(*numbers));
     }
     default:

@@ -129,7 +129,8 @@ class Description {
   const Entry& entry(const std::string& key) const {
     if (const auto* e = find(key)) return *e;
     const auto near = closest_key(key, keys());
-    throw Error("unknown " + kind_ + " setting '" + key + "'" + (near.empty() ? "" : "; did you mean '" + near + "'?"));
+    throw Error("setting_unknown", {{"setting", key}, {"near", near}},
+                "unknown " + kind_ + " setting '" + key + "'" + (near.empty() ? "" : "; did you mean '" + near + "'?"));
   }
 
   std::string kind_, summary_;

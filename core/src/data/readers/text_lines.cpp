@@ -10,7 +10,7 @@ constexpr size_t kMaxLine = 1 << 20;
 }
 
 std::vector<Line> checked_lines(const std::string& text, const std::string& origin) {
-  if (text.find_first_not_of(" \t\r\n") == std::string::npos) throw Error(origin + " is empty");
+  if (text.find_first_not_of(" \t\r\n") == std::string::npos) throw Error("file_empty", {{"file", origin}}, origin + " is empty");
   std::vector<Line> lines;
   size_t start = 0, number = 0;
   while (start < text.size()) {
@@ -20,9 +20,11 @@ std::vector<Line> checked_lines(const std::string& text, const std::string& orig
     std::string line = text.substr(start, end - start);
     if (!line.empty() && line.back() == '\r') line.pop_back();
     const std::string where = origin + ":" + std::to_string(number) + ": ";
-    if (line.size() > kMaxLine) throw Error(where + "the line is longer than 1 MiB");
-    if (line.find('\0') != std::string::npos) throw Error(where + "binary data (a NUL byte); this is not a text file");
-    if (find_invalid_utf8(line) != std::string::npos) throw Error(where + "the text is not valid UTF-8");
+    const Error::Facts facts{{"file", origin}, {"line", std::to_string(number)}};
+    if (line.size() > kMaxLine) throw Error("line_too_long", facts, where + "the line is longer than 1 MiB");
+    if (line.find('\0') != std::string::npos)
+      throw Error("line_binary", facts, where + "binary data (a NUL byte); this is not a text file");
+    if (find_invalid_utf8(line) != std::string::npos) throw Error("line_not_utf8", facts, where + "the text is not valid UTF-8");
     lines.push_back({number, std::move(line)});
     start = end + 1;
   }
@@ -41,7 +43,9 @@ std::vector<std::string> split(const std::string& line, char separator) {
 }
 
 void BadRows::report(size_t line, const std::string& why) {
-  if (!skip_) throw Error(origin_ + ":" + std::to_string(line) + ": " + why + " (setting 'skip_bad_rows' skips such rows)");
+  if (!skip_)
+    throw Error("bad_row", {{"file", origin_}, {"line", std::to_string(line)}, {"why", why}},
+                origin_ + ":" + std::to_string(line) + ": " + why + " (setting 'skip_bad_rows' skips such rows)");
   ++count_;
 }
 

@@ -2,6 +2,8 @@
 
 #include "lmlab/atomic_file.h"
 #include "lmlab/error.h"
+#include "lmlab/io/output_folder.h"
+#include "lmlab/version.h"
 
 #include <nlohmann/json.hpp>
 
@@ -191,6 +193,7 @@ std::string export_config_json(const ModelConfig& m, const SpecialIds& specials)
          {"bos_token_id", specials.bos},
          {"eos_token_id", specials.eos}};
   }
+  j[kExportedByKey] = std::string("LM Lab ") + LMLAB_VERSION;  // the next export may replace this folder
   return j.dump(2) + "\n";
 }
 

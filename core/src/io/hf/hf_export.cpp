@@ -80,7 +80,7 @@ std::vector<std::string> export_hf_model(LanguageModelImpl& model, const Tokeniz
                       "sentencepiece package; Hugging Face's BERT and GPT-2 tokenizers expect vocab.txt or "
                       "vocab.json + merges.txt");
 
-  write_directory_atomically(out_dir, "config.json", "a Hugging Face model", [&](const fs::path& tmp) {
+  write_directory_atomically(out_dir, FolderKind::exported(encoder ? "bert" : "gpt2"), [&](const fs::path& tmp) {
     write_file_atomically((tmp / "config.json").string(), hf::export_config_json(config, tokenizer.special_ids()));
     write_safetensors((tmp / "model.safetensors").string(), tensors, {{"format", "pt"}});
     for (const auto& [name, bytes] : tokenizer_files) write_file_atomically((tmp / name).string(), bytes);

@@ -7,6 +7,7 @@
 
 #include "lmlab/error.h"
 #include "lmlab/io/checkpoint.h"
+#include "lmlab/io/output_folder.h"
 #include "lmlab/tokenizer_files.h"
 
 #include <nlohmann/json.hpp>
@@ -191,6 +192,7 @@ HfImport import_hf_model(const std::string& folder) {
 
 HfImport import_hf_checkpoint(const std::string& folder, const std::string& out_dir) {
   auto imported = import_hf_model(folder);
+  check_output_folder(out_dir, FolderKind::checkpoint(to_string(imported.model->config().arch)), {folder});
   const nlohmann::json state = {{"imported_from", fs::absolute(folder).lexically_normal().string()},
                                 {"hf_model_type", imported.model_type},
                                 {"import_notes", imported.notes}};
