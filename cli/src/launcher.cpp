@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cstdlib>
 #include <cstring>
 #include <iostream>
@@ -63,6 +64,18 @@ std::string describe_exit(int status) {
   return "exited with code " + std::to_string(WEXITSTATUS(status));
 }
 
+// The running ranks, for the signal handler (async-signal-safe: a fixed array of atomics).
+constexpr int kMaxRanks = 256;  // --nproc's maximum (parallel_job.cpp)
+std::atomic<pid_t> running_ranks[kMaxRanks];
+
+// SIGINT or SIGTERM sent to the launcher alone (kill, a job control script) reaches the ranks
+// as it would have from a terminal: SIGINT stops them at a step boundary with a checkpoint,
+// SIGTERM ends them. The launcher waits for them either way.
+void forward_to_ranks(int signal_number) {
+  for (auto& pid : running_ranks)
+    if (const pid_t p = pid.load(); p > 0) ::kill(p, signal_number);
+}
+
 }  // namespace
 
 int threads_per_rank(const DistributedEnv& job) {
@@ -101,7 +114,13 @@ int run_local_ranks(int nproc, int port, int timeout_s) {
       ::_exit(127);
     }
     ranks[pid] = rank;
+    running_ranks[rank] = pid;
   }
+  struct sigaction forward {};
+  forward.sa_handler = forward_to_ranks;
+  sigemptyset(&forward.sa_mask);
+  ::sigaction(SIGINT, &forward, nullptr);
+  ::sigaction(SIGTERM, &forward, nullptr);
   int result = 0;
   while (!ranks.empty()) {
     int status = 0;
@@ -114,6 +133,7 @@ int run_local_ranks(int nproc, int port, int timeout_s) {
     if (it == ranks.end()) continue;
     const int rank = it->second;
     ranks.erase(it);
+    running_ranks[rank] = 0;
     const bool ok = WIFEXITED(status) && WEXITSTATUS(status) == 0;
     const bool interrupted = WIFEXITED(status) && WEXITSTATUS(status) == 130;
     if (!ok && result == 0) {

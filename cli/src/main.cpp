@@ -8,9 +8,12 @@
 #include "lmlab/error.h"
 #include "lmlab/version.h"
 
+#include <c10/util/Exception.h>
+
 #include <algorithm>
 #include <cstdlib>
 #include <iostream>
+#include <new>
 
 namespace lmlab::cli {
 
@@ -85,6 +88,18 @@ int run(int argc, char** argv) {
   for (const auto& c : commands)
     if (c.name == first) command = &c;
   if (!command) {
+    // A group's first word alone ("data", "inspect"): its commands.
+    std::vector<const Command*> group;
+    for (const auto& c : commands)
+      if (c.name.rfind(first + " ", 0) == 0 || c.name.rfind(first + "-", 0) == 0) group.push_back(&c);
+    if (!group.empty()) {
+      const bool asked = argc > 2 && (std::string(argv[2]) == "--help" || std::string(argv[2]) == "-h");
+      std::ostream& out = asked ? std::cout : std::cerr;
+      out << "lmlab-cli " << first << " takes one of:\n";
+      for (const auto* c : group) out << "  lmlab-cli " << c->name << "  " << c->summary << "\n";
+      out << "\nRun 'lmlab-cli " << group.front()->name << " --help' for a command's options.\n";
+      return asked ? 0 : 2;
+    }
     std::cerr << "lmlab-cli: unknown " << (first.rfind("-", 0) == 0 ? "option" : "command")
               << " '" << first << "'\n\n";
     print_usage(std::cerr, commands);
@@ -115,6 +130,16 @@ int run(int argc, char** argv) {
     std::cerr << "lmlab-cli " << command->name << (rank ? std::string(" [rank ") + rank + "]" : std::string())
               << ": error: " << flag_hints(e.what(), keys) << "\n";
     return 1;
+  } catch (const std::bad_alloc&) {
+    std::cerr << "lmlab-cli " << command->name << ": error: not enough memory (a smaller model, batch or file?)\n";
+    return 1;
+  } catch (const c10::Error& e) {
+    // A check inside LibTorch that LM Lab's own checks did not foresee: its message without
+    // the C++ stack trace, which says nothing to a learner.
+    const std::string what = e.what_without_backtrace();
+    std::cerr << "lmlab-cli " << command->name << ": internal error (LibTorch): " << what.substr(0, what.find('\n'))
+              << "\n";
+    return 3;
   }
 }
 

@@ -50,4 +50,42 @@ kill $pids 2>/dev/null || true
 "$expect" 1 "environment variable RANK must be a whole number from 0 to 1, got '5'" \
   env WORLD_SIZE=2 RANK=5 MASTER_ADDR=127.0.0.1 MASTER_PORT=$port "$cli" pretrain $train --out "$dir/x"
 test ! -e "$dir/x"
+
+# The ranks die with their launcher, whichever way it goes (kill -9 cannot be forwarded), and
+# SIGINT sent to it alone stops them at a step boundary with a checkpoint, as Ctrl-C does.
+# A run that just ended leaves its port in TIME-WAIT: the next run may take it again.
+long="--arch gpt --preset $dir/nodrop.json --corpus $dir/corpus.txt --steps 1000000 --batch 8 --seq 32 --vocab 400"
+wait_for_ranks() {  # prints the launcher's children once both ranks run (at most 60 s)
+  for _ in $(seq 120); do
+    children=$(pgrep -P "$1" | tr '\n' ' ')
+    [ "$(echo $children | wc -w)" -eq 2 ] && { echo "$children"; return 0; }
+    sleep 0.5
+  done
+  echo "FAIL: the ranks of launcher $1 did not start" >&2
+  return 1
+}
+gone_within() {  # true once none of the pids runs (at most $1 s)
+  limit=$1; shift
+  for _ in $(seq $((limit * 2))); do
+    alive=0
+    for p in "$@"; do kill -0 "$p" 2>/dev/null && alive=1; done
+    [ $alive -eq 0 ] && return 0
+    sleep 0.5
+  done
+  echo "FAIL: ranks $* outlived their launcher" >&2
+  return 1
+}
+for signal in KILL TERM INT; do
+  "$cli" pretrain $long --out "$dir/orphan-$signal" --nproc 2 --master-port $((port + 6)) > /dev/null 2>&1 &
+  launcher=$!
+  pids="$launcher"
+  ranks=$(wait_for_ranks $launcher)
+  pids="$launcher $ranks"
+  sleep 3  # into training
+  kill -$signal $launcher
+  gone_within 30 $ranks
+  wait $launcher || true
+done
+test -s "$dir/orphan-INT/model.safetensors"  # stopped at a step boundary and saved
+test ! -e "$dir/orphan-KILL"
 echo "data parallel: ok"

@@ -27,7 +27,7 @@ printf 'a different corpus .\nwith other words .\n\nand a second document .\nof 
 "$cli" import --from "$dir/hf" --out "$dir/imported" > /dev/null
 "$expect" 1 "holds no resume_state.safetensors .* cannot be resumed|has no 'resume' record" \
   "$cli" pretrain $train --out "$dir/x" --resume "$dir/imported"
-"$expect" 1 "stopped at step 20, beyond the 10 steps asked for now" \
+"$expect" 1 "straight was trained with option '--steps' 20; this run asks for 10" \
   "$cli" pretrain --arch bert --corpus "$dir/corpus.txt" --steps 10 --batch 8 --seq 32 --vocab 400 --out "$dir/x" --resume "$dir/straight"
 test ! -e "$dir/x"
 echo "resume: ok"

@@ -166,3 +166,29 @@ TEST(ModelConfig, JsonRoundTripAndClearErrors) {
 }
 
 }  // namespace
+
+// The count a config predicts (used to refuse absurd configs before any memory is taken) is
+// the number of values the built model holds, for every shape of model LM Lab builds.
+TEST(ModelConfig, ParameterCountIsWhatTheModelHolds) {
+  for (const auto arch : {Architecture::Bert, Architecture::Gpt}) {
+    for (int variant = 0; variant < 4; ++variant) {
+      auto config = ModelConfig::preset("tiny", arch);
+      config.vocab_size = 300, config.d_ff = 96, config.max_seq_len = 24;
+      if (variant == 1) config.num_labels = 3;
+      if (variant == 2) config.type_vocab_size = 0;  // DistilBERT
+      if (variant == 3) config.position_encoding = lmlab::PositionEncoding::Rotary;
+      LanguageModel model(config);
+      int64_t held = 0;
+      for (const auto& p : model->parameters()) held += p.numel();
+      EXPECT_EQ(config.parameter_count(), static_cast<double>(held)) << to_string(arch) << " variant " << variant;
+    }
+  }
+  auto huge = ModelConfig::preset("base", Architecture::Gpt);
+  huge.n_layers = 96, huge.d_model = 16384, huge.n_heads = 16, huge.d_ff = 65536;
+  try {
+    huge.validate();
+    FAIL() << "a 300-billion-parameter config was accepted";
+  } catch (const lmlab::Error& e) {
+    EXPECT_NE(std::string(e.what()).find("LM Lab builds models of up to 2 billion"), std::string::npos) << e.what();
+  }
+}

@@ -1,7 +1,10 @@
 #include "../command.h"
 #include "../described_options.h"
 
+#include "lmlab/atomic_file.h"
+#include "lmlab/data/text_corpus.h"
 #include "lmlab/device_choice.h"
+#include "lmlab/error.h"
 #include "lmlab/inspect/generation.h"
 #include "lmlab/inspect/masked_prediction.h"
 #include "lmlab/io/checkpoint.h"
@@ -46,10 +49,24 @@ int predict_mask(const Options& o) {
   return 0;
 }
 
+// --prompt, or --prompt-file for a prompt past the 128 KiB a command-line argument may hold:
+// UTF-8, its final line break dropped.
+std::string prompt_of(const Options& o) {
+  if (!o.given("prompt-file")) return o.text("prompt");
+  if (o.given("prompt")) throw UsageError("give --prompt or --prompt-file, not both");
+  const std::string path = o.text("prompt-file");
+  std::string text = read_file(path, "prompt file");
+  if (const size_t bad = find_invalid_utf8(text); bad != std::string::npos)
+    throw Error("prompt file '" + path + "' is not UTF-8 text (byte " + std::to_string(bad) + ")");
+  if (!text.empty() && text.back() == '\n') text.pop_back();
+  if (!text.empty() && text.back() == '\r') text.pop_back();
+  return text;
+}
+
 int generate(const Options& o) {
   const auto s = described_request(generation_description(), o);
+  const std::string prompt = prompt_of(o);
   auto checkpoint = load_checkpoint(o.text("from"), resolve_device(o.text("device")));
-  const std::string prompt = o.text("prompt");
   const auto continuation = generate_text(*checkpoint.model, *checkpoint.tokenizer, prompt, s);
   if (o.flag("json")) {
     std::cout << nlohmann::json{{"prompt", prompt}, {"continuation", continuation}}.dump(-1, ' ', false, kJsonReplace)
@@ -63,7 +80,8 @@ int generate(const Options& o) {
 // The generation settings (the playground's defaults), and what to continue with what.
 std::vector<OptionSpec> generate_options() {
   std::vector<OptionSpec> options{{"from", "DIR", "GPT checkpoint directory", "", true},
-                                  {"prompt", "TEXT", "text to continue (may be empty)", ""}};
+                                  {"prompt", "TEXT", "text to continue (may be empty)", ""},
+                                  {"prompt-file", "FILE", "read the text to continue from a UTF-8 file", ""}};
   for (auto& option : described_options(generation_description())) options.push_back(option);
   options.push_back({"device", "auto|cpu|cuda", "where to run", "auto"});
   options.push_back({"json", "", "print one JSON object", ""});

@@ -25,7 +25,7 @@ int pretrain(const Options& o) {
   if (parallel) parallel->leader_first([&] { prepared = prepare_pretraining(request); });
   else prepared = prepare_pretraining(request);
   if (!request.resume.empty()) {
-    resume_pretraining(request.resume, prepared);
+    resume_pretraining(request, prepared);
     if (leader) std::cerr << "pretrain: resuming " << request.resume << " at step " << prepared.trainer->steps_done() << "\n";
   }
   if (parallel) {

@@ -39,7 +39,13 @@ struct ModelConfig {
   int num_labels = 0;         // > 0 adds a classifier head on the pooled [CLS] vector
 
   // Throws lmlab::Error naming the first absurd setting.
+  // Throws lmlab::Error naming the setting: a range, d_model / n_heads, or a model over
+  // kMaxParameters (each setting in range can still multiply to terabytes).
   void validate() const;
+  // The model's parameters, counted from the settings as LanguageModel builds them (embeddings,
+  // blocks, heads), in double so that absurd settings cannot overflow.
+  double parameter_count() const;
+  static constexpr double kMaxParameters = 2e9;  // GPT-2 XL has 1.5 billion
   std::string to_json() const;
   // origin names the source in error messages (a file path, "preset tiny").
   static ModelConfig from_json(const std::string& json, const std::string& origin);

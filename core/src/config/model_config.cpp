@@ -36,8 +36,26 @@ PositionEncoding parse_position_encoding(const std::string& name) {
   throw Error("position encoding '" + name + "' is not learned or rotary");
 }
 
+double ModelConfig::parameter_count() const {
+  const double d = d_model, f = d_ff, vocab = vocab_size;
+  // BERT adds segment embeddings and normalises the sum.
+  const double embeddings = vocab * d + (position_encoding == PositionEncoding::Learned ? max_seq_len * d : 0) +
+                            (arch == Architecture::Bert ? type_vocab_size * d + 2 * d : 0);
+  const double block = 4 * (d * d + d) + (d * f + f) + (f * d + d) + 2 * 2 * d;
+  // BERT: pooler, masked-LM transform and bias, next-sentence head; GPT: the final norm. The
+  // output embedding is the input one.
+  const double heads = arch == Architecture::Bert ? (d * d + d) + (d * d + d) + 2 * d + vocab + (2 * d + 2) : 2 * d;
+  const double classifier = num_labels > 0 ? d * num_labels + num_labels : 0;
+  return embeddings + n_layers * block + heads + classifier;
+}
+
 void ModelConfig::validate() const {
   model_config_description().check(*this);
+  if (parameter_count() > kMaxParameters)
+    throw Error("these model settings make about " + std::to_string(static_cast<int64_t>(parameter_count() / 1e6)) +
+                " million parameters (" + std::to_string(static_cast<int64_t>(parameter_count() * 4 / (1 << 30))) +
+                " GiB of float32 weights); LM Lab builds models of up to " +
+                std::to_string(static_cast<int64_t>(kMaxParameters / 1e9)) + " billion");
   if (d_model % n_heads != 0)
     throw Error("model setting d_model (" + std::to_string(d_model) + ") must be divisible by n_heads (" +
                 std::to_string(n_heads) + ")");

@@ -108,9 +108,18 @@ LoadedCheckpoint load_checkpoint(const std::string& dir, const c10::Device& devi
   if (out.tokenizer->vocab_size() != config.vocab_size)
     throw Error(config_path + ": vocab_size " + std::to_string(config.vocab_size) + " does not match the tokenizer in " +
                 dir + " (" + std::to_string(out.tokenizer->vocab_size()) + " pieces)");
-  out.model = LanguageModel(config);
+  // The weights first: a small file whose config.json claims a huge model is refused before
+  // the model is built (and its memory taken).
   const auto weights_path = (root / kWeights).string();
-  load_weights(*out.model, read_safetensors(weights_path), weights_path);
+  const auto weights = read_safetensors(weights_path);
+  double stored = 0;
+  for (const auto& [name, tensor] : weights) stored += static_cast<double>(tensor.numel());
+  if (stored < config.parameter_count())
+    throw Error(config_path + " describes a model of " + std::to_string(static_cast<int64_t>(config.parameter_count())) +
+                " parameters, but " + weights_path + " holds " + std::to_string(static_cast<int64_t>(stored)) +
+                " numbers: they do not belong together");
+  out.model = LanguageModel(config);
+  load_weights(*out.model, weights, weights_path);
   out.model->to(device);
   const auto state_path = root / kState;
   if (fs::exists(state_path)) {

@@ -6,6 +6,8 @@
 #include <ATen/ATen.h>
 #include <nlohmann/json.hpp>
 
+#include <set>
+
 #include <algorithm>
 #include <cstring>
 
@@ -71,11 +73,21 @@ NamedTensors decode_safetensors(const std::string& bytes, const std::string& ori
     throw fail("the header says it is " + std::to_string(header_length) + " bytes but the file has only " +
                std::to_string(bytes.size() - 8) + " after the length; the file is truncated or not safetensors");
   nlohmann::json header;
+  // JSON keeps the last of two equal keys; a header naming a tensor twice is refused instead.
+  std::set<std::string> names;
+  std::string repeated;
+  const auto note_names = [&](int depth, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
+    if (depth == 1 && event == nlohmann::json::parse_event_t::key && !names.insert(parsed.get<std::string>()).second)
+      repeated = parsed.get<std::string>();
+    return true;
+  };
   try {
-    header = nlohmann::json::parse(bytes.begin() + 8, bytes.begin() + 8 + static_cast<std::ptrdiff_t>(header_length));
+    header = nlohmann::json::parse(bytes.begin() + 8, bytes.begin() + 8 + static_cast<std::ptrdiff_t>(header_length),
+                                   note_names);
   } catch (const nlohmann::json::exception& e) {
     throw fail(std::string("the header is not valid JSON: ") + e.what());
   }
+  if (!repeated.empty()) throw fail("the header names tensor '" + repeated + "' twice");
   if (!header.is_object()) throw fail("the header is not a JSON object");
   const size_t data_start = 8 + header_length;
   const size_t data_size = bytes.size() - data_start;
@@ -96,14 +108,17 @@ NamedTensors decode_safetensors(const std::string& bytes, const std::string& ori
       const auto offsets = v.at("data_offsets").get<std::vector<uint64_t>>();
       if (offsets.size() != 2 || offsets[0] > offsets[1]) throw fail(where + " has malformed data_offsets");
       e.begin = offsets[0], e.end = offsets[1];
-      size_t numel = 1;
+      // The shape's byte count, refused where it overflows (a shape of 2^62+2 floats would
+      // wrap to 8 bytes and pass the comparison below).
+      size_t byte_count = c10::elementSize(e.type);
       for (auto d : e.shape) {
         if (d < 0) throw fail(where + " has a negative dimension");
-        numel *= static_cast<size_t>(d);
+        if (__builtin_mul_overflow(byte_count, static_cast<size_t>(d), &byte_count))
+          throw fail(where + " has a shape too large for any file");
       }
-      if (numel * c10::elementSize(e.type) != e.end - e.begin)
+      if (byte_count != e.end - e.begin)
         throw fail(where + " has " + std::to_string(e.end - e.begin) + " bytes of data but its shape and dtype need " +
-                   std::to_string(numel * c10::elementSize(e.type)));
+                   std::to_string(byte_count));
       if (e.end > data_size)
         throw fail(where + " runs past the end of the file (the file is truncated)");
       entries.push_back(std::move(e));
@@ -124,7 +139,8 @@ NamedTensors decode_safetensors(const std::string& bytes, const std::string& ori
   NamedTensors out;
   for (const auto& e : entries) {
     auto t = at::empty(e.shape, at::TensorOptions().dtype(e.type));
-    std::memcpy(t.data_ptr(), bytes.data() + data_start + e.begin, e.end - e.begin);
+    if (e.end > e.begin)  // a zero-element tensor has no data pointer to copy into
+      std::memcpy(t.data_ptr(), bytes.data() + data_start + e.begin, e.end - e.begin);
     out.emplace_back(e.name, t);
   }
   return out;

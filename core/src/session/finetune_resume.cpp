@@ -4,6 +4,8 @@
 #include "lmlab/error.h"
 #include "lmlab/io/checkpoint.h"
 
+#include "resumed_settings.h"
+
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
@@ -36,13 +38,7 @@ void resume_finetuning(const std::string& dir, const FinetuneRequest& request, F
   const auto state = nlohmann::json::parse(read_file(state_path, "training state"), nullptr, false);
   if (!state.is_object() || !state.contains("resume") || !state["resume"].is_object() || !state.contains("settings"))
     throw Error(state_path + " has no 'resume' record, so this run cannot be resumed (only a run stopped before its end can be)");
-  // The same run: every setting as it was (the schedule, the data and the seed decide the rest).
-  const auto now = nlohmann::json::parse(description_of(request).values(request).dump());
-  for (const auto& [key, value] : now.items())
-    if (key != "resume" && (!state["settings"].contains(key) || state["settings"][key] != value))
-      throw Error(dir + " was trained with setting '" + key + "' " +
-                  (state["settings"].contains(key) ? state["settings"][key].dump() : std::string("unset")) +
-                  "; this run asks for " + value.dump() + " (resume with the same settings)");
+  check_resumed_settings(state["settings"], nlohmann::json::parse(description_of(request).values(request).dump()), dir);
   const auto& r = state["resume"];
   FineTuner::ResumeState resume;
   try {

@@ -86,7 +86,7 @@ std::unique_ptr<TrainingJob> make_pretrain_job(PreparedPretraining prepared, Pre
 
 std::unique_ptr<TrainingJob> make_pretrain_job(const PretrainRequest& request) {
   auto prepared = prepare_pretraining(request);
-  if (!request.resume.empty()) resume_pretraining(request.resume, prepared);
+  if (!request.resume.empty()) resume_pretraining(request, prepared);
   return make_pretrain_job(std::move(prepared), request);
 }
 

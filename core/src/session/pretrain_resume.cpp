@@ -6,6 +6,8 @@
 #include "lmlab/tokenizer_files.h"
 #include "lmlab/train/pretrainer.h"
 
+#include "resumed_settings.h"
+
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
@@ -33,7 +35,8 @@ void save_pretraining(const std::string& dir, const PretrainRequest& request, co
   save_checkpoint(dir, *trainer.model(), *prepared.tokenizer, state.dump(2) + "\n", resume.tensors);
 }
 
-void resume_pretraining(const std::string& dir, PreparedPretraining& prepared) {
+void resume_pretraining(const PretrainRequest& request, PreparedPretraining& prepared) {
+  const std::string& dir = request.resume;
   if (load_tokenizer(dir)->files() != prepared.tokenizer->files())
     throw Error(dir + ": its tokenizer is not this run's (another corpus, setting 'vocab' or 'tokenizer'?)");
   auto& trainer = *prepared.trainer;
@@ -45,6 +48,8 @@ void resume_pretraining(const std::string& dir, PreparedPretraining& prepared) {
       !state["resume"].contains("step") || !state["resume"]["step"].is_number_integer() ||
       !state["resume"].contains("batcher_rng") || !state["resume"]["batcher_rng"].is_string())
     throw Error(state_path + " has no 'resume' record (step, batcher_rng), so this run cannot be resumed");
+  if (state.contains("settings"))  // checkpoints of earlier versions hold none
+    check_resumed_settings(state["settings"], nlohmann::json::parse(pretrain_description().values(request).dump()), dir);
   trainer.resume({state["resume"]["step"].get<int64_t>(), state["resume"]["batcher_rng"].get<std::string>(),
                   read_resume_tensors(dir)},
                  dir);

@@ -158,9 +158,12 @@ ByteBpeTokenizer::ByteBpeTokenizer(std::unordered_map<std::string, int> vocab,
                                    std::vector<std::pair<std::string, std::string>> merges, const std::string& origin)
     : ids_(std::move(vocab)) {
   if (ids_.empty()) throw Error(origin + " holds no tokens");
-  int largest = 0;
-  for (const auto& [piece, id] : ids_) largest = std::max(largest, id);
-  pieces_.assign(static_cast<size_t>(largest) + 1, std::string());
+  // GPT-2's and RoBERTa's ids run from 0 to N-1; one far beyond would size the table by it.
+  for (const auto& [piece, id] : ids_)
+    if (static_cast<size_t>(id) >= ids_.size())
+      throw Error(origin + ": the id " + std::to_string(id) + " of '" + piece + "' is beyond the " +
+                  std::to_string(ids_.size()) + " tokens (ids run from 0 to " + std::to_string(ids_.size() - 1) + ")");
+  pieces_.assign(ids_.size(), std::string());
   for (const auto& [piece, id] : ids_) {
     if (!pieces_[static_cast<size_t>(id)].empty()) throw Error(origin + ": id " + std::to_string(id) + " is used twice");
     pieces_[static_cast<size_t>(id)] = piece;

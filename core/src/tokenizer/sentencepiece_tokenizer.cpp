@@ -3,10 +3,12 @@
 #include "lmlab/atomic_file.h"
 #include "lmlab/error.h"
 #include "spm_bridge_loader.h"
+#include "../data/readers/text_lines.h"
 
 #include <array>
 #include <cctype>
 #include <fstream>
+#include <regex>
 #include <utility>
 
 namespace lmlab {
@@ -35,6 +37,20 @@ bool has_text(const std::string& corpus_path) {
   return false;
 }
 
+// SentencePiece's failures in LM Lab's words: its advice names options of its own command line
+// ("--character_coverage") that LM Lab's settings do not have.
+std::string training_failure(const std::string& spm_message, const std::string& corpus_path, int vocab_size) {
+  static const std::regex too_small(R"(Vocabulary size is smaller than required_chars\. (\d+) vs (\d+))");
+  std::smatch found;
+  if (std::regex_search(spm_message, found, too_small))
+    return "setting 'vocab' " + std::to_string(vocab_size) + " is too small for '" + corpus_path + "': its " +
+           "characters and LM Lab's special pieces alone need " + found[2].str() + " pieces; raise setting 'vocab' " +
+           "to at least " + found[2].str();
+  if (spm_message.find("sentences_.empty()") != std::string::npos)
+    return "'" + corpus_path + "' holds no sentence a tokenizer can learn from (every line is empty or too long)";
+  return "tokenizer training on '" + corpus_path + "' failed: " + spm_message;
+}
+
 }  // namespace
 
 SentencePieceTokenizer::SentencePieceTokenizer(std::shared_ptr<const Model> model)
@@ -42,8 +58,9 @@ SentencePieceTokenizer::SentencePieceTokenizer(std::shared_ptr<const Model> mode
 
 SentencePieceTokenizer SentencePieceTokenizer::train(const std::string& corpus_path,
                                                      const SentencePieceTrainOptions& options) {
-  read_file(corpus_path, "corpus");  // existence, not-a-directory and readability, by name
+  const std::string text = read_file(corpus_path, "corpus");  // existence, a regular file, readability
   if (!has_text(corpus_path)) throw Error("corpus '" + corpus_path + "' is empty");
+  readers::checked_lines(text, corpus_path);  // UTF-8 text, lines under 1 MiB, as every reader checks
   if (options.vocab_size < 300 || options.vocab_size > 1'000'000)
     throw Error("tokenizer vocab_size " + std::to_string(options.vocab_size) +
                 " is out of range (300 to 1000000; byte fallback alone needs 263 ids)");
@@ -80,7 +97,7 @@ SentencePieceTokenizer SentencePieceTokenizer::train(const std::string& corpus_p
   size_t len = 0;
   char* err = nullptr;
   if (bridge.train(keys.data(), values.data(), keys.size(), &bytes, &len, &err) != 0)
-    throw Error("tokenizer training on '" + corpus_path + "' failed: " + bridge.take_error(err));
+    throw Error(training_failure(bridge.take_error(err), corpus_path, options.vocab_size));
   std::string model(bytes, len);
   bridge.free(bytes);
   return from_bytes(std::move(model), "tokenizer trained on '" + corpus_path + "'");

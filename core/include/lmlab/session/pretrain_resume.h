@@ -17,8 +17,9 @@ namespace lmlab {
 void save_pretraining(const std::string& dir, const PretrainRequest& request, const PreparedPretraining& prepared,
                       double elapsed_s, const SessionStep* last);
 
-// Continues such a checkpoint with a trainer prepared from the same corpus, tokenizer, model
-// and steps. Throws lmlab::Error naming the folder and what differs.
-void resume_pretraining(const std::string& dir, PreparedPretraining& prepared);
+// Continues request.resume, a checkpoint of the same run, with a trainer prepared from the
+// request (the same settings: corpus, tokenizer, model, steps...). Throws lmlab::Error naming
+// the folder and what differs.
+void resume_pretraining(const PretrainRequest& request, PreparedPretraining& prepared);
 
 }  // namespace lmlab

@@ -7,6 +7,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <limits>
+#include <type_traits>
+
 namespace lmlab::hf {
 
 using nlohmann::json;
@@ -34,6 +37,16 @@ class Fields {
  private:
   template <typename T>
   T get(const char* key) const {
+    if constexpr (std::is_same_v<T, int>) {
+      // nlohmann's get<int> wraps 2^40+16 to 16 and truncates 128.5 to 128.
+      const json& value = j_.at(key);
+      if (!value.is_number_integer() || value.get<int64_t>() < std::numeric_limits<int>::min() ||
+          value.get<int64_t>() > std::numeric_limits<int>::max() ||
+          (value.is_number_unsigned() && value.get<uint64_t>() > uint64_t(std::numeric_limits<int>::max())))
+        throw Error(origin_ + ": field '" + key + "' must be a whole number of at most " +
+                    std::to_string(std::numeric_limits<int>::max()) + ", got " + value.dump());
+      return static_cast<int>(value.get<int64_t>());
+    }
     try {
       return j_.at(key).get<T>();
     } catch (const json::exception&) {
@@ -72,7 +85,15 @@ void read_bert_like(const Fields& f, Config& c) {
   if (f.optional<bool>("is_decoder", false) || f.optional<bool>("add_cross_attention", false))
     throw f.refuse("is_decoder / add_cross_attention", "are set; LM Lab imports encoders without cross-attention");
   const int max_positions = f.required<int>("max_position_embeddings");
-  if (c.type == ModelType::Roberta) c.position_offset = f.optional<int>("pad_token_id", 1) + 1;
+  if (c.type == ModelType::Roberta) {
+    // RoBERTa numbers positions from pad_token_id + 1, so the table's first rows go unused.
+    const int pad = f.optional<int>("pad_token_id", 1);
+    if (pad < 0 || pad >= max_positions - 1)
+      throw f.refuse("pad_token_id " + std::to_string(pad),
+                     "must be from 0 to max_position_embeddings - 2 (" + std::to_string(max_positions - 2) +
+                         "): RoBERTa numbers positions from it");
+    c.position_offset = pad + 1;
+  }
   m.max_seq_len = max_positions - static_cast<int>(c.position_offset);
 }
 

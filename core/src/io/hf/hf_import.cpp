@@ -107,6 +107,11 @@ void copy_into(at::Tensor& target, const std::string& target_name, const hf::Sou
                 " but LM Lab's " + target_name + " needs " + shape_text(target.sizes()) +
                 " for the sizes in config.json");
   }
+  if (!at::isFloatingType(value.scalar_type()))
+    throw Error(lookup.origin() + ": tensor '" + source.names.front() + "' holds " +
+                c10::toString(value.scalar_type()) + " numbers, not floating-point weights");
+  if (!torch::isfinite(value).all().item<bool>())
+    throw Error(lookup.origin() + ": tensor '" + source.names.front() + "' holds NaN or infinite values");
   target.copy_(value);
 }
 

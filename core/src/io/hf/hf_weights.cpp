@@ -8,6 +8,7 @@
 #include <torch/csrc/jit/serialization/pickle.h>
 
 #include <filesystem>
+#include <map>
 #include <set>
 
 namespace lmlab::hf {
@@ -34,9 +35,16 @@ NamedTensors read_sharded(const fs::path& index_path) {
     shards.insert(shard);
   }
   NamedTensors out;
+  std::map<std::string, std::string> shard_of;  // tensor -> the shard it was read from
   for (const auto& shard : shards) {
     auto part = read_safetensors((index_path.parent_path() / shard).string());
-    out.insert(out.end(), std::make_move_iterator(part.begin()), std::make_move_iterator(part.end()));
+    for (auto& [name, tensor] : part) {
+      const auto [first, fresh] = shard_of.emplace(name, shard);
+      if (!fresh)
+        throw Error(index_path.parent_path().string() + ": tensor '" + name + "' is in two shards, " + first->second +
+                    " and " + shard + "; which one is meant?");
+      out.emplace_back(name, std::move(tensor));
+    }
   }
   return out;
 }
