@@ -9,7 +9,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 work=$1
 seconds=$2
 shift 2
-targets=${*:-"corpus agnews mnli_tsv mnli_jsonl jsonl tsv safetensors model_config hf_config hf_index torch_bin bpe wordpiece run_log"}
+targets=${*:-"corpus agnews mnli_tsv mnli_jsonl jsonl tsv safetensors model_config hf_config hf_index torch_bin bpe wordpiece run_log wordnet fortunes html"}
 mkdir -p "$work/obj" "$work/corpus"
 flags="-std=c++17 -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined
        -I$root/core/include -I$root/core/src -I$root/core/spm_bridge -I$work/generated"
@@ -22,7 +22,9 @@ sources="core/src/data/readers/agnews_csv.cpp core/src/data/readers/labeled_data
          core/src/settings/setting.cpp core/src/session/run_log.cpp core/src/tokenizer/byte_bpe_tokenizer.cpp
          core/src/tokenizer/wordpiece_tokenizer.cpp core/src/tokenizer/tokenizer_files.cpp
          core/src/tokenizer/tokenizer.cpp core/src/tokenizer/special_split.cpp core/src/tokenizer/utf8.cpp
-         core/src/tokenizer/sentencepiece_tokenizer.cpp core/src/tokenizer/spm_bridge_loader.cpp"
+         core/src/tokenizer/sentencepiece_tokenizer.cpp core/src/tokenizer/spm_bridge_loader.cpp
+         core/src/data/wordnet/wordnet.cpp core/src/data/prose/fortunes.cpp core/src/data/prose/html_text.cpp
+         core/src/data/prose/split_sentences.cpp"
 mkdir -p "$work/generated/lmlab"
 printf '#pragma once\n#define LMLAB_VERSION "fuzz"\n' > "$work/generated/lmlab/version.h"
 objects=""
@@ -60,6 +62,9 @@ printf '{"model_type": "gpt2", "vocab_size": 300, "n_embd": 32, "n_layer": 1, "n
 printf '{"model_type": "roberta", "vocab_size": 300, "hidden_size": 32, "num_hidden_layers": 1, "num_attention_heads": 2, "intermediate_size": 64, "max_position_embeddings": 18, "pad_token_id": 1}' | seed hf_config roberta
 printf '{"<|endoftext|>": 0, "a": 1, "b": 2, "ab": 3, "\\u0120": 4}\n--\n#version: 0.2\na b\n' | seed bpe gpt2
 printf '[PAD]\n[UNK]\n[CLS]\n[SEP]\n[MASK]\nthe\ncat\n##s\n\n--\n{"do_lower_case": false}\n' | seed wordpiece bert
+printf '  1 This software and database is being provided\n00001740 03 n 01 entity 0 003 ~ 00001930 n 0000 ~ 00002137 n 0000 ~ 04431553 n 0000 | that which is perceived or known or inferred to have its own distinct existence (living or nonliving)  \n' | seed wordnet entity
+printf 'A day for firm decisions!!!!!  Or is it?\n%%\nA few hours grace before the madness begins again.\n\t\t-- Anonymous\n%%\n' | seed fortunes two
+printf '<html><body><h1>도움말</h1><p>이 기능은 문서를 엽니다. 그다음 &lt;저장&gt;을 누르세요!</p><pre>ls -l</pre><p>Done? Yes.</p></body></html>' | seed html page
 printf '{"event":"start","kind":"pretrain","config":{"steps":2}}\n{"step":1,"loss":2.5,"lr":0.001}\n{"event":"final","status":"done","steps":1}\n' | seed run_log two
 
 for target in $targets; do

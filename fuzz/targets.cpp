@@ -6,7 +6,9 @@
 // split at the first line "--".
 #include "lmlab/byte_bpe_tokenizer.h"
 #include "lmlab/data/labeled_dataset.h"
+#include "lmlab/data/prose_sources.h"
 #include "lmlab/data/text_corpus.h"
+#include "lmlab/data/wordnet.h"
 #include "lmlab/error.h"
 #include "lmlab/io/safetensors.h"
 #include "lmlab/model_config.h"
@@ -14,6 +16,7 @@
 #include "lmlab/tokenizer_files.h"
 #include "lmlab/wordpiece_tokenizer.h"
 
+#include "data/prose/html_text.h"
 #include "io/hf/hf_config.h"
 #include "io/hf/hf_weights.h"
 
@@ -100,6 +103,17 @@ void read(const std::string& target, const std::string& text, size_t size) {
     write(dir / "vocab.txt", vocab);
     if (!config.empty()) write(dir / "tokenizer_config.json", config);
     use(*lmlab::load_tokenizer(dir.string()));
+  } else if (target == "wordnet") {  // data.noun of a WordNet 3.0 dict folder
+    const auto dir = scratch();
+    write(dir / "data.noun", text);
+    for (const char* part : {"data.verb", "data.adj", "data.adv"}) write(dir / part, "");
+    lmlab::WordNet::load(dir.string());
+  } else if (target == "fortunes") {  // a cookie file of the fortunes package
+    const auto dir = scratch();
+    write(dir / "cookies", text);
+    lmlab::read_fortunes(dir.string());
+  } else if (target == "html") {  // a LibreOffice help or Debian handbook page
+    lmlab::split_sentences(lmlab::prose::html_plain_text(text));
   } else if (target == "run_log") {
     lmlab::parse_run_log(text, 1);
   } else {

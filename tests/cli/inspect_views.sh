@@ -25,6 +25,7 @@ head -n 100 "$data/agnews/test.csv" > "$dir/news-test.csv"
 "$cli" inspect token-loss --from "$dir/bert" --text "the dog is a mammal ." --json > "$dir/loss.json"
 "$cli" inspect saliency --from "$dir/news" --text "the busan eagles win the final" --json > "$dir/saliency.json"
 "$cli" inspect project --from "$dir/news" --data "$dir/news-test.csv" --examples 60 --json > "$dir/project.json"
+"$cli" inspect neighbours --from "$dir/bert" --word "dog" --top 4 --json > "$dir/neighbours.json"
 python3 - "$dir" <<'PY'
 import json, sys
 d = sys.argv[1]
@@ -58,6 +59,11 @@ assert abs(sum(t["integrated_gradients"] for t in saliency["tokens"]) - saliency
 project = json.load(open(d + "/project.json"))
 assert len(project["points"]) == 60 and len(project["explained"]) == 2, project.keys()
 assert project["labels"] == ["World", "Sports", "Business", "Sci/Tech"], project["labels"]
+
+neighbours = json.load(open(d + "/neighbours.json"))
+cosines = [n["cosine"] for n in neighbours["nearest"]]
+assert len(cosines) == 4 and cosines == sorted(cosines, reverse=True) and all(-1 <= c <= 1 for c in cosines), cosines
+assert not set(n["token"] for n in neighbours["nearest"]) & set(neighbours["pieces"]), neighbours
 PY
 
 # Bad input: a clear message and exit 1, nothing half-printed.

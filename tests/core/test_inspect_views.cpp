@@ -4,6 +4,7 @@
 #include "lmlab/error.h"
 #include "lmlab/inspect/attention_maps.h"
 #include "lmlab/inspect/cka.h"
+#include "lmlab/inspect/embedding_neighbours.h"
 #include "lmlab/inspect/generation.h"
 #include "lmlab/inspect/logit_lens.h"
 #include "lmlab/inspect/masked_prediction.h"
@@ -15,6 +16,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 
 using namespace lmlab;
@@ -271,4 +273,51 @@ TEST(AttentionMaps, RolloutIsTheProductOfResidualAveragedLayers) {
     }
     EXPECT_NEAR(row, 1.0, 1e-6);
   }
+}
+
+// The neighbours of a word are the rows of the embedding table with the highest cosine to the
+// mean of its pieces' rows, computed here by loops over the table, specials and the word's
+// own pieces left out; a row made parallel to the word's comes first with cosine 1.
+TEST(EmbeddingNeighbours, AreTheRowsOfHighestCosineWithTheWordsMeanRow) {
+  auto toy = toy_model(Architecture::Bert, false);
+  const std::string word = "cat";
+  const auto ids = toy.tokenizer->encode(word);
+  ASSERT_FALSE(ids.empty());
+  auto& table = toy.model->token_embedding();
+  const int64_t d = table.size(1);
+  std::vector<double> mean(static_cast<size_t>(d), 0.0);
+  for (int id : ids)
+    for (int64_t c = 0; c < d; ++c) mean[c] += table[id][c].item<double>() / ids.size();
+  const int parallel = 100;  // not a special, not one of the word's pieces
+  ASSERT_EQ(std::count(ids.begin(), ids.end(), parallel), 0);
+  {
+    torch::NoGradGuard no_grad;
+    for (int64_t c = 0; c < d; ++c) table[parallel][c] = 3.0 * mean[c];
+  }
+  const auto specials = toy.tokenizer->special_ids();
+  std::vector<std::pair<double, int>> expected;
+  for (int64_t row = 0; row < table.size(0); ++row) {
+    if (std::count(ids.begin(), ids.end(), row) || row == specials.pad || row == specials.unk || row == specials.cls ||
+        row == specials.sep || row == specials.mask || row == specials.bos || row == specials.eos)
+      continue;
+    double dot = 0, row_norm = 0, mean_norm = 0;
+    for (int64_t c = 0; c < d; ++c) {
+      const double v = table[row][c].item<double>();
+      dot += v * mean[c], row_norm += v * v, mean_norm += mean[c] * mean[c];
+    }
+    expected.push_back({dot / std::sqrt(row_norm * mean_norm), static_cast<int>(row)});
+  }
+  std::sort(expected.rbegin(), expected.rend());
+
+  const auto found = embedding_neighbours(*toy.model, *toy.tokenizer, word, 5);
+  ASSERT_EQ(found.pieces.size(), ids.size());
+  ASSERT_EQ(found.nearest.size(), 5u);
+  EXPECT_EQ(found.nearest[0].id, parallel);
+  EXPECT_NEAR(found.nearest[0].cosine, 1.0, 1e-5);
+  for (size_t k = 0; k < 5; ++k) {
+    EXPECT_EQ(found.nearest[k].id, expected[k].second) << "rank " << k + 1;
+    EXPECT_NEAR(found.nearest[k].cosine, expected[k].first, 1e-5) << "rank " << k + 1;
+    EXPECT_EQ(found.nearest[k].piece, toy.tokenizer->id_to_piece(found.nearest[k].id));
+  }
+  EXPECT_THROW(embedding_neighbours(*toy.model, *toy.tokenizer, "", 5), Error);
 }

@@ -7,6 +7,7 @@
 #include "lmlab/device_choice.h"
 #include "lmlab/error.h"
 #include "lmlab/inspect/cka.h"
+#include "lmlab/inspect/embedding_neighbours.h"
 #include "lmlab/inspect/logit_lens.h"
 #include "lmlab/inspect/parameter_changes.h"
 #include "lmlab/inspect/projection.h"
@@ -167,6 +168,37 @@ int project_view(const Options& o) {
   return 0;
 }
 
+// The word's neighbours in the token embedding table, placed on the table's first two
+// principal components (the map the GUI draws).
+int neighbours_view(const Options& o) {
+  auto checkpoint = load_checkpoint(o.text("from"), resolve_device(o.text("device")));
+  auto& model = *checkpoint.model;
+  const auto found = embedding_neighbours(model, *checkpoint.tokenizer, o.text("word"),
+                                          static_cast<int>(o.integer("top", 1, 1000)));
+  const auto table = model.token_embedding().detach().to(at::kCPU, at::kFloat);
+  const auto map = principal_components(table, 2);
+  const auto place = [&](int id) { return std::make_pair(map.points[id][0].item<double>(), map.points[id][1].item<double>()); };
+  if (o.flag("json")) {
+    nlohmann::ordered_json j{{"pieces", found.pieces}, {"explained", map.explained_share}, {"nearest", nlohmann::json::array()}};
+    for (const auto& n : found.nearest) {
+      const auto [x, y] = place(n.id);
+      j["nearest"].push_back({{"id", n.id}, {"token", n.piece}, {"cosine", n.cosine}, {"x", x}, {"y", y}});
+    }
+    print_json(j);
+    return 0;
+  }
+  std::string pieces;
+  for (const auto& p : found.pieces) pieces += (pieces.empty() ? "" : " ") + p;
+  std::printf("'%s' is %s; its nearest tokens in the embedding table (cosine; place on the table's first two "
+              "principal components, %.1f%% and %.1f%% of the variance):\n",
+              o.text("word").c_str(), pieces.c_str(), 100 * map.explained_share[0], 100 * map.explained_share[1]);
+  for (const auto& n : found.nearest) {
+    const auto [x, y] = place(n.id);
+    std::printf("  %-16s %6.3f   (%7.3f, %7.3f)\n", n.piece.c_str(), n.cosine, x, y);
+  }
+  return 0;
+}
+
 int token_loss_view(const Options& o) {
   auto checkpoint = load_checkpoint(o.text("from"), resolve_device(o.text("device")));
   const auto losses = token_losses(*checkpoint.model, *checkpoint.tokenizer, o.text("text"),
@@ -292,6 +324,14 @@ std::vector<Command> inspect_view_commands() {
         device,
         json},
        cka_view},
+      {"inspect neighbours",
+       "A word's nearest tokens in the token embedding table (cosine), on the table's 2-D PCA map",
+       {{"from", "DIR", "checkpoint directory", "", true},
+        {"word", "TEXT", "the word to look up (several pieces: their mean)", "", true},
+        {"top", "K", "neighbours to list", "10"},
+        device,
+        json},
+       neighbours_view},
       {"inspect project",
        "The pooled vectors of --data on their first two principal components, by label",
        {{"from", "DIR", "checkpoint directory", "", true},
