@@ -1669,6 +1669,10 @@ step %2: %3</source>
         <source>Why this label</source>
         <translation>왜 이 레이블인가</translation>
     </message>
+    <message>
+        <source>Word neighbours</source>
+        <translation>단어의 이웃</translation>
+    </message>
 </context>
 <context>
     <name>lmlab::app::ProjectionView</name>
@@ -2166,6 +2170,41 @@ step %2: %3</source>
     <message>
         <source>%1 (continued)</source>
         <translation>%1 (이어서)</translation>
+    </message>
+</context>
+<context>
+    <name>lmlab::app::WordNeighboursPanel</name>
+    <message>
+        <source>A word, e.g. dog</source>
+        <translation>단어 (예: dog)</translation>
+    </message>
+    <message>
+        <source>Each token&apos;s row of the embedding table is the vector the model starts from. Tokens that appear in similar places end up with similar rows: the list shows the rows closest to the word&apos;s (cosine: 1 the same direction, 0 unrelated), the map every row on the table&apos;s two main directions (PCA).</source>
+        <translation>임베딩 표에서 토큰마다 하나씩 있는 행은 모델이 출발점으로 삼는 벡터입니다. 비슷한 자리에 나오는 토큰은 비슷한 행을 갖게 됩니다. 목록은 이 단어의 행과 가장 가까운 행들(코사인: 1은 같은 방향, 0은 무관)을, 지도는 모든 행을 표의 두 주요 방향(PCA) 위에 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>Load a model to look into its embedding table.</source>
+        <translation>임베딩 표를 보려면 모델을 불러오세요.</translation>
+    </message>
+    <message>
+        <source>direction 1 (%1% of the variance)</source>
+        <translation>방향 1 (분산의 %1%)</translation>
+    </message>
+    <message>
+        <source>direction 2 (%1%)</source>
+        <translation>방향 2 (%1%)</translation>
+    </message>
+    <message>
+        <source>cosine&amp;nbsp;&amp;nbsp;token</source>
+        <translation>코사인&amp;nbsp;&amp;nbsp;토큰</translation>
+    </message>
+    <message>
+        <source>The tokenizer splits the word into %1 pieces; its vector is their mean (the red dot).</source>
+        <translation>토크나이저가 이 단어를 %1개 조각으로 나눕니다. 단어의 벡터는 조각들의 평균입니다(빨간 점).</translation>
+    </message>
+    <message>
+        <source>The red dot is the word, the blue ones its nearest tokens. Two directions keep only part of the picture: the list is measured in all of them.</source>
+        <translation>빨간 점은 단어, 파란 점은 가장 가까운 토큰입니다. 두 방향은 그림의 일부만 담습니다. 목록은 모든 방향에서 잰 값입니다.</translation>
     </message>
 </context>
 <context>

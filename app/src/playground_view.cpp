@@ -7,6 +7,7 @@
 #include "error_dialog.h"
 #include "probability_bars.h"
 #include "token_loss_panel.h"
+#include "word_neighbours_panel.h"
 #include "tokenizer_pieces.h"
 #include "run_store.h"
 #include "saliency_panel.h"
@@ -142,6 +143,9 @@ PlaygroundView::PlaygroundView(RunStore* runs, QWidget* parent)
   token_loss_ = new TokenLossPanel(bridge_);
   token_loss_->setObjectName(QStringLiteral("tokenLossPanel"));
   sections_->addTab(token_loss_, tr("Surprise per token"));
+  neighbours_ = new WordNeighboursPanel(bridge_);
+  neighbours_->setObjectName(QStringLiteral("neighboursPanel"));
+  sections_->addTab(neighbours_, tr("Word neighbours"));
   saliency_ = new SaliencyPanel(bridge_);
   saliency_->setObjectName(QStringLiteral("saliencyPanel"));
   sections_->addTab(saliency_, tr("Why this label"));
@@ -174,6 +178,7 @@ PlaygroundView::PlaygroundView(RunStore* runs, QWidget* parent)
     set_loaded(true, arch);
     fewshot_->set_model(loading_, arch);
     token_loss_->set_model(arch);
+    neighbours_->set_model(true);
     QStringList labels;
     for (const auto& label : info.labels) labels << QString::fromStdString(label);
     saliency_->set_model(labels);
@@ -199,6 +204,7 @@ void PlaygroundView::load(const QString& checkpoint_dir) {
   set_loaded(false, {});
   fewshot_->set_model({}, {});
   token_loss_->set_model({});
+  neighbours_->set_model(false);
   saliency_->set_model({});
   status_->setText(tr("Loading %1…").arg(checkpoint_dir));
   const std::string dir = checkpoint_dir.toStdString();

@@ -27,6 +27,7 @@ class ProbabilityBars;
 class RunStore;
 class SessionBridge;
 class TokenizerComparison;
+class WordNeighboursPanel;
 
 // Question a saved or imported model: a generation playground (prompt, temperature, top-k,
 // top-p, and the next-token distribution at the prompt's end as bars), a tokenizer view (text
@@ -51,6 +52,7 @@ class PlaygroundView : public QWidget {
   AttentionView* attention() const { return attention_; }
   FewShotPanel* fewshot() const { return fewshot_; }
   TokenLossPanel* token_loss() const { return token_loss_; }
+  WordNeighboursPanel* neighbours() const { return neighbours_; }
   SaliencyPanel* saliency() const { return saliency_; }
   QTabWidget* sections() const { return sections_; }
   QLineEdit* prompt() const { return prompt_; }
@@ -89,6 +91,7 @@ class PlaygroundView : public QWidget {
   AttentionView* attention_;
   FewShotPanel* fewshot_;
   TokenLossPanel* token_loss_;
+  WordNeighboursPanel* neighbours_;
   SaliencyPanel* saliency_;
   QString loading_;  // the checkpoint asked for last
 };

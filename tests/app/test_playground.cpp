@@ -12,6 +12,7 @@
 #include "run_store.h"
 #include "setting_fields.h"
 #include "token_loss_panel.h"
+#include "word_neighbours_panel.h"
 #include "tokenizer_pieces.h"
 #include "checkpoint_picker.h"
 #include "probability_bars.h"
@@ -214,6 +215,35 @@ class TestPlayground : public QObject {
     view.token_loss()->show_detail(2);
     QVERIFY(view.token_loss()->findChild<QLabel*>(QStringLiteral("tokenLossDetail"))->text().contains(QStringLiteral("Expected")));
     QVERIFY(view.token_loss()->summary()->text().contains(QStringLiteral("perplexity")));
+  }
+
+  // Word neighbours: the panel answers for the loaded model with the rows of highest cosine in
+  // its embedding table (checked here from the checkpoint's own weights), every token on the
+  // map, the word and its neighbours marked, and the list in cosine order.
+  void aWordsNeighboursComeFromTheEmbeddingTable() {
+    PlaygroundView view;
+    view.show();
+    QSignalSpy started(view.bridge(), &SessionBridge::started);
+    view.load(checkpoint(Architecture::Bert));
+    QVERIFY(started.wait(30000));
+    QSignalSpy answered(view.neighbours(), &WordNeighboursPanel::answered);
+    view.findChild<QLineEdit*>(QStringLiteral("neighboursWord"))->setText(QStringLiteral("river"));
+    QVERIFY(answered.wait(30000));
+    const auto& found = view.neighbours()->neighbours();
+    QCOMPARE(found.nearest.size(), size_t{12});
+
+    const auto saved = load_checkpoint(checkpoint(Architecture::Bert).toStdString(), c10::Device(c10::kCPU));
+    const auto table = saved.model->token_embedding().detach();
+    const auto ids = saved.tokenizer->encode("river");
+    auto word = table[ids[0]].clone();
+    for (size_t i = 1; i < ids.size(); ++i) word += table[ids[i]];
+    word /= static_cast<double>(ids.size());
+    const auto& top = found.nearest.front();
+    const double cosine = (table[top.id] * word).sum().item<double>() / (table[top.id].norm() * word.norm()).item<double>();
+    QVERIFY2(std::abs(top.cosine - cosine) < 1e-5, qPrintable(QString::number(top.cosine) + " vs " + QString::number(cosine)));
+    for (size_t k = 1; k < found.nearest.size(); ++k) QVERIFY(found.nearest[k - 1].cosine >= found.nearest[k].cosine);
+    QCOMPARE(view.neighbours()->points_drawn(), static_cast<int>(table.size(0)) + 12 + 1);
+    QVERIFY(view.neighbours()->list()->text().contains(readable_piece(top.piece).toHtmlEscaped()));
   }
 
   // Why this label: a classifier's verdict named by its label, both texts of a pair coloured with

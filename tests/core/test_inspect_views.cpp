@@ -276,8 +276,8 @@ TEST(AttentionMaps, RolloutIsTheProductOfResidualAveragedLayers) {
 }
 
 // The neighbours of a word are the rows of the embedding table with the highest cosine to the
-// mean of its pieces' rows, computed here by loops over the table, specials and the word's
-// own pieces left out; a row made parallel to the word's comes first with cosine 1.
+// mean of its pieces' rows, computed here by loops over the table, specials, byte pieces and
+// the word's own pieces left out; a row made parallel to the word's comes first with cosine 1.
 TEST(EmbeddingNeighbours, AreTheRowsOfHighestCosineWithTheWordsMeanRow) {
   auto toy = toy_model(Architecture::Bert, false);
   const std::string word = "cat";
@@ -288,8 +288,9 @@ TEST(EmbeddingNeighbours, AreTheRowsOfHighestCosineWithTheWordsMeanRow) {
   std::vector<double> mean(static_cast<size_t>(d), 0.0);
   for (int id : ids)
     for (int64_t c = 0; c < d; ++c) mean[c] += table[id][c].item<double>() / ids.size();
-  const int parallel = 100;  // not a special, not one of the word's pieces
+  const int parallel = static_cast<int>(table.size(0)) - 1;  // a learned piece, not one of the word's
   ASSERT_EQ(std::count(ids.begin(), ids.end(), parallel), 0);
+  ASSERT_NE(toy.tokenizer->id_to_piece(parallel).substr(0, 3), "<0x");
   {
     torch::NoGradGuard no_grad;
     for (int64_t c = 0; c < d; ++c) table[parallel][c] = 3.0 * mean[c];
@@ -297,8 +298,10 @@ TEST(EmbeddingNeighbours, AreTheRowsOfHighestCosineWithTheWordsMeanRow) {
   const auto specials = toy.tokenizer->special_ids();
   std::vector<std::pair<double, int>> expected;
   for (int64_t row = 0; row < table.size(0); ++row) {
+    const std::string piece = toy.tokenizer->id_to_piece(static_cast<int>(row));
+    const bool byte_piece = piece.size() == 6 && piece.substr(0, 3) == "<0x";
     if (std::count(ids.begin(), ids.end(), row) || row == specials.pad || row == specials.unk || row == specials.cls ||
-        row == specials.sep || row == specials.mask || row == specials.bos || row == specials.eos)
+        row == specials.sep || row == specials.mask || row == specials.bos || row == specials.eos || byte_piece)
       continue;
     double dot = 0, row_norm = 0, mean_norm = 0;
     for (int64_t c = 0; c < d; ++c) {

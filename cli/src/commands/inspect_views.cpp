@@ -172,30 +172,26 @@ int project_view(const Options& o) {
 // principal components (the map the GUI draws).
 int neighbours_view(const Options& o) {
   auto checkpoint = load_checkpoint(o.text("from"), resolve_device(o.text("device")));
-  auto& model = *checkpoint.model;
-  const auto found = embedding_neighbours(model, *checkpoint.tokenizer, o.text("word"),
+  const auto found = embedding_neighbours(*checkpoint.model, *checkpoint.tokenizer, o.text("word"),
                                           static_cast<int>(o.integer("top", 1, 1000)));
-  const auto table = model.token_embedding().detach().to(at::kCPU, at::kFloat);
-  const auto map = principal_components(table, 2);
-  const auto place = [&](int id) { return std::make_pair(map.points[id][0].item<double>(), map.points[id][1].item<double>()); };
   if (o.flag("json")) {
-    nlohmann::ordered_json j{{"pieces", found.pieces}, {"explained", map.explained_share}, {"nearest", nlohmann::json::array()}};
-    for (const auto& n : found.nearest) {
-      const auto [x, y] = place(n.id);
-      j["nearest"].push_back({{"id", n.id}, {"token", n.piece}, {"cosine", n.cosine}, {"x", x}, {"y", y}});
-    }
+    nlohmann::ordered_json j{{"pieces", found.pieces},
+                             {"x", found.x},
+                             {"y", found.y},
+                             {"explained", {found.explained[0], found.explained[1]}},
+                             {"nearest", nlohmann::json::array()}};
+    for (const auto& n : found.nearest)
+      j["nearest"].push_back({{"id", n.id}, {"token", n.piece}, {"cosine", n.cosine}, {"x", n.x}, {"y", n.y}});
     print_json(j);
     return 0;
   }
   std::string pieces;
   for (const auto& p : found.pieces) pieces += (pieces.empty() ? "" : " ") + p;
-  std::printf("'%s' is %s; its nearest tokens in the embedding table (cosine; place on the table's first two "
-              "principal components, %.1f%% and %.1f%% of the variance):\n",
-              o.text("word").c_str(), pieces.c_str(), 100 * map.explained_share[0], 100 * map.explained_share[1]);
-  for (const auto& n : found.nearest) {
-    const auto [x, y] = place(n.id);
-    std::printf("  %-16s %6.3f   (%7.3f, %7.3f)\n", n.piece.c_str(), n.cosine, x, y);
-  }
+  std::printf("'%s' is %s, at (%.3f, %.3f) on the embedding table's first two principal components (%.1f%% and "
+              "%.1f%% of the variance); its nearest tokens by cosine:\n",
+              o.text("word").c_str(), pieces.c_str(), found.x, found.y, 100 * found.explained[0],
+              100 * found.explained[1]);
+  for (const auto& n : found.nearest) std::printf("  %6.3f  (%7.3f, %7.3f)  %s\n", n.cosine, n.x, n.y, n.piece.c_str());
   return 0;
 }
 

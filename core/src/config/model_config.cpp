@@ -70,7 +70,7 @@ ModelConfig ModelConfig::from_json(const std::string& text, const std::string& o
   json j;
   try {
     j = json::parse(text);
-  } catch (const json::parse_error& e) {
+  } catch (const json::exception& e) {  // parse_error, or out_of_range for a number like 1e999
     throw Error(origin + " is not valid JSON: " + e.what());
   }
   ModelConfig c;

@@ -1,5 +1,6 @@
 #include "lmlab/session/job_queries.h"
 
+#include "lmlab/inspect/embedding_neighbours.h"
 #include "lmlab/inspect/generation.h"
 #include "lmlab/inspect/saliency.h"
 #include "lmlab/inspect/token_loss.h"
@@ -40,6 +41,11 @@ TokenLosses answer_token_losses(TrainingJob& job, const std::string& text) {
 Saliency answer_saliency(TrainingJob& job, const std::string& text_a, const std::string& text_b) {
   auto& holder = model_holder(job);
   return saliency(holder.model(), holder.tokenizer(), text_a, text_b, 64);
+}
+
+WordNeighbours answer_embedding_neighbours(TrainingJob& job, const std::string& word) {
+  auto& holder = model_holder(job);
+  return embedding_neighbours(holder.model(), holder.tokenizer(), word, 12);
 }
 
 }  // namespace lmlab

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "lmlab/inspect/embedding_neighbours_result.h"
 #include "lmlab/inspect/generation_settings.h"
 #include "lmlab/inspect/masked_text.h"
 #include "lmlab/inspect/saliency_result.h"
@@ -44,5 +45,9 @@ TokenLosses answer_token_losses(TrainingJob& job, const std::string& text);
 // What the job's classifier's prediction for a text (or a pair: text_b) rests on (saliency.h),
 // integrated gradients at 64 steps.
 Saliency answer_saliency(TrainingJob& job, const std::string& text_a, const std::string& text_b);
+
+// The word's nearest tokens in the job's token embedding table (embedding_neighbours.h), the
+// top 12, with the table's 2-D map.
+WordNeighbours answer_embedding_neighbours(TrainingJob& job, const std::string& word);
 
 }  // namespace lmlab

@@ -144,7 +144,7 @@ Config read_config(const std::string& path) {
   json j;
   try {
     j = json::parse(text);
-  } catch (const json::parse_error& e) {
+  } catch (const json::exception& e) {  // parse_error, or out_of_range for a number like 1e999
     throw Error(path + " is not valid JSON: " + e.what());
   }
   if (!j.is_object()) throw Error(path + " must hold a JSON object");
