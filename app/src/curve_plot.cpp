@@ -163,6 +163,13 @@ void CurvePlot::append(Series& series, double step, double value) {
   const double x = x_of(step);
   series.raw->addData(x, value);
   series.shown->addData(x, smoothing_ > 0 ? series.average / debias : value);
+  // A sparse series (evaluations every epoch) marks its points: a line needs two, and the first
+  // evaluation would otherwise not show at all. A dense one (per batch) is a plain line.
+  constexpr int kMarkedPoints = 40;
+  if (series.values.size() == 1)
+    series.shown->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, series.shown->pen().color(), 5));
+  else if (series.values.size() == kMarkedPoints + 1)
+    series.shown->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssNone));
 }
 
 void CurvePlot::rebuild(Series& series) {
