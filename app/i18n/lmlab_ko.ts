@@ -1688,6 +1688,22 @@ step %2: %3</source>
         <source>direction 2 (%1%)</source>
         <translation>방향 2 (%1%)</translation>
     </message>
+    <message>
+        <source>Linear CKA between each layer&apos;s representation of these examples at the start of the run and now: 1 means the same up to rotation and scale, lower means the layer now sees them differently. Frozen layers stay at 1.</source>
+        <translation>이 예제들에 대한 각 층의 표현을 실행 시작 때와 지금 사이에서 비교한 선형 CKA입니다. 1은 회전과 크기 차이를 빼면 같다는 뜻이고, 낮을수록 그 층이 예제를 지금 다르게 본다는 뜻입니다. 고정된 층은 1에 머뭅니다.</translation>
+    </message>
+    <message>
+        <source>embeddings %1</source>
+        <translation>임베딩 %1</translation>
+    </message>
+    <message>
+        <source>layer %1 %2</source>
+        <translation>층 %1 %2</translation>
+    </message>
+    <message>
+        <source>Like at the start (CKA): %1</source>
+        <translation>시작 때와 닮은 정도 (CKA): %1</translation>
+    </message>
 </context>
 <context>
     <name>lmlab::app::RecordedRun</name>

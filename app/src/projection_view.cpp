@@ -17,7 +17,8 @@ QColor label_colour(int label) {
 
 }  // namespace
 
-ProjectionView::ProjectionView(QWidget* parent) : QWidget(parent), plot_(new QCustomPlot), caption_(new QLabel) {
+ProjectionView::ProjectionView(QWidget* parent)
+    : QWidget(parent), plot_(new QCustomPlot), caption_(new QLabel), kept_(new QLabel) {
   plot_->setObjectName(QStringLiteral("projectionPlot"));
   plot_->setMinimumHeight(120);
   plot_->legend->setVisible(true);
@@ -27,9 +28,15 @@ ProjectionView::ProjectionView(QWidget* parent) : QWidget(parent), plot_(new QCu
   plot_->yAxis->setTickLabels(false);
   caption_->setObjectName(QStringLiteral("projectionCaption"));
   caption_->setWordWrap(true);
+  kept_->setObjectName(QStringLiteral("representationKept"));
+  kept_->setWordWrap(true);
+  kept_->setToolTip(tr("Linear CKA between each layer's representation of these examples at the start of the run "
+                       "and now: 1 means the same up to rotation and scale, lower means the layer now sees them "
+                       "differently. Frozen layers stay at 1."));
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
   layout->addWidget(plot_, 1);
+  layout->addWidget(kept_);
   layout->addWidget(caption_);
   set_labels({});
 }
@@ -39,6 +46,7 @@ void ProjectionView::set_labels(const std::vector<std::string>& labels) {
   for (const auto& label : labels) labels_ << QString::fromStdString(label);
   plot_->clearGraphs();
   plot_->replot(QCustomPlot::rpQueuedReplot);
+  kept_->clear();
   caption_->setText(tr("The test examples as the classifier sees them (its pooled vector), on their two main "
                        "directions (PCA), one colour per true label. Clusters that form mean the model separates the "
                        "labels; drawn every couple of seconds."));
@@ -66,6 +74,12 @@ void ProjectionView::show_snapshot(const Snapshot& snapshot) {
   plot_->xAxis->setLabel(tr("direction 1 (%1% of the variance)").arg(100 * p.explained[0], 0, 'f', 0));
   plot_->yAxis->setLabel(tr("direction 2 (%1%)").arg(100 * p.explained[1], 0, 'f', 0));
   plot_->replot(QCustomPlot::rpQueuedReplot);
+  QStringList kept;
+  for (size_t depth = 0; depth < p.cka_to_start.size(); ++depth)
+    kept << (depth == 0 ? tr("embeddings %1") : tr("layer %1 %2").arg(depth - 1))
+                .arg(p.cka_to_start[depth], 0, 'f', 3);
+  kept_->setText(kept.isEmpty() ? QString()
+                                : tr("Like at the start (CKA): %1").arg(kept.join(QStringLiteral(" · "))));
 }
 
 int ProjectionView::points_drawn() const {

@@ -12,7 +12,8 @@ namespace lmlab::app {
 
 // The embedding projector of a fine-tuning run: the test examples' pooled vectors (what the
 // classifier reads) on their first two principal components, one colour per true label,
-// redrawn as the model trains, so clusters are seen forming (news topics) or not (NLI).
+// redrawn as the model trains, so clusters are seen forming (news topics) or not (NLI); under
+// it, how much each layer's representation of the same examples still resembles the start's.
 class ProjectionView : public QWidget {
   Q_OBJECT
  public:
@@ -21,10 +22,12 @@ class ProjectionView : public QWidget {
   void show_snapshot(const Snapshot& snapshot);
   int points_drawn() const;  // for tests
   QLabel* caption() const { return caption_; }
+  QLabel* kept() const { return kept_; }
 
  private:
   QCustomPlot* plot_;
   QLabel* caption_;
+  QLabel* kept_;  // per layer, how much of its starting representation it keeps (CKA)
   QStringList labels_;
 };
 

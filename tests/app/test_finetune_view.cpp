@@ -74,6 +74,11 @@ class TestFineTuneView : public QObject {
     QCOMPARE(view.report()->per_class()->rowCount(), 4);  // World, Sports, Business, Sci/Tech
     QCOMPARE(view.report()->per_class()->verticalHeaderItem(1)->text(), QStringLiteral("Sports"));
     QCOMPARE(view.projection()->points_drawn(), 300);  // the first 300 test examples, drawn at the end
+    // Each depth's representation against the start's: embeddings and every layer, in [0, 1].
+    const QString kept = view.projection()->kept()->text();
+    QVERIFY2(kept.contains(QStringLiteral("CKA")) && kept.contains(QStringLiteral("embeddings")) &&
+                 kept.contains(QStringLiteral("layer 1")),
+             qPrintable(kept));
     const RunRecord* run = runs_->find(view.run_id());
     QVERIFY(run);
     QCOMPARE(run->kind, QStringLiteral("finetune"));

@@ -430,6 +430,14 @@ TEST(TrainingSession, FineTuningSnapshotsSayWhatEachPartChanged) {
   EXPECT_EQ(last.projection->x.size(), 40u);
   EXPECT_EQ(last.projection->labels.size(), 40u);
   EXPECT_GT(last.projection->explained[0], last.projection->explained[1] - 1e-12);
+  // Representations: the frozen depths (embeddings, layer 0) read as unchanged. CKA moves with
+  // the square of a small change, so 12 steps leave layer 1 within rounding of 1 as well.
+  const auto& cka = last.projection->cka_to_start;
+  ASSERT_EQ(cka.size(), 3u);
+  EXPECT_NEAR(cka[0], 1.0, 1e-12);
+  EXPECT_NEAR(cka[1], 1.0, 1e-12);
+  EXPECT_GE(cka[2], 0.0);
+  EXPECT_LE(cka[2], 1.0 + 1e-12);
 }
 
 // The same while fine-tuning, where snapshots add what each part changed (a pass over the

@@ -1,5 +1,6 @@
 #include "lmlab/error.h"
 #include "lmlab/inspect/parameter_changes.h"
+#include "lmlab/inspect/cka.h"
 #include "lmlab/inspect/projection.h"
 #include "lmlab/inspect/representations.h"
 #include "lmlab/io/checkpoint.h"
@@ -25,6 +26,8 @@ class FineTuneJob final : public TrainingJob, public ModelHolder, public Learnin
       projected_examples_.assign(test.begin(), test.begin() + static_cast<std::ptrdiff_t>(std::min<size_t>(test.size(), 300)));
     // The weights the run started from (its --from checkpoint, even when it resumes later).
     start_weights_ = std::make_unique<PartChangeTracker>(model_weights(*tuner_->model()));
+    if (!projected_examples_.empty())
+      start_layers_ = represent_examples(*tuner_->model(), projected_examples_, tokenizer_->special_ids().pad).layers;
     if (request_ && !request_->resume.empty()) resume_finetuning(request_->resume, *request_, *tuner_, evaluation_);
     describe_model(info_, *tuner_->model());
     info_.total_steps = tuner_->total_steps();
@@ -97,6 +100,7 @@ class FineTuneJob final : public TrainingJob, public ModelHolder, public Learnin
   static constexpr std::chrono::seconds kProjectionInterval{2};
   std::vector<EncodedExample> projected_examples_;  // the first test examples, a few hundred at most
   std::chrono::steady_clock::time_point last_projection_{};
+  std::vector<at::Tensor> start_layers_;  // per depth, (N, C): the projected examples at the start
 
   ProjectedExamples project_examples() {
     auto& model = *tuner_->model();
@@ -112,6 +116,8 @@ class FineTuneJob final : public TrainingJob, public ModelHolder, public Learnin
     }
     out.explained[0] = projection.explained_share[0];
     out.explained[1] = projection.explained_share[1];
+    for (size_t depth = 0; depth < start_layers_.size() && depth < represented.layers.size(); ++depth)
+      out.cka_to_start.push_back(linear_cka(start_layers_[depth], represented.layers[depth]));
     return out;
   }
 };

@@ -61,6 +61,9 @@ struct ProjectedExamples {
   std::vector<float> x, y;          // one point per example
   std::vector<int> labels;          // the examples' true labels
   double explained[2] = {0, 0};     // each axis's share of the variance
+  // Per depth (0: embeddings .. L): linear CKA between the depth's representation of the same
+  // examples at the start of the run and now; 1: unchanged up to rotation and scale.
+  std::vector<double> cka_to_start;
 };
 
 struct Snapshot {
