@@ -5,6 +5,7 @@
 #include "data_build_dialog.h"
 #include "error_text.h"
 
+#include "lmlab/tokenizer.h"
 #include "lmlab/tokenizer_cache.h"
 #include "lmlab/tokenizer_files.h"
 
@@ -22,14 +23,6 @@
 #include <algorithm>
 
 namespace lmlab::app {
-
-namespace {
-
-bool is_byte_piece(const std::string& piece) {
-  return piece.size() == 6 && piece.rfind("<0x", 0) == 0 && piece.back() == '>';
-}
-
-}  // namespace
 
 QString readable_piece(const std::string& piece) {
   QString text = QString::fromStdString(piece);

@@ -39,4 +39,7 @@ class Tokenizer {
   std::vector<std::string> pieces(std::string_view text) const;
 };
 
+// A SentencePiece byte-fallback piece ("<0xE2>"): one byte of text no piece covered.
+bool is_byte_piece(std::string_view piece);
+
 }  // namespace lmlab

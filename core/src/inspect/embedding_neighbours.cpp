@@ -32,10 +32,8 @@ WordNeighbours embedding_neighbours(LanguageModelImpl& model, const Tokenizer& t
     if (special >= 0 && special < table.size(0)) excluded.push_back(special);
   // SentencePiece's byte-fallback pieces (<0xE2>) stand for bytes, not words: rarely trained,
   // they would crowd the list of a small model with near-random rows.
-  for (int64_t id = 0; id < table.size(0); ++id) {
-    const std::string piece = tokenizer.id_to_piece(static_cast<int>(id));
-    if (piece.size() == 6 && piece.rfind("<0x", 0) == 0 && piece.back() == '>') excluded.push_back(id);
-  }
+  for (int64_t id = 0; id < table.size(0); ++id)
+    if (is_byte_piece(tokenizer.id_to_piece(static_cast<int>(id)))) excluded.push_back(id);
   std::sort(excluded.begin(), excluded.end());
   excluded.erase(std::unique(excluded.begin(), excluded.end()), excluded.end());
   cosine.index_fill_(0, at::tensor(excluded), -2.0);  // below any cosine

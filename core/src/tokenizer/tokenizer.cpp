@@ -8,4 +8,8 @@ std::vector<std::string> Tokenizer::pieces(std::string_view text) const {
   return out;
 }
 
+bool is_byte_piece(std::string_view piece) {
+  return piece.size() == 6 && piece.substr(0, 3) == "<0x" && piece[5] == '>';
+}
+
 }  // namespace lmlab

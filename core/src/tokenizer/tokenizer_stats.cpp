@@ -4,10 +4,6 @@ namespace lmlab {
 
 namespace {
 
-bool is_byte_piece(const std::string& piece) {
-  return piece.size() == 6 && piece.compare(0, 3, "<0x") == 0 && piece[5] == '>';
-}
-
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r'; }
 
 }  // namespace
