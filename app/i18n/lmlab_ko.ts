@@ -101,6 +101,17 @@
     </message>
 </context>
 <context>
+    <name>PcaPlot</name>
+    <message>
+        <source>direction 1 (%1% of the variance)</source>
+        <translation>방향 1 (분산의 %1%)</translation>
+    </message>
+    <message>
+        <source>direction 2 (%1%)</source>
+        <translation>방향 2 (%1%)</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>Embeddings</source>
@@ -1681,14 +1692,6 @@ step %2: %3</source>
         <translation>분류기가 보는 테스트 예제(풀링된 벡터)를 두 주요 방향(PCA)에 놓고, 실제 레이블마다 색을 달리했습니다. 군집이 생기면 모델이 레이블을 구분한다는 뜻입니다. 몇 초마다 다시 그립니다.</translation>
     </message>
     <message>
-        <source>direction 1 (%1% of the variance)</source>
-        <translation>방향 1 (분산의 %1%)</translation>
-    </message>
-    <message>
-        <source>direction 2 (%1%)</source>
-        <translation>방향 2 (%1%)</translation>
-    </message>
-    <message>
         <source>Linear CKA between each layer&apos;s representation of these examples at the start of the run and now: 1 means the same up to rotation and scale, lower means the layer now sees them differently. Frozen layers stay at 1.</source>
         <translation>이 예제들에 대한 각 층의 표현을 실행 시작 때와 지금 사이에서 비교한 선형 CKA입니다. 1은 회전과 크기 차이를 빼면 같다는 뜻이고, 낮을수록 그 층이 예제를 지금 다르게 본다는 뜻입니다. 고정된 층은 1에 머뭅니다.</translation>
     </message>
@@ -2201,14 +2204,6 @@ step %2: %3</source>
     <message>
         <source>Load a model to look into its embedding table.</source>
         <translation>임베딩 표를 보려면 모델을 불러오세요.</translation>
-    </message>
-    <message>
-        <source>direction 1 (%1% of the variance)</source>
-        <translation>방향 1 (분산의 %1%)</translation>
-    </message>
-    <message>
-        <source>direction 2 (%1%)</source>
-        <translation>방향 2 (%1%)</translation>
     </message>
     <message>
         <source>cosine&amp;nbsp;&amp;nbsp;token</source>

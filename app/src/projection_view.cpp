@@ -1,5 +1,6 @@
 #include "projection_view.h"
 
+#include "pca_plot.h"
 #include "qcustomplot_include.h"
 
 #include <QLabel>
@@ -20,12 +21,10 @@ QColor label_colour(int label) {
 ProjectionView::ProjectionView(QWidget* parent)
     : QWidget(parent), plot_(new QCustomPlot), caption_(new QLabel), kept_(new QLabel) {
   plot_->setObjectName(QStringLiteral("projectionPlot"));
-  plot_->setMinimumHeight(120);
+  PcaPlot::prepare(*plot_);
   plot_->legend->setVisible(true);
   plot_->legend->setFont(QFont(plot_->font().family(), 8));
   plot_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
-  plot_->xAxis->setTickLabels(false);
-  plot_->yAxis->setTickLabels(false);
   caption_->setObjectName(QStringLiteral("projectionCaption"));
   caption_->setWordWrap(true);
   kept_->setObjectName(QStringLiteral("representationKept"));
@@ -59,20 +58,17 @@ void ProjectionView::show_snapshot(const Snapshot& snapshot) {
   int labels = 0;
   for (int label : p.labels) labels = std::max(labels, label + 1);
   for (int label = 0; label < labels; ++label) {
-    QCPGraph* graph = plot_->addGraph();
-    graph->setName(label < labels_.size() ? labels_[label] : QString::number(label));
-    graph->setLineStyle(QCPGraph::lsNone);
     QColor colour = label_colour(label);
     colour.setAlpha(170);
-    graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, colour, colour, 5));
+    QCPGraph* graph = PcaPlot::add_points(*plot_, colour, 5);
+    graph->setName(label < labels_.size() ? labels_[label] : QString::number(label));
     QVector<double> x, y;
     for (size_t i = 0; i < p.labels.size(); ++i)
       if (p.labels[i] == label) x << p.x[i], y << p.y[i];
     graph->setData(x, y);
   }
   plot_->rescaleAxes();
-  plot_->xAxis->setLabel(tr("direction 1 (%1% of the variance)").arg(100 * p.explained[0], 0, 'f', 0));
-  plot_->yAxis->setLabel(tr("direction 2 (%1%)").arg(100 * p.explained[1], 0, 'f', 0));
+  PcaPlot::label_axes(*plot_, p.explained);
   plot_->replot(QCustomPlot::rpQueuedReplot);
   QStringList kept;
   for (size_t depth = 0; depth < p.cka_to_start.size(); ++depth)
@@ -82,10 +78,6 @@ void ProjectionView::show_snapshot(const Snapshot& snapshot) {
                                 : tr("Like at the start (CKA): %1").arg(kept.join(QStringLiteral(" · "))));
 }
 
-int ProjectionView::points_drawn() const {
-  int points = 0;
-  for (int i = 0; i < plot_->graphCount(); ++i) points += plot_->graph(i)->dataCount();
-  return points;
-}
+int ProjectionView::points_drawn() const { return PcaPlot::points_drawn(*plot_); }
 
 }  // namespace lmlab::app

@@ -1,5 +1,6 @@
 #include "word_neighbours_panel.h"
 
+#include "pca_plot.h"
 #include "qcustomplot_include.h"
 #include "session_question.h"
 #include "tokenizer_pieces.h"
@@ -20,9 +21,7 @@ WordNeighboursPanel::WordNeighboursPanel(SessionBridge* bridge, QWidget* parent)
   word_->setObjectName(QStringLiteral("neighboursWord"));
   word_->setPlaceholderText(tr("A word, e.g. dog"));
   map_->setObjectName(QStringLiteral("neighboursMap"));
-  map_->setMinimumHeight(120);
-  map_->xAxis->setTickLabels(false);
-  map_->yAxis->setTickLabels(false);
+  PcaPlot::prepare(*map_);
   list_->setObjectName(QStringLiteral("neighboursList"));
   list_->setTextFormat(Qt::RichText);
   list_->setAlignment(Qt::AlignTop | Qt::AlignLeft);
@@ -74,15 +73,9 @@ void WordNeighboursPanel::show_neighbours(const WordNeighbours& found) {
   neighbours_ = found;
   map_->clearGraphs();
   map_->clearItems();
-  const auto add_points = [this](const QColor& colour, double size) {
-    QCPGraph* graph = map_->addGraph();
-    graph->setLineStyle(QCPGraph::lsNone);
-    graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, colour, colour, size));
-    return graph;
-  };
   QVector<double> x, y;
   for (size_t i = 0; i < found.map_x.size(); ++i) x << found.map_x[i], y << found.map_y[i];
-  add_points(QColor(160, 160, 160, 90), 3)->setData(x, y);
+  PcaPlot::add_points(*map_, QColor(160, 160, 160, 90), 3)->setData(x, y);
   const auto name = [this](double at_x, double at_y, const QString& text, const QColor& colour) {
     auto* label = new QCPItemText(map_);
     label->position->setCoords(at_x, at_y);
@@ -98,14 +91,13 @@ void WordNeighboursPanel::show_neighbours(const WordNeighbours& found) {
     name(n.x, n.y, readable_piece(n.piece), QColor(31, 119, 180));
     rows << QStringLiteral("%1&nbsp;&nbsp;%2").arg(n.cosine, 0, 'f', 2).arg(readable_piece(n.piece).toHtmlEscaped());
   }
-  add_points(QColor(31, 119, 180), 6)->setData(nx, ny);
-  add_points(QColor(214, 39, 40), 9)->setData({found.x}, {found.y});
+  PcaPlot::add_points(*map_, QColor(31, 119, 180), 6)->setData(nx, ny);
+  PcaPlot::add_points(*map_, QColor(214, 39, 40), 9)->setData({found.x}, {found.y});
   QStringList pieces;
   for (const auto& p : found.pieces) pieces << readable_piece(p);
   name(found.x, found.y, pieces.join(QStringLiteral(" ")), QColor(214, 39, 40));
   map_->rescaleAxes();
-  map_->xAxis->setLabel(tr("direction 1 (%1% of the variance)").arg(100 * found.explained[0], 0, 'f', 0));
-  map_->yAxis->setLabel(tr("direction 2 (%1%)").arg(100 * found.explained[1], 0, 'f', 0));
+  PcaPlot::label_axes(*map_, found.explained);
   map_->replot(QCustomPlot::rpQueuedReplot);
   list_->setText(QStringLiteral("<b>%1</b><br>").arg(tr("cosine&nbsp;&nbsp;token")) + rows.join(QStringLiteral("<br>")));
   caption_->setText(found.pieces.size() > 1
@@ -116,10 +108,6 @@ void WordNeighboursPanel::show_neighbours(const WordNeighbours& found) {
   Q_EMIT answered();
 }
 
-int WordNeighboursPanel::points_drawn() const {
-  int points = 0;
-  for (int i = 0; i < map_->graphCount(); ++i) points += map_->graph(i)->dataCount();
-  return points;
-}
+int WordNeighboursPanel::points_drawn() const { return PcaPlot::points_drawn(*map_); }
 
 }  // namespace lmlab::app
