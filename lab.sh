@@ -29,6 +29,10 @@ case "$action" in
     exec build/bin/lmlab
     ;;
   test)
+    # The reference tests check LM Lab against Hugging Face's own libraries, from PyPI, in a
+    # cached environment made once here (about 3 minutes, 3 GB); without PyPI they skip.
+    scripts/python-env.sh --quiet > /dev/null ||
+      echo "test: the Python references could not be installed; the 'reference' tests will say why"
     cd build
     # Qt tests run without a display; each test has its own time limit so nothing hangs CI.
     # Tests run in parallel, each training with all cores: OpenMP's default spin-waiting then

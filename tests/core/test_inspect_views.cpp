@@ -138,10 +138,11 @@ TEST(Projection, SeparatesKnownClustersAndReportsTheCovariancesShares) {
   for (int c = 0; c < 3; ++c) means.push_back(projection.points.index({labels == c}).mean(0));
   for (int64_t i = 0; i < 90; ++i) {
     const auto own = labels[i].item<int64_t>();
-    for (int c = 0; c < 3; ++c)
-      if (c != own)
-        EXPECT_LT((projection.points[i] - means[own]).norm().item<double>(),
-                  (projection.points[i] - means[c]).norm().item<double>());
+    for (int c = 0; c < 3; ++c) {
+      if (c == own) continue;
+      EXPECT_LT((projection.points[i] - means[own]).norm().item<double>(),
+                (projection.points[i] - means[c]).norm().item<double>());
+    }
   }
   // Shares from the covariance matrix's eigenvalues.
   const auto centred = x.to(torch::kDouble) - x.to(torch::kDouble).mean(0, true);

@@ -20,7 +20,7 @@ struct Run {
   std::shared_ptr<SentencePieceTokenizer> tokenizer;
 };
 
-Run pretrain(Architecture arch, const std::string& objective, int steps) {
+Run pretrain(Architecture arch, const std::string& objective, int steps, int64_t metrics_every = 1) {
   test::TempDir dir;
   const auto toy = test::toy_model_setup(dir, 60, 2, 300, 64, arch);
   const auto& corpus_path = toy.corpus_path;
@@ -33,6 +33,7 @@ Run pretrain(Architecture arch, const std::string& objective, int steps) {
   settings.objectives = Objectives::parse(objective);
   settings.steps = steps;
   settings.adamw.lr = 1e-3;
+  settings.metrics_every = metrics_every;
   PretrainingBatcher batcher(tokenize(TextCorpus::read(corpus_path), *run.tokenizer), settings.objectives,
                              run.tokenizer->special_ids(), config.vocab_size, 16, 32, 5);
   Pretrainer trainer(run.model, std::move(batcher), settings);
@@ -72,6 +73,27 @@ TEST(Pretraining, NextTokenLossFallsAndGenerationFollowsTheCorpus) {
   greedy.max_tokens = 6;
   const auto text = generate_text(*run.model, *run.tokenizer, "the dog likes to", greedy);
   EXPECT_NE(text.find("eat"), std::string::npos) << text;
+}
+
+// A GPU reads its metrics every few steps: the read averages exactly what reading every step
+// would have shown (same seed, same batches), and the last step is always read.
+TEST(Pretraining, MetricsReadEveryFewStepsAverageTheStepsBetween) {
+  const auto every_step = pretrain(Architecture::Bert, "mlm+nsp", 10, 1).steps;
+  const auto every_fourth = pretrain(Architecture::Bert, "mlm+nsp", 10, 4).steps;
+  ASSERT_EQ(every_fourth.size(), 10u);
+  for (size_t i = 0; i < 10; ++i) {
+    const bool read = (i + 1) % 4 == 0 || i == 9;
+    EXPECT_EQ(every_fourth[i].measured, read) << "step " << i + 1;
+    EXPECT_EQ(every_fourth[i].lr, every_step[i].lr);
+    if (!read) {
+      EXPECT_FALSE(every_fourth[i].mlm_loss.has_value());
+      continue;
+    }
+    const size_t first = i < 4 ? 0 : i == 9 ? 8 : i - 3;
+    EXPECT_NEAR(*every_fourth[i].mlm_loss, mean_of(every_step, first, i + 1, &StepMetrics::mlm_loss), 1e-9)
+        << "step " << i + 1;
+    EXPECT_NEAR(*every_fourth[i].nsp_loss, mean_of(every_step, first, i + 1, &StepMetrics::nsp_loss), 1e-9);
+  }
 }
 
 TEST(Pretraining, ObjectiveMustFitTheArchitecture) {

@@ -2,6 +2,8 @@
 
 #include "lmlab/bench/step_benchmark.h"
 #include "lmlab/device.h"
+#include "lmlab/error.h"
+#include "lmlab/model_config.h"
 
 #include <unistd.h>
 
@@ -18,6 +20,13 @@ int bench(const Options& o) {
   s.layers = static_cast<int>(o.integer("layers", 1, 96));
   s.heads = static_cast<int>(o.integer("heads", 1, 128));
   s.d_model = static_cast<int>(o.integer("d", 8, 16384));
+  if (o.given("preset")) {
+    for (const char* shape : {"layers", "heads", "d"})
+      if (o.given(shape))
+        throw Error(std::string("option '--") + shape + "' and '--preset' both set the model's shape; give one");
+    const auto preset = ModelConfig::preset(o.text("preset"), s.arch);
+    s.layers = preset.n_layers, s.heads = preset.n_heads, s.d_model = preset.d_model;
+  }
   s.seq_len = static_cast<int>(o.integer("seq", 4, 512));
   s.vocab_size = static_cast<int>(o.integer("vocab", 8, 1'000'000));
   s.batch = static_cast<int>(o.integer("batch", 1, 4096));
@@ -62,6 +71,7 @@ Command bench_command() {
   return {"bench",
           "Time training steps (forward + backward + AdamW) of a model on random tokens",
           {{"arch", "bert|gpt", "bert: MLM + NSP heads and losses; gpt: LM head and loss", "gpt"},
+           {"preset", "tiny|small|base", "the model shape of a preset (base: 12 layers, d 768, 12 heads)", ""},
            {"layers", "L", "transformer layers", "4"},
            {"heads", "H", "attention heads", "4"},
            {"d", "D", "model width", "256"},

@@ -102,11 +102,12 @@ double step_flops(const ModelConfig& c, int64_t batch, int64_t seq_len, int64_t 
   return 3 * forward;
 }
 
-double measure_sgemm_gflops(const std::string& device_name, int size) {
+double measure_matmul_gflops(const std::string& device_name, int size, bool bf16) {
   const auto device = resolve_device(device_name);
   torch::NoGradGuard no_grad;
-  auto a = torch::randn({size, size}, torch::TensorOptions().device(device));
-  auto b = torch::randn({size, size}, torch::TensorOptions().device(device));
+  const auto options = torch::TensorOptions().device(device).dtype(bf16 ? torch::kBFloat16 : torch::kFloat);
+  auto a = torch::randn({size, size}, options);
+  auto b = torch::randn({size, size}, options);
   auto c = torch::mm(a, b);  // warm up
   synchronize(device);
   std::vector<double> seconds;
@@ -157,7 +158,8 @@ StepBenchmarkResult run_step_benchmark(const StepBenchmarkSettings& s, const std
   r.tokens_per_s = static_cast<double>(s.batch) * s.seq_len / (r.ms_per_step_median / 1000.0);
   r.flops_per_step = step_flops(config, s.batch, s.seq_len, batch.mlm_positions.numel());
   r.gflops_per_s = r.flops_per_step / (r.ms_per_step_median / 1000.0) / 1e9;
-  r.sgemm_gflops_per_s = measure_sgemm_gflops(s.device);
+  r.matmul_dtype = s.bf16 ? "bf16" : "float32";
+  r.matmul_gflops_per_s = measure_matmul_gflops(s.device, s.bf16 ? 4096 : 1024, s.bf16);
   if (s.profile) {
     const int profiled = std::max(1, std::min(3, s.steps));
     r.profile = profile_ops(
@@ -183,7 +185,9 @@ std::string StepBenchmarkResult::to_json() const {
   j["tokens_per_s"] = tokens_per_s;
   j["flops_per_step"] = flops_per_step;
   j["gflops_per_s"] = gflops_per_s;
-  j["sgemm_gflops_per_s"] = sgemm_gflops_per_s;
+  j["matmul_dtype"] = matmul_dtype;
+  j["matmul_gflops_per_s"] = matmul_gflops_per_s;
+  j["model_flop_utilisation"] = matmul_gflops_per_s > 0 ? gflops_per_s / matmul_gflops_per_s : 0.0;
   j["step_ms"] = step_ms;
   return j.dump();
 }

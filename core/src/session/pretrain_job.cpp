@@ -13,6 +13,7 @@ namespace {
 SessionStep session_step(const StepMetrics& m) {
   SessionStep s;
   s.step = m.step;
+  s.measured = m.measured;
   s.loss = m.loss;
   s.ms = m.ms;
   s.metrics["lr"] = m.lr;
@@ -52,9 +53,10 @@ class PretrainJob final : public TrainingJob, public ModelHolder, public Learnin
 
   SessionStep step() override {
     const auto start = std::chrono::steady_clock::now();
-    last_ = session_step(prepared_.trainer->step());
+    auto step = session_step(prepared_.trainer->step());
     elapsed_s_ += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    return *last_;
+    if (step.measured) last_ = step;
+    return step;
   }
 
   Snapshot snapshot() override {

@@ -109,7 +109,7 @@ void TrainingSession::train() {
     if (job_->done() || should_stop()) break;
     const auto step = job_->step();
     steps = step.step;
-    sink_.on_step(step);
+    if (step.measured) sink_.on_step(step);
     const auto now = Clock::now();
     if (options_.snapshots &&
         (now - last_snapshot >= std::chrono::milliseconds(options_.snapshot_interval_ms) || job_->done())) {

@@ -27,18 +27,24 @@ bool is_whitespace(char32_t c) {
          (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F || c == 0x3000;
 }
 
-bool is_control(char32_t c) {
-  if (c == U'\t' || c == U'\n' || c == U'\r') return false;
-  return c < 0x20 || (c >= 0x7F && c < 0xA0) || c == 0x200B || c == 0xFEFF;
+template <size_t N>
+bool in_ranges(const unicode_tables::CodePointRange (&table)[N], char32_t cp) {
+  const auto* end = table + N;
+  const auto* it = std::upper_bound(table, end, cp, [](char32_t key, const auto& r) { return key < r.first; });
+  return it != table && cp <= (it - 1)->last;
 }
 
-// BERT counts all ASCII non-alphanumerics as punctuation, plus Unicode's punctuation blocks.
+// Cleaning drops control, format (the zero-width joiner of emoji sequences, a byte-order mark)
+// and private-use characters; tab and newlines are whitespace.
+bool is_control(char32_t c) {
+  if (c == U'\t' || c == U'\n' || c == U'\r') return false;
+  return in_ranges(unicode_tables::kControlFormatPrivate, c);
+}
+
+// BERT counts all ASCII non-alphanumerics as punctuation, plus Unicode's P* categories.
 bool is_punctuation(char32_t c) {
   if ((c >= 33 && c <= 47) || (c >= 58 && c <= 64) || (c >= 91 && c <= 96) || (c >= 123 && c <= 126)) return true;
-  return c == 0xA1 || c == 0xA7 || c == 0xAB || c == 0xB6 || c == 0xB7 || c == 0xBB || c == 0xBF ||
-         (c >= 0x2010 && c <= 0x2027) || (c >= 0x2030 && c <= 0x205E) || (c >= 0x3001 && c <= 0x3003) ||
-         (c >= 0x3008 && c <= 0x3011) || (c >= 0x3014 && c <= 0x301F) || (c >= 0xFF01 && c <= 0xFF0F) ||
-         (c >= 0xFF1A && c <= 0xFF20) || (c >= 0xFF3B && c <= 0xFF40) || (c >= 0xFF5B && c <= 0xFF65);
+  return c >= 0x80 && in_ranges(unicode_tables::kPunctuation, c);
 }
 
 // BERT's "Chinese character" ranges: CJK ideographs get spaces around them. Hangul is not here.
@@ -53,10 +59,11 @@ char32_t to_lower(char32_t c) {
   return c < 0x80 ? c : lookup(unicode_tables::kLowerCase, c);
 }
 
-// NFD with the combining marks removed: a precomposed letter becomes its base letter, a
-// Hangul syllable its jamo (as unicodedata.normalize("NFD") gives), marks disappear.
+// NFD with the nonspacing marks removed: a precomposed letter becomes its base letter, a
+// Hangul syllable its jamo (as unicodedata.normalize("NFD") gives), marks (accents, kana's
+// voicing marks, emoji variation selectors) disappear.
 void strip_accents(char32_t c, std::u32string& out) {
-  if (c >= 0x0300 && c <= 0x036F) return;  // combining diacritical marks
+  if (c >= 0x0300 && in_ranges(unicode_tables::kNonspacingMarks, c)) return;
   if (c >= 0xAC00 && c <= 0xD7A3) {
     const char32_t s = c - 0xAC00;
     out.push_back(0x1100 + s / (21 * 28));

@@ -18,7 +18,8 @@ class LinearCrossEntropyFunction : public torch::autograd::Function<LinearCrossE
     const auto N = hidden.size(0);
     const bool has_bias = bias.numel() > 0;
     const auto valid = targets.ne(kIgnoreLabel);
-    const double count = std::max<int64_t>(1, valid.sum().item<int64_t>());
+    // A device scalar, not .item(): reading it back would stall a GPU every step.
+    const auto count = valid.sum().clamp_min(1).to(hidden.scalar_type());  // ()
     const bool need_grad = hidden.requires_grad() || weight.requires_grad() || (has_bias && bias.requires_grad());
     at::Tensor grad_hidden, grad_weight, grad_bias;
     if (need_grad) {

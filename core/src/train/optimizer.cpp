@@ -40,7 +40,18 @@ void clip_gradients(torch::nn::Module& module, double max_norm) {
   std::vector<torch::Tensor> with_grad;
   for (auto& p : module.parameters())
     if (p.grad().defined()) with_grad.push_back(p);
-  if (!with_grad.empty()) torch::nn::utils::clip_grad_norm_(with_grad, max_norm);
+  if (with_grad.empty()) return;
+  if (!with_grad.front().is_cuda()) {
+    torch::nn::utils::clip_grad_norm_(with_grad, max_norm);  // reads the norm back: free on the CPU
+    return;
+  }
+  // The same scaling without reading the norm back to the host, which would stall the GPU
+  // every step: gradients *= min(1, max_norm / (||g|| + 1e-6)).
+  std::vector<torch::Tensor> norms;
+  for (const auto& p : with_grad) norms.push_back(p.grad().norm(2).to(at::kFloat));
+  const auto total = at::stack(norms).norm(2);                  // ()
+  const auto scale = (max_norm / (total + 1e-6)).clamp_max(1.0);  // ()
+  for (auto& p : with_grad) p.mutable_grad().mul_(scale.to(p.grad().scalar_type()));
 }
 
 std::vector<double> learning_rates(torch::optim::Optimizer& optimizer) {

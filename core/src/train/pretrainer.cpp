@@ -39,7 +39,7 @@ void Pretrainer::set_data_parallel(std::shared_ptr<DataParallel> parallel) {
 }
 
 StepMetrics Pretrainer::step() {
-  const auto start = std::chrono::steady_clock::now();
+  if (unread_steps_ == 0) unread_since_ = std::chrono::steady_clock::now();
   const auto device = model_->parameters().front().device();
   auto host = batcher_.next();
   DataParallelStep share;
@@ -60,32 +60,58 @@ StepMetrics Pretrainer::step() {
                                    settings_.bf16, parallel_ ? &share : nullptr);
   ++step_;
 
-  // Sums over the batch (over every rank's rows when parallel): weighted losses and counts.
-  const auto value = [](const at::Tensor& t, double weight = 1) { return t.defined() ? t.item<double>() * weight : 0.0; };
+  // Weighted losses and correct counts stay on the device until they are read.
+  const auto zero = at::zeros({}, at::TensorOptions().dtype(at::kDouble).device(device));
+  const auto part = [&](const at::Tensor& t, double weight = 1) {
+    return t.defined() ? t.detach().to(at::kDouble) * weight : zero;
+  };
+  const auto sums = at::stack({part(loss.mlm, share.mlm_weight), part(loss.mlm_correct),
+                               part(loss.nsp, share.nsp_weight), part(loss.nsp_correct),
+                               part(loss.clm, share.clm_weight), part(loss.clm_correct)});  // (6)
+  unread_device_sums_ = unread_device_sums_.defined() ? unread_device_sums_ + sums : sums;
   // Counts from the host batch: no device work or sync for them.
-  std::vector<double> sums{value(loss.mlm, share.mlm_weight), value(loss.mlm_correct),
-                           static_cast<double>(host.masked_count()),
-                           value(loss.nsp, share.nsp_weight), value(loss.nsp_correct),
-                           static_cast<double>(host.batch),
-                           value(loss.clm, share.clm_weight), value(loss.clm_correct),
-                           static_cast<double>(host.next_target_count()),
-                           static_cast<double>(batch.tokens)};
+  unread_host_counts_[0] += static_cast<double>(host.masked_count());
+  unread_host_counts_[1] += static_cast<double>(host.batch);
+  unread_host_counts_[2] += static_cast<double>(host.next_target_count());
+  unread_host_counts_[3] += static_cast<double>(batch.tokens);
+  ++unread_steps_;
+  objectives_seen_ = {loss.mlm.defined(), loss.nsp.defined(), loss.clm.defined()};
+
+  if (step_ % std::max<int64_t>(1, settings_.metrics_every) == 0 || done()) return read_metrics(lr);
+  StepMetrics m;
+  m.step = step_;
+  m.lr = lr;
+  m.measured = false;
+  return m;
+}
+
+StepMetrics Pretrainer::read_metrics(double lr) {
+  const auto device_sums = unread_device_sums_.cpu();  // the one host sync per read
+  const auto* d = device_sums.data_ptr<double>();
+  const auto& h = unread_host_counts_;
+  // Sums over the steps since the last read (over every rank's rows when parallel).
+  std::vector<double> sums{d[0], d[1], h[0], d[2], d[3], h[1], d[4], d[5], h[2], h[3]};
   if (parallel_) parallel_->sum(sums);
+  const double steps = static_cast<double>(unread_steps_);
+  const double elapsed_ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - unread_since_).count();
+  unread_device_sums_ = at::Tensor();
+  unread_host_counts_ = {};
+  unread_steps_ = 0;
 
   StepMetrics m;
   m.step = step_;
   m.lr = lr;
-  m.loss = sums[0] + sums[3] + sums[6];
+  m.loss = (sums[0] + sums[3] + sums[6]) / steps;
   if (!std::isfinite(m.loss))
-    throw Error("training diverged at step " + std::to_string(step_) + ": the loss is " +
-                std::to_string(m.loss) + "; try a lower learning rate (now " +
-                std::to_string(settings_.adamw.lr) + ")");
+    throw Error("training diverged by step " + std::to_string(step_) + ": the loss is " + std::to_string(m.loss) +
+                "; try a lower learning rate (now " + std::to_string(settings_.adamw.lr) + ")");
   const auto ratio = [](double count, double total) { return count / std::max(1.0, total); };
-  if (loss.mlm.defined()) m.mlm_loss = sums[0], m.mlm_accuracy = ratio(sums[1], sums[2]);
-  if (loss.nsp.defined()) m.nsp_loss = sums[3], m.nsp_accuracy = ratio(sums[4], sums[5]);
-  if (loss.clm.defined()) m.clm_loss = sums[6], m.clm_accuracy = ratio(sums[7], sums[8]);
-  m.ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-  m.tokens_per_s = sums[9] / (m.ms / 1000.0);
+  if (objectives_seen_[0]) m.mlm_loss = sums[0] / steps, m.mlm_accuracy = ratio(sums[1], sums[2]);
+  if (objectives_seen_[1]) m.nsp_loss = sums[3] / steps, m.nsp_accuracy = ratio(sums[4], sums[5]);
+  if (objectives_seen_[2]) m.clm_loss = sums[6] / steps, m.clm_accuracy = ratio(sums[7], sums[8]);
+  m.ms = elapsed_ms / steps;
+  m.tokens_per_s = sums[9] / (elapsed_ms / 1000.0);
   if (parallel_) m.allreduce_bytes = parallel_->gradient_bytes();
   return m;
 }

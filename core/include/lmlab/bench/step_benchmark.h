@@ -33,7 +33,11 @@ struct StepBenchmarkResult {
   double tokens_per_s = 0;
   double flops_per_step = 0;  // model FLOPs, see step_flops()
   double gflops_per_s = 0;
-  double sgemm_gflops_per_s = 0;  // a 1024^2 float matmul on the same device, same run
+  // The same device's matmul rate, same run: float32 1024^2, or with bf16 a bf16 4096^2 one
+  // (a GPU needs the larger size to reach its peak). gflops_per_s over it is the model-FLOP
+  // utilisation against what this card really does, not its datasheet.
+  double matmul_gflops_per_s = 0;
+  std::string matmul_dtype;
   std::vector<double> step_ms;
   std::vector<OpTime> profile;  // when asked: operators by self time, per step
 
@@ -48,7 +52,7 @@ struct StepBenchmarkResult {
 double step_flops(const ModelConfig& config, int64_t batch, int64_t seq_len, int64_t masked_positions);
 
 // GFLOP/s of a float matmul on device ("auto", "cpu", "cuda").
-double measure_sgemm_gflops(const std::string& device, int size = 1024);
+double measure_matmul_gflops(const std::string& device, int size = 1024, bool bf16 = false);
 
 // progress(i, n) is called after each timed step.
 StepBenchmarkResult run_step_benchmark(const StepBenchmarkSettings& settings,

@@ -28,6 +28,9 @@ struct SessionStep {
   std::map<std::string, double> evaluation{};
   std::string note{};  // what the evaluation decided, e.g. early stopping
   std::optional<ClassificationReport> test_report{};  // fine-tuning, when the test set was scored
+  // false: a pretraining step between metric reads on a GPU (PretrainSettings::metrics_every);
+  // the session does not report it, the next read averages over it.
+  bool measured{true};
 };
 
 // Attention probabilities of the probe input for every layer and head, (L, H, T, T) row-major.

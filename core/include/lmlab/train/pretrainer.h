@@ -7,6 +7,8 @@
 #include "lmlab/train/optimizer.h"
 #include "lmlab/train/step_metrics.h"
 
+#include <array>
+#include <chrono>
 #include <memory>
 
 namespace lmlab {
@@ -17,6 +19,9 @@ struct PretrainSettings {
   int64_t warmup_steps = -1;  // -1: 10% of the steps
   double max_grad_norm = 1.0; // 0 turns clipping off
   bool bf16 = false;          // bf16 autocast (CUDA only)
+  // Losses and accuracies stay on the device and are read back every N steps (and at the
+  // last): on a GPU each read stalls the step pipeline. 1 on the CPU, where reading is free.
+  int64_t metrics_every = 1;
   AdamWSettings adamw;
 
   void validate(const ModelConfig& model) const;
@@ -28,7 +33,10 @@ class Pretrainer {
  public:
   Pretrainer(LanguageModel model, PretrainingBatcher batcher, PretrainSettings settings);
 
-  // One forward, backward and AdamW update. Throws lmlab::Error when the loss is not finite.
+  // One forward, backward and AdamW update. Every metrics_every steps (and at the last) the
+  // result carries the losses and accuracies averaged over the steps since the last read
+  // (measured true); in between only the step and the learning rate. Throws lmlab::Error when
+  // the loss read is not finite.
   StepMetrics step();
   // A new peak learning rate; warm-up and decay keep their shape.
   void set_peak_lr(double lr);
@@ -62,6 +70,14 @@ class Pretrainer {
   std::vector<double> base_lrs_;
   int64_t step_ = 0;
   std::shared_ptr<DataParallel> parallel_;
+  // Since the last read: the losses (weighted) and correct counts on the device, (6) double,
+  // and the counts the host batch knew (masked, pairs, next targets, tokens).
+  at::Tensor unread_device_sums_;
+  std::array<double, 4> unread_host_counts_{};
+  int64_t unread_steps_ = 0;
+  std::array<bool, 3> objectives_seen_{};  // mlm, nsp, clm produced a loss
+  std::chrono::steady_clock::time_point unread_since_;
+  StepMetrics read_metrics(double lr);
 };
 
 }  // namespace lmlab

@@ -9,12 +9,15 @@ namespace lmlab {
 // Losses and accuracies an objective does not produce stay empty.
 struct StepMetrics {
   int64_t step = 0;  // 1-based: the number of optimizer steps taken
+  // false: a step between reads (PretrainSettings::metrics_every), which carries only step
+  // and lr; the next read averages over it.
+  bool measured = true;
   double loss = 0;   // the total that was optimised
   std::optional<double> mlm_loss, nsp_loss, clm_loss;
   std::optional<double> mlm_accuracy, nsp_accuracy, clm_accuracy;
   double lr = 0;
   double tokens_per_s = 0;
-  double ms = 0;     // wall time of the step
+  double ms = 0;     // wall time per step, over the steps since the last read
   std::optional<int64_t> allreduce_bytes;  // data-parallel: gradient bytes each rank sent
 };
 
