@@ -6,7 +6,7 @@ for raw logits and ids) and compares. Run by tests/reference/run.sh inside the p
 environment of scripts/python-env.sh.
 
     python check.py COMMAND --probe PROBE --cli LMLAB_CLI --work DIR
-    COMMAND: import | export | tokenizers | checkpoints
+    COMMAND: import | export | tokenizers | checkpoints | pretrained
 """
 import argparse
 import json
@@ -61,7 +61,12 @@ def byte_bpe(work, family):
 
 
 def save_tokenizer(tokenizer, folder, lowercase=None):
+    """vocab files (lowercase: True / False also writes tokenizer_config.json), or with
+    lowercase "json" only the tokenizer.json that `tokenizers` saves."""
     folder.mkdir(parents=True, exist_ok=True)
+    if lowercase == "json":
+        tokenizer.save(str(folder / "tokenizer.json"))
+        return
     tokenizer.save_model(str(folder))
     if lowercase is not None:
         (folder / "tokenizer_config.json").write_text(json.dumps(
@@ -206,6 +211,7 @@ def check_tokenizers(args, work):
     lines.write_text("\n".join(TEXTS) + "\n", encoding="utf-8")
     cases = [("WordPiece, uncased", wordpiece(work, True), True),
              ("WordPiece, cased", wordpiece(work, False), False),
+             ("WordPiece, uncased, from tokenizer.json alone", wordpiece(work, True), "json"),
              ("byte-level BPE (GPT-2)", byte_bpe(work, "gpt2"), None),
              ("byte-level BPE (RoBERTa)", byte_bpe(work, "roberta"), None)]
     failures = 0
@@ -254,9 +260,54 @@ def check_checkpoints(args, work):
     print(f"model.safetensors: {matches[0]} is transformers' word_embeddings, bit for bit")
 
 
+def check_pretrained(args, work):
+    """A real pretrained BERT (scripts/fetch-pretrained.sh): LM Lab's import gives transformers'
+    hidden states on real sentences, and its tokenizer (from tokenizer.json) the same ids."""
+    import transformers as t
+    from tokenizers import Tokenizer
+    root = HERE.parent.parent
+    env = dict(os.environ, XDG_CACHE_HOME=os.environ["LMLAB_DOWNLOAD_CACHE"], LMLAB_CLI=str(args.cli))
+    result = subprocess.run([str(root / "scripts" / "fetch-pretrained.sh"), str(work / "pretrained")], env=env,
+                            capture_output=True, text=True)
+    print(result.stdout + result.stderr)
+    if result.returncode != 0:
+        fail("scripts/fetch-pretrained.sh failed")
+    folder = work / "pretrained" / "all-MiniLM-L6-v2"
+    tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
+    tokenizer.no_padding()  # the file pads to 128 for sentence-transformers
+    tokenizer.no_truncation()
+    sentences = ["The bank raised interest rates again this quarter.",
+                 "Transformers read every word at once.",
+                 "서울의 날씨는 맑습니다."] + TEXTS[:4]
+    lines = work / "pretrained-lines.txt"
+    lines.write_text("\n".join(sentences) + "\n", encoding="utf-8")
+    run(args.probe, "tokenize", folder, lines, work / "pretrained-ids.json")
+    ours = json.loads((work / "pretrained-ids.json").read_text())
+    for text, our_ids in zip(sentences, ours):
+        theirs = tokenizer.encode(text, add_special_tokens=False).ids
+        if our_ids != theirs:
+            fail(f"all-MiniLM-L6-v2's tokenizer: {text!r}: LM Lab {our_ids}, tokenizers {theirs}")
+    print(f"all-MiniLM-L6-v2 tokenizer: {len(sentences)} sentences give the ids of tokenizers")
+
+    encoded = [[101] + ids + [102] for ids in ours[:3]]  # [CLS] ... [SEP]
+    seq = max(len(e) for e in encoded)
+    ids = torch.zeros(len(encoded), seq, dtype=torch.long)
+    mask = torch.zeros(len(encoded), seq, dtype=torch.long)
+    for row, e in enumerate(encoded):
+        ids[row, :len(e)] = torch.tensor(e)
+        mask[row, :len(e)] = 1
+    batch = {"input_ids": ids, "attention_mask": mask, "token_type_ids": torch.zeros_like(ids)}
+    model = t.BertModel.from_pretrained(str(folder), add_pooling_layer=False).eval()
+    with torch.no_grad():
+        theirs = model(**batch).last_hidden_state
+    for kind, path in (("hf", folder), ("checkpoint", work / "pretrained" / "all-MiniLM-L6-v2-lmlab")):
+        compare(f"all-MiniLM-L6-v2 ({kind}) last hidden states", lmlab_logits(args.probe, kind, path, batch, work)["hidden"],
+                theirs, mask)
+
+
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("command", choices=["import", "export", "tokenizers", "checkpoints"])
+    parser.add_argument("command", choices=["import", "export", "tokenizers", "checkpoints", "pretrained"])
     parser.add_argument("--probe", required=True)
     parser.add_argument("--cli", required=True)
     parser.add_argument("--work", required=True)
@@ -264,7 +315,7 @@ def main():
     work = Path(args.work)
     work.mkdir(parents=True, exist_ok=True)
     {"import": check_import, "export": check_export, "tokenizers": check_tokenizers,
-     "checkpoints": check_checkpoints}[args.command](args, work)
+     "checkpoints": check_checkpoints, "pretrained": check_pretrained}[args.command](args, work)
     print("PASS")
 
 

@@ -4,9 +4,9 @@
 //
 //   lmlab_reference_probe logits hf|checkpoint MODEL INPUTS.safetensors OUT.safetensors
 //     INPUTS: input_ids and attention_mask (B, T) int64, token_type_ids (B, T) optional.
-//     OUT: logits (B, T, V) float32, the masked-LM logits of an encoder or the next-token
-//     logits of a decoder, and nsp_logits (B, 2) where the encoder has BERT's next-sentence
-//     head.
+//     OUT: hidden (B, T, C), the last hidden states; logits (B, T, V) float32, the masked-LM
+//     logits of an encoder or the next-token logits of a decoder; and nsp_logits (B, 2) where
+//     the encoder has BERT's next-sentence head.
 //   lmlab_reference_probe tokenize FOLDER LINES.txt OUT.json
 //     OUT: one array of ids per line of LINES (no special tokens), from the folder's
 //     tokenizer as LM Lab reads it (vocab.txt: WordPiece; vocab.json + merges.txt: byte BPE).
@@ -51,10 +51,12 @@ int write_logits(const std::string& kind, const std::string& model_path, const s
   NamedTensors out;
   if (model->config().arch == Architecture::Gpt) {
     const auto hidden = model->hidden_states(ids, {}, padding);  // (B, T, C)
+    out.emplace_back("hidden", hidden.contiguous());
     out.emplace_back("logits", model->lm_logits(hidden).contiguous());
   } else {
     const auto segment_ids = model->config().type_vocab_size > 0 ? segments : at::Tensor();
     const auto hidden = model->hidden_states(ids, segment_ids, padding);  // (B, T, C)
+    out.emplace_back("hidden", hidden.contiguous());
     const auto rows = model->masked_lm_logits(hidden.reshape({-1, hidden.size(2)}));  // (B*T, V)
     out.emplace_back("logits", rows.view({ids.size(0), ids.size(1), -1}).contiguous());
     if (model->next_sentence) out.emplace_back("nsp_logits", model->next_sentence_logits(hidden).contiguous());

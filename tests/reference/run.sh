@@ -13,6 +13,8 @@ fi
 [ "$status" -eq 0 ] || exit 1
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-# lmlab-cli trains its tokenizers into a cache of this check's own.
+# lmlab-cli trains its tokenizers into a cache of this check's own; downloads (the pretrained
+# model) stay in the user's cache, so they happen once.
+export LMLAB_DOWNLOAD_CACHE="${XDG_CACHE_HOME:-$HOME/.cache}"
 export XDG_CACHE_HOME="$work/cache"
 "$venv/bin/python" "$here/check.py" "$1" --probe "$2" --cli "$3" --work "$work"

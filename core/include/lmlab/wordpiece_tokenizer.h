@@ -11,9 +11,10 @@ namespace lmlab {
 // BERT's tokenizer, for models imported from a Hugging Face folder (vocab.txt): a basic
 // tokenizer (clean the text, split on whitespace and punctuation, put spaces around CJK
 // ideographs, optionally lower-case and strip accents), then greedy longest-match-first word
-// pieces with the "##" continuation prefix. Lower-casing and accent stripping cover Latin,
-// Greek and Cyrillic letters and decompose Hangul syllables into jamo, as Python's
-// unicodedata NFD does for BERT's uncased models; other scripts pass through unchanged.
+// pieces with the "##" continuation prefix. The character classes (control and format
+// characters, punctuation, nonspacing marks) and the lower-case and accent mappings come from
+// Unicode's data (core/src/tokenizer/unicode_tables.h); Hangul syllables decompose into jamo,
+// as NFD does for BERT's uncased models. tests/reference checks it against `tokenizers`.
 class WordPieceTokenizer final : public Tokenizer {
  public:
   struct Options {

@@ -5,6 +5,7 @@
 #include "lmlab/error.h"
 #include "lmlab/sentencepiece_tokenizer.h"
 #include "lmlab/wordpiece_tokenizer.h"
+#include "wordpiece_json.h"
 
 #include <nlohmann/json.hpp>
 
@@ -45,7 +46,10 @@ std::shared_ptr<const Tokenizer> load_tokenizer(const std::string& dir) {
   if (fs::exists(root / "vocab.json") && fs::exists(root / "merges.txt"))
     return std::make_shared<const ByteBpeTokenizer>(
         ByteBpeTokenizer::load((root / "vocab.json").string(), (root / "merges.txt").string()));
-  throw Error(dir + " holds no tokenizer (tokenizer.model, vocab.txt, or vocab.json with merges.txt)");
+  if (fs::exists(root / "tokenizer.json"))
+    return std::make_shared<const WordPieceTokenizer>(load_wordpiece_tokenizer_json((root / "tokenizer.json").string()));
+  throw Error(dir + " holds no tokenizer (tokenizer.model, vocab.txt, vocab.json with merges.txt, or a WordPiece "
+                    "tokenizer.json)");
 }
 
 }  // namespace lmlab
