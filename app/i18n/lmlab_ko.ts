@@ -1514,6 +1514,10 @@ step %2: %3</source>
         <source>Layer by layer</source>
         <translation>층별로 보기</translation>
     </message>
+    <message>
+        <source>This model came without a masked-LM head, so LM Lab gave it one with random weights: its guesses mean nothing until it is trained. The attention and the layers are the real model&apos;s.</source>
+        <translation>이 모델에는 마스크 언어 모델(MLM) 헤드가 없어서 LM Lab이 무작위 가중치로 헤드를 붙였습니다. 학습하기 전까지 이 추측에는 의미가 없습니다. 어텐션과 각 층은 실제 모델 그대로입니다.</translation>
+    </message>
 </context>
 <context>
     <name>lmlab::app::PartChangesView</name>

@@ -30,6 +30,13 @@ MaskedLmPanel::MaskedLmPanel(QWidget* parent) : QWidget(parent) {
   edit_->setPlaceholderText(tr("Type a sentence and press Enter"));
   hint_ = new QLabel;
   hint_->setWordWrap(true);
+  untrained_note_ = new QLabel(
+      tr("This model came without a masked-LM head, so LM Lab gave it one with random weights: "
+         "its guesses mean nothing until it is trained. The attention and the layers are the real model's."));
+  untrained_note_->setObjectName(QStringLiteral("untrainedHeadNote"));
+  untrained_note_->setWordWrap(true);
+  untrained_note_->setStyleSheet(QStringLiteral("color: #b35c00;"));
+  untrained_note_->hide();
   word_row_ = new QWidget;
   word_layout_ = new QHBoxLayout(word_row_);
   word_layout_->setContentsMargins(0, 0, 0, 0);
@@ -68,6 +75,7 @@ MaskedLmPanel::MaskedLmPanel(QWidget* parent) : QWidget(parent) {
 
   auto* layout = new QVBoxLayout(this);
   layout->addWidget(hint_);
+  layout->addWidget(untrained_note_);
   layout->addWidget(edit_);
   layout->addWidget(words_scroll);
   layout->addWidget(answer_);
@@ -95,6 +103,8 @@ void MaskedLmPanel::set_architecture(const QString& arch, bool training) {
                         : tr("Type a prompt and press Enter; below is what the model writes next (greedy)."));
   rebuild_words();
 }
+
+void MaskedLmPanel::set_untrained_head(bool untrained) { untrained_note_->setVisible(untrained); }
 
 void MaskedLmPanel::set_text(const QString& text) {
   words_.clear();

@@ -29,6 +29,9 @@ class MaskedLmPanel : public QWidget {
   // model is fixed (the playground).
   void set_architecture(const QString& arch, bool training = true);
   void set_text(const QString& text);          // [MASK] words start masked
+  // An imported model whose folder had no masked-LM head: its guesses come from random
+  // weights, and the panel says so (its attention and hidden states are the real model's).
+  void set_untrained_head(bool untrained);
   QString probe() const;                       // the text with masked words as [MASK]
   void toggle_word(int index);
   int word_count() const { return static_cast<int>(words_.size()); }
@@ -55,6 +58,7 @@ class MaskedLmPanel : public QWidget {
   std::vector<Word> words_;
   QLineEdit* edit_;
   QLabel* hint_;
+  QLabel* untrained_note_;
   QWidget* word_row_;
   QHBoxLayout* word_layout_;
   QVBoxLayout* bars_layout_;

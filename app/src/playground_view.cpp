@@ -31,6 +31,8 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace lmlab::app {
 
 namespace {
@@ -176,6 +178,8 @@ PlaygroundView::PlaygroundView(RunStore* runs, QWidget* parent)
     status_->setText(tr("Loaded: %1").arg(QString::fromStdString(info.description)));
     const QString arch = QString::fromStdString(info.arch);
     set_loaded(true, arch);
+    const auto& untrained = info.untrained_heads;
+    probe_->set_untrained_head(std::find(untrained.begin(), untrained.end(), "masked-LM head") != untrained.end());
     fewshot_->set_model(loading_, arch);
     token_loss_->set_model(arch);
     neighbours_->set_model(true);

@@ -67,7 +67,7 @@ std::shared_ptr<gloo::transport::Device> gloo_device(const DistributedEnv& env) 
 struct DataParallel::Impl {
   DistributedEnv env;
   c10::intrusive_ptr<c10d::Store> store;
-  c10::intrusive_ptr<c10d::ProcessGroup> group;
+  c10::intrusive_ptr<c10d::ProcessGroupGloo> group;  // concrete: in 2.x it is a Backend, not a ProcessGroup
   std::vector<at::Tensor> params;
   std::vector<unsigned> hooks;  // per parameter; registered the first time it is trainable
   std::vector<bool> hooked;

@@ -1,11 +1,23 @@
 #include "lmlab/device_choice.h"
 #include "lmlab/error.h"
 #include "lmlab/io/checkpoint.h"
+#include "lmlab/io/hf_model.h"
 #include "lmlab/session/training_job.h"
+
+#include <nlohmann/json.hpp>
 
 namespace lmlab {
 
 namespace {
+
+std::vector<std::string> untrained_heads(const std::string& training_state_json) {
+  const auto state = nlohmann::json::parse(training_state_json, nullptr, /*allow_exceptions=*/false);
+  std::vector<std::string> heads;
+  if (state.is_object() && state.contains(kUntrainedHeadsKey) && state[kUntrainedHeadsKey].is_array())
+    for (const auto& head : state[kUntrainedHeadsKey])
+      if (head.is_string()) heads.push_back(head.get<std::string>());
+  return heads;
+}
 
 // A saved model to question, with nothing to train: done from the start, so a session over
 // it goes straight to serving probes and inspection commands.
@@ -17,6 +29,7 @@ class InspectionJob final : public TrainingJob, public ModelHolder {
     info_.labels = checkpoint_labels(checkpoint_);
     info_.description = info_.arch + " from " + dir + ", " + std::to_string(info_.layers) + " layers, " +
                         std::to_string(info_.parameters) + " parameters";
+    info_.untrained_heads = untrained_heads(checkpoint_.training_state_json);
   }
 
   SessionInfo info() const override { return info_; }

@@ -17,7 +17,13 @@ struct HfImport {
   // What the learner should know: heads the folder lacked (they start from random
   // weights), tensors that were not used, embedding rows past the tokenizer.
   std::vector<std::string> notes;
+  // The heads the folder lacked, by label ("masked-LM head", "next-sentence head", "pooler"):
+  // they hold random weights, so their outputs mean nothing until trained.
+  std::vector<std::string> untrained_heads;
 };
+
+// The training_state.json key under which an imported checkpoint lists its untrained heads.
+inline constexpr const char* kUntrainedHeadsKey = "untrained_heads";
 
 // Maps BERT, DistilBERT and RoBERTa encoders and GPT-2 decoders onto LM Lab's modules
 // (fused qkv, GPT-2's transposed Conv1D weights, RoBERTa's position offset, tied output

@@ -54,6 +54,8 @@ struct SessionInfo {
   std::vector<std::string> labels;  // classifiers: the label names in id order
   std::string probe;                // the text snapshots are taken on
   std::string description;          // one line for a status bar
+  // An imported model's heads that came with random weights (HfImport::untrained_heads).
+  std::vector<std::string> untrained_heads;
   int64_t first_step = 0;           // steps taken before this session: a resumed run's
 };
 

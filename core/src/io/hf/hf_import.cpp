@@ -116,7 +116,7 @@ void copy_into(at::Tensor& target, const std::string& target_name, const hf::Sou
 }
 
 void load_parts(LanguageModelImpl& model, const std::vector<hf::Part>& parts, TensorLookup& lookup,
-                std::vector<std::string>& notes) {
+                std::vector<std::string>& notes, std::vector<std::string>& untrained) {
   auto params = model.named_parameters(/*recurse=*/true);
   torch::NoGradGuard no_grad;
   for (const auto& part : parts) {
@@ -132,6 +132,7 @@ void load_parts(LanguageModelImpl& model, const std::vector<hf::Part>& parts, Te
       if (part.required || !all_absent) throw Error(lookup.origin() + ": tensor '" + absent.front() + "' is missing");
       notes.push_back("the folder has no " + part.label + " (" + part.params.front().second.names.front() +
                       "); LM Lab's starts from random weights");
+      untrained.push_back(part.label);
       continue;
     }
     for (const auto& [ours, source] : part.params) {
@@ -188,7 +189,7 @@ HfImport import_hf_model(const std::string& folder) {
   out.model = LanguageModel(config.model);
   const auto prefix = hf::find_body_prefix(config.type, tensors, folder);
   load_parts(*out.model, hf::tensor_map(config.type, config.model.n_layers, prefix, config.position_offset), lookup,
-             out.notes);
+             out.notes, out.untrained_heads);
   check_tied_head(config, lookup, *out.model, out.notes);
   const auto unused = lookup.unused();
   if (!unused.empty()) out.notes.push_back("not used: " + list_some(unused));
@@ -200,7 +201,8 @@ HfImport import_hf_checkpoint(const std::string& folder, const std::string& out_
   check_output_folder(out_dir, FolderKind::checkpoint(to_string(imported.model->config().arch)), {folder});
   const nlohmann::json state = {{"imported_from", fs::absolute(folder).lexically_normal().string()},
                                 {"hf_model_type", imported.model_type},
-                                {"import_notes", imported.notes}};
+                                {"import_notes", imported.notes},
+                                {kUntrainedHeadsKey, imported.untrained_heads}};
   save_checkpoint(out_dir, *imported.model, *imported.tokenizer, state.dump(2) + "\n");
   return imported;
 }
