@@ -30,12 +30,11 @@ int export_hf(const Options& o) {
   if (format != "hf") throw UsageError("--format must be hf (the Hugging Face layout), got '" + format + "'");
   auto checkpoint = load_checkpoint(o.text("from"), c10::Device(c10::kCPU));
   const auto out = o.text("out");
-  check_output_folder(out, FolderKind::exported(checkpoint.model->config().arch == Architecture::Bert ? "bert" : "gpt2"),
-                      {o.text("from")});
+  const auto model_type = exported_model_type(checkpoint.model->config().arch);
+  check_output_folder(out, FolderKind::exported(model_type), {o.text("from")});
   const auto notes = export_hf_model(*checkpoint.model, *checkpoint.tokenizer, out);
   print_notes(notes);
-  std::cout << "wrote Hugging Face folder " << out << " (model_type "
-            << (checkpoint.model->config().arch == Architecture::Bert ? "bert" : "gpt2") << ")\n";
+  std::cout << "wrote Hugging Face folder " << out << " (model_type " << model_type << ")\n";
   return 0;
 }
 

@@ -35,6 +35,9 @@ HfImport import_hf_model(const std::string& folder);
 // checkpoint's training_state.json records the source and the notes. Returns the import.
 HfImport import_hf_checkpoint(const std::string& folder, const std::string& out_dir);
 
+// The model_type an export writes for an architecture: "bert" for encoders, "gpt2" for decoders.
+std::string exported_model_type(Architecture arch);
+
 // Writes model in the Hugging Face layout (config.json with model_type "bert" or "gpt2",
 // model.safetensors in their naming, the tokenizer's files), atomically. Returns notes on
 // what the folder lacks (a classifier head; a SentencePiece tokenizer that Hugging Face's

@@ -51,6 +51,8 @@ NamedTensors hf_tensors(LanguageModelImpl& model, const std::vector<hf::Part>& p
 
 }  // namespace
 
+std::string exported_model_type(Architecture arch) { return arch == Architecture::Bert ? "bert" : "gpt2"; }
+
 std::vector<std::string> export_hf_model(LanguageModelImpl& model, const Tokenizer& tokenizer,
                                          const std::string& out_dir) {
   const auto& config = model.config();
@@ -80,7 +82,7 @@ std::vector<std::string> export_hf_model(LanguageModelImpl& model, const Tokeniz
                       "sentencepiece package; Hugging Face's BERT and GPT-2 tokenizers expect vocab.txt or "
                       "vocab.json + merges.txt");
 
-  write_directory_atomically(out_dir, FolderKind::exported(encoder ? "bert" : "gpt2"), [&](const fs::path& tmp) {
+  write_directory_atomically(out_dir, FolderKind::exported(exported_model_type(config.arch)), [&](const fs::path& tmp) {
     write_file_atomically((tmp / "config.json").string(), hf::export_config_json(config, tokenizer.special_ids()));
     write_safetensors((tmp / "model.safetensors").string(), tensors, {{"format", "pt"}});
     for (const auto& [name, bytes] : tokenizer_files) write_file_atomically((tmp / name).string(), bytes);
