@@ -25,6 +25,11 @@ torch_prefix=$("$python" -c 'import torch.utils; print(torch.utils.cmake_prefix_
 # TorchConfig.cmake finds its libraries with find_library, which would take Debian's
 # /usr/lib/.../libtorch.so first; the install prefix ahead of the system paths prevents it.
 torch_root=$("$python" -c 'import os, torch; print(os.path.dirname(torch.__file__))')
+# The wheel's CUDA libraries (nvidia/*/lib) are found by libtorch_cuda.so's RPATH at run time,
+# but the linker resolves them by the system's paths, where this machine's older NCCL lacks
+# symbols 2.15 uses: point the link at the wheel's own.
+wheel_libs=$("$python" -c 'import glob, os, torch
+print(":".join(sorted(glob.glob(os.path.join(os.path.dirname(torch.__file__), "..", "nvidia", "*", "lib")))))')
 torch_version=$("$python" -c 'import torch; print(torch.__version__)')
 torch_cuda=$("$python" -c 'import torch; print(torch.version.cuda or "none")')
 
@@ -36,10 +41,10 @@ toolkit_version=$("$nvcc" --version | sed -n 's/.*release \([0-9.]*\).*/\1/p')
 echo "cuda-build: LibTorch $torch_version (CUDA $torch_cuda) (via $python), CUDA toolkit $toolkit_version at $cuda_root"
 cmake -S . -B build-cuda -G Ninja -DCMAKE_BUILD_TYPE=Release -DLMLAB_BUILD_APP=OFF -DLMLAB_BUILD_TESTS=ON \
   -DCMAKE_PREFIX_PATH="$torch_prefix;$torch_root" -DCUDAToolkit_ROOT="$cuda_root" -DCMAKE_CUDA_COMPILER="$nvcc" \
-  -DLMLAB_WARNINGS_AS_ERRORS=ON
+  -DLMLAB_WARNINGS_AS_ERRORS=ON ${wheel_libs:+"-DCMAKE_EXE_LINKER_FLAGS=-Wl,-rpath-link,$wheel_libs"}
 grep -q "^TORCH_LIBRARY:.*$torch_root" build-cuda/CMakeCache.txt ||
   { echo "cuda-build: CMake did not take LibTorch from $torch_root (see TORCH_LIBRARY in build-cuda/CMakeCache.txt)" >&2; exit 1; }
-cmake --build build-cuda --parallel "$(nproc)" --target lmlab-cli lmlab_core_tests -- -k 0
+cmake --build build-cuda --parallel "$(nproc)" --target lmlab-cli lmlab_core_tests lmlab_session_tsan -- -k 0
 
 summary() {
   echo "cuda-build: LibTorch $torch_version, CUDA $torch_cuda (toolkit $toolkit_version), $1," \
@@ -52,7 +57,7 @@ fi
 
 log=build-cuda/core-tests.log
 set +e
-(cd build-cuda && OMP_WAIT_POLICY=PASSIVE ctest -R '^core\.' --output-on-failure --timeout 900 \
+(cd build-cuda && OMP_WAIT_POLICY=PASSIVE ctest -R '^(core|cuda)\.' --output-on-failure --timeout 900 \
    --parallel "$(nproc)") > "$log" 2>&1
 status=$?
 set -e

@@ -5,6 +5,8 @@
 #include <ATen/autocast_mode.h>
 #include <torch/version.h>
 
+#include <optional>
+
 #include "lmlab/model/dropout.h"
 
 #define LMLAB_TORCH_2 (TORCH_VERSION_MAJOR >= 2)
@@ -19,7 +21,9 @@ inline at::Tensor scaled_dot_product_attention(const at::Tensor& q, const at::Te
                                                const at::Tensor& v, const at::Tensor& allowed,
                                                double dropout_p, bool causal) {
 #if LMLAB_TORCH_2
-  return at::scaled_dot_product_attention(q, k, v, allowed, dropout_p, causal && !allowed.defined());
+  // "No mask" is an empty optional: an undefined tensor is refused as a mask of no dtype.
+  const auto mask = allowed.defined() ? std::optional<at::Tensor>(allowed) : std::nullopt;
+  return at::scaled_dot_product_attention(q, k, v, mask, dropout_p, causal && !allowed.defined());
 #else
   // 1.13 has no fused CPU kernel; baddbmm folds the scale into the product.
   const auto scale = 1.0 / std::sqrt(static_cast<double>(q.size(-1)));

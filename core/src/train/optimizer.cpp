@@ -21,13 +21,18 @@ std::unique_ptr<torch::optim::AdamW> make_adamw(torch::nn::Module& module, const
   }
   const auto options = torch::optim::AdamWOptions(s.lr).betas({s.beta1, s.beta2}).eps(s.eps).weight_decay(s.weight_decay);
   std::vector<torch::optim::OptimizerParamGroup> param_groups;
-  for (auto& [key, params] : groups) {
-    auto group_options = std::make_unique<torch::optim::AdamWOptions>(options);
-    group_options->lr(s.lr * key.first);
-    if (!key.second) group_options->weight_decay(0.0);
-    param_groups.emplace_back(params, std::move(group_options));
+  for (auto& [key, params] : groups) param_groups.emplace_back(params, std::make_unique<torch::optim::AdamWOptions>(options));
+  auto optimizer = std::make_unique<torch::optim::AdamW>(std::move(param_groups), options);
+  // Each group's own rate and decay are set after construction: LibTorch 2.x's constructor
+  // treats a group option equal to AdamWOptions' default (lr 1e-3) as unset and replaces it
+  // with the optimizer's, so a layer whose decayed rate came out at exactly 1e-3 trained at
+  // the head's rate (core.FineTuning.DiscriminativeLearningRatesDecayDownTheStack on 2.15).
+  for (size_t i = 0; i < groups.size(); ++i) {
+    auto& group_options = static_cast<torch::optim::AdamWOptions&>(optimizer->param_groups()[i].options());
+    group_options.lr(s.lr * groups[i].first.first);
+    group_options.weight_decay(groups[i].first.second ? s.weight_decay : 0.0);
   }
-  return std::make_unique<torch::optim::AdamW>(std::move(param_groups), options);
+  return optimizer;
 }
 
 void clear_gradients(torch::optim::Optimizer& optimizer) {
