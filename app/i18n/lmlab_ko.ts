@@ -1174,10 +1174,6 @@ step %2: %3</source>
         <translation>알 수 없는 실습실 &apos;%1&apos;</translation>
     </message>
     <message>
-        <source>&apos;from&apos; must name a tagged run (tag:NAME)</source>
-        <translation>&apos;from&apos;은 태그가 붙은 실행(tag:이름)을 가리켜야 합니다</translation>
-    </message>
-    <message>
         <source>step %1 (%2): %3</source>
         <translation>%1단계(%2): %3</translation>
     </message>
@@ -1244,6 +1240,14 @@ step %2: %3</source>
     <message>
         <source>continuing “%1”</source>
         <translation>“%1” 이어서 학습</translation>
+    </message>
+    <message>
+        <source>&apos;from&apos; must name a tagged run (tag:NAME), imported:bert or imported:gpt</source>
+        <translation>&apos;from&apos;에는 태그가 붙은 실행(tag:NAME), imported:bert 또는 imported:gpt를 적어야 합니다</translation>
+    </message>
+    <message>
+        <source>The step on a real pretrained model was skipped: get all-MiniLM-L6-v2 with scripts/fetch-pretrained.sh, import the folder it names with File → Import pretrained model…, and run the experiment again to compare.</source>
+        <translation>진짜 사전학습 모델로 하는 단계는 건너뛰었습니다. scripts/fetch-pretrained.sh로 all-MiniLM-L6-v2를 받고, 스크립트가 알려 주는 폴더를 파일 → 사전학습 모델 가져오기…로 가져온 뒤 실험을 다시 실행해 비교해 보세요.</translation>
     </message>
 </context>
 <context>

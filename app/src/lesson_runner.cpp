@@ -85,8 +85,10 @@ QString LessonRunner::validate(const QJsonObject& experiment) {
       problem = labs_.pretrain->apply_preset(without(step, {"lab", "reuse"}));
     } else if (lab == QLatin1String("finetune")) {
       problem = labs_.finetune->apply_preset(without(step, {"lab", "from"}));
-      if (problem.isEmpty() && !step.value(QStringLiteral("from")).toString().startsWith(QLatin1String("tag:")))
-        problem = tr("'from' must name a tagged run (tag:NAME)");
+      const QString from = step.value(QStringLiteral("from")).toString();
+      if (problem.isEmpty() && !from.startsWith(QLatin1String("tag:")) && from != QLatin1String("imported:bert") &&
+          from != QLatin1String("imported:gpt"))
+        problem = tr("'from' must name a tagged run (tag:NAME), imported:bert or imported:gpt");
     } else if (lab == QLatin1String("fewshot")) {
       FewShotRequest request;
       problem = fewshot_preset(step, *labs_.playground->fewshot()->dataset(), request);
@@ -240,13 +242,18 @@ QString LessonRunner::run_step(const QJsonObject& original) {
     labs_.pretrain->start();
     return {};
   }
-  // A step on an imported model (GPT-2 for few-shot) runs when the learner has imported one;
-  // without it the lesson goes on and says how to add it.
-  if (step.value(QStringLiteral("from")).toString() == QLatin1String("imported:gpt")) {
-    const RunRecord* imported = labs_.runs->latest_import(QStringLiteral("gpt"));
+  // A step on an imported model (GPT-2 for few-shot, a real BERT for fine-tuning) runs when the
+  // learner has imported one; without it the lesson goes on and says how to add it.
+  if (const QString from = step.value(QStringLiteral("from")).toString(); from.startsWith(QLatin1String("imported:"))) {
+    const QString arch = from.mid(9);
+    const RunRecord* imported = labs_.runs->latest_import(arch);
     if (!imported) {
-      skipped_ = tr("The step on a real pretrained model was skipped: import GPT-2 with File → Import "
-                    "pretrained model… and run the experiment again to compare.");
+      skipped_ = arch == QLatin1String("gpt")
+                     ? tr("The step on a real pretrained model was skipped: import GPT-2 with File → Import "
+                          "pretrained model… and run the experiment again to compare.")
+                     : tr("The step on a real pretrained model was skipped: get all-MiniLM-L6-v2 with "
+                          "scripts/fetch-pretrained.sh, import the folder it names with File → Import "
+                          "pretrained model…, and run the experiment again to compare.");
       Q_EMIT progress(skipped_);
       QTimer::singleShot(0, this, &LessonRunner::next);
       return {};

@@ -10,6 +10,7 @@
 #include "toy_model.h"
 
 #include <gtest/gtest.h>
+#include <torch/cuda.h>
 
 #include <chrono>
 #include <cmath>
@@ -80,7 +81,7 @@ SessionOptions snapshots_every(int ms) {
   return options;
 }
 
-std::unique_ptr<TrainingJob> bert_job(int64_t steps, test::TempDir& dir) {
+std::unique_ptr<TrainingJob> bert_job(int64_t steps, test::TempDir& dir, const c10::Device& device = c10::kCPU) {
   const auto toy = test::toy_model_setup(dir, 40, 4, 400, 32);
   const auto& corpus = toy.corpus_path;
   std::shared_ptr<const SentencePieceTokenizer> tokenizer = toy.tokenizer;
@@ -89,10 +90,13 @@ std::unique_ptr<TrainingJob> bert_job(int64_t steps, test::TempDir& dir) {
   PretrainSettings settings;
   settings.objectives = Objectives::parse("mlm+nsp");
   settings.steps = steps;
+  settings.metrics_every = device.is_cuda() ? 10 : 1;  // as prepare_pretraining sets it
   PretrainingBatcher batcher(tokenize(TextCorpus::read(corpus), *tokenizer), settings.objectives,
                              tokenizer->special_ids(), config.vocab_size, 8, 32, 1);
   PreparedPretraining prepared;
-  prepared.trainer = std::make_unique<Pretrainer>(LanguageModel(config), std::move(batcher), settings);
+  LanguageModel model(config);
+  model->to(device);
+  prepared.trainer = std::make_unique<Pretrainer>(model, std::move(batcher), settings);
   prepared.tokenizer = tokenizer;
   prepared.corpus = corpus;
   prepared.probe = "the cat likes to eat [MASK] every day .";
@@ -173,6 +177,17 @@ TEST(TrainingSession, SnapshotsCostLittleThroughput) {
   const auto [with, baseline] = seconds_with_and_without_snapshots([](test::TempDir& dir) { return bert_job(150, dir); });
   std::cout << "snapshot overhead: " << 100 * (with / baseline - 1) << "% (" << with << " s vs " << baseline << " s)\n";
   EXPECT_LT(with, 1.30 * baseline);
+}
+
+// On a GPU, where a step is milliseconds, a snapshot (a forward of the probe and reading its
+// attention back) must still cost under 5% at one per 100 ms (scripts/gpu-check.sh runs it).
+TEST(Cuda, SnapshotsCostUnderFivePercentOfThroughput) {
+  if (!torch::cuda::is_available()) GTEST_SKIP() << "no CUDA device here: this runs in scripts/gpu-check.sh";
+  const auto [with, baseline] = seconds_with_and_without_snapshots(
+      [](test::TempDir& dir) { return bert_job(600, dir, c10::Device(c10::kCUDA, 0)); });
+  std::cout << "CUDA snapshot overhead: " << 100 * (with / baseline - 1) << "% (" << with << " s vs " << baseline
+            << " s)\n";
+  EXPECT_LT(with, 1.05 * baseline);
 }
 
 TEST(TrainingSession, StopTakesEffectWithinAStepAndPauseHolds) {
