@@ -13,7 +13,7 @@ shift 2
 # pickle before checking the data is there (26 GB asked for by a 1 KB file). Outside ASan that
 # is std::bad_alloc, which LM Lab reports as an unreadable file; under ASan it is a report in
 # LibTorch's code that would stop every run (docs/robustness.md, findings).
-targets=${*:-"corpus agnews mnli_tsv mnli_jsonl jsonl tsv safetensors model_config hf_config hf_index bpe wordpiece run_log wordnet fortunes html"}
+targets=${*:-"corpus agnews mnli_tsv mnli_jsonl jsonl tsv safetensors model_config hf_config hf_index bpe wordpiece wordpiece_json run_log wordnet fortunes html"}
 mkdir -p "$work/obj" "$work/corpus"
 flags="-std=c++17 -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined
        -I$root/core/include -I$root/core/src -I$root/core/spm_bridge -I$work/generated"
@@ -25,17 +25,30 @@ sources="core/src/data/readers/agnews_csv.cpp core/src/data/readers/labeled_data
          core/src/io/hf/hf_weights.cpp core/src/config/model_config.cpp core/src/config/parse_number.cpp core/src/settings/model_settings.cpp
          core/src/settings/setting.cpp core/src/session/run_log.cpp core/src/tokenizer/byte_bpe_tokenizer.cpp
          core/src/tokenizer/wordpiece_tokenizer.cpp core/src/tokenizer/tokenizer_files.cpp
+         core/src/tokenizer/wordpiece_json.cpp
          core/src/tokenizer/tokenizer.cpp core/src/tokenizer/special_split.cpp core/src/tokenizer/utf8.cpp
          core/src/tokenizer/sentencepiece_tokenizer.cpp core/src/tokenizer/spm_bridge_loader.cpp
          core/src/data/wordnet/wordnet.cpp core/src/data/prose/fortunes.cpp core/src/data/prose/html_text.cpp
          core/src/data/prose/split_sentences.cpp"
 mkdir -p "$work/generated/lmlab"
-printf '#pragma once\n#define LMLAB_VERSION "fuzz"\n' > "$work/generated/lmlab/version.h"
+# Written only once: a new mtime would make every object that includes it stale.
+[ -f "$work/generated/lmlab/version.h" ] ||
+  printf '#pragma once\n#define LMLAB_VERSION "fuzz"\n' > "$work/generated/lmlab/version.h"
+# An object is rebuilt when it is missing or older than its source or any header it included
+# (clang's -MMD list): a changed struct in a header must not leave stale objects that disagree
+# with the targets about its layout (that read as an ASan bad-free in run_log once).
+stale() {  # stale OBJECT
+  [ -f "$1" ] && [ -f "$1.d" ] || return 0
+  for dep in $(sed -e 's/^[^:]*://' -e 's/\\$//' "$1.d"); do
+    [ "$dep" -nt "$1" ] && return 0
+  done
+  return 1
+}
 objects=""
 for s in $sources; do
   o="$work/obj/$(echo "$s" | tr / _ | sed 's/\.cpp$/.o/')"
-  if [ ! "$o" -nt "$root/$s" ]; then
-    clang++ $flags -c "$root/$s" -o "$o" &
+  if stale "$o"; then
+    clang++ $flags -MMD -MF "$o.d" -c "$root/$s" -o "$o" &
     # two compilers at a time: the torch headers are heavy
     [ "$(jobs -p | wc -l)" -lt 2 ] || wait
   fi
@@ -66,6 +79,7 @@ printf '{"model_type": "gpt2", "vocab_size": 300, "n_embd": 32, "n_layer": 1, "n
 printf '{"model_type": "roberta", "vocab_size": 300, "hidden_size": 32, "num_hidden_layers": 1, "num_attention_heads": 2, "intermediate_size": 64, "max_position_embeddings": 18, "pad_token_id": 1}' | seed hf_config roberta
 printf '{"<|endoftext|>": 0, "a": 1, "b": 2, "ab": 3, "\\u0120": 4}\n--\n#version: 0.2\na b\n' | seed bpe gpt2
 printf '[PAD]\n[UNK]\n[CLS]\n[SEP]\n[MASK]\nthe\ncat\n##s\n\n--\n{"do_lower_case": false}\n' | seed wordpiece bert
+printf '{"normalizer": {"type": "BertNormalizer", "clean_text": true, "handle_chinese_chars": true, "strip_accents": null, "lowercase": true}, "pre_tokenizer": {"type": "BertPreTokenizer"}, "model": {"type": "WordPiece", "unk_token": "[UNK]", "continuing_subword_prefix": "##", "max_input_chars_per_word": 100, "vocab": {"[PAD]": 0, "[UNK]": 1, "[CLS]": 2, "[SEP]": 3, "[MASK]": 4, "the": 5, "cat": 6, "##s": 7}}}' | seed wordpiece_json bert
 printf '  1 This software and database is being provided\n00001740 03 n 01 entity 0 003 ~ 00001930 n 0000 ~ 00002137 n 0000 ~ 04431553 n 0000 | that which is perceived or known or inferred to have its own distinct existence (living or nonliving)  \n' | seed wordnet entity
 printf 'A day for firm decisions!!!!!  Or is it?\n%%\nA few hours grace before the madness begins again.\n\t\t-- Anonymous\n%%\n' | seed fortunes two
 printf '<html><body><h1>도움말</h1><p>이 기능은 문서를 엽니다. 그다음 &lt;저장&gt;을 누르세요!</p><pre>ls -l</pre><p>Done? Yes.</p></body></html>' | seed html page

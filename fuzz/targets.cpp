@@ -103,6 +103,10 @@ void read(const std::string& target, const std::string& text, size_t size) {
     write(dir / "vocab.txt", vocab);
     if (!config.empty()) write(dir / "tokenizer_config.json", config);
     use(*lmlab::load_tokenizer(dir.string()));
+  } else if (target == "wordpiece_json") {  // a tokenizer.json saved by Hugging Face's tokenizers
+    const auto dir = scratch();
+    write(dir / "tokenizer.json", text);
+    use(*lmlab::load_tokenizer(dir.string()));
   } else if (target == "wordnet") {  // data.noun of a WordNet 3.0 dict folder
     const auto dir = scratch();
     write(dir / "data.noun", text);
