@@ -2,6 +2,7 @@
 
 #include "lmlab/error.h"
 
+#include <ATen/detail/CUDAHooksInterface.h>
 #include <torch/cuda.h>
 
 namespace lmlab {
@@ -16,9 +17,13 @@ c10::Device resolve_device(const std::string& choice) {
     } catch (const c10::Error&) {
       throw Error("device '" + choice + "' is not auto, cpu, cuda or cuda:N");
     }
+    // hasCUDART: LibTorch was built with the CUDA runtime (at::hasCUDA() also needs a GPU).
+    if (!at::detail::getCUDAHooks().hasCUDART())
+      throw Error("device '" + choice + "' was asked for, but this LibTorch is CPU-only (Debian's is; "
+                  "scripts/cuda-build.sh builds LM Lab against one with CUDA, see README, CUDA)");
     if (!torch::cuda::is_available())
-      throw Error("device '" + choice + "' was asked for, but this LibTorch build or machine has no CUDA " +
-                  "(Debian's LibTorch is CPU-only; see README, CUDA)");
+      throw Error("device '" + choice + "' was asked for: this LibTorch has CUDA, but it finds no GPU here "
+                  "(no NVIDIA driver, or no device visible to this process)");
     const auto index = device.has_index() ? device.index() : 0;
     if (index >= static_cast<int>(torch::cuda::device_count()))
       throw Error("device '" + choice + "': there are only " + std::to_string(torch::cuda::device_count()) +
