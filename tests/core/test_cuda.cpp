@@ -4,11 +4,11 @@
 #include "lmlab/io/checkpoint.h"
 #include "lmlab/train/optimizer.h"
 #include "lmlab/train/pretrainer.h"
+#include "skip_without_cuda.h"
 #include "temp_dir.h"
 #include "toy_model.h"
 
 #include <gtest/gtest.h>
-#include <torch/cuda.h>
 #include <torch/nn/utils/clip_grad.h>
 
 #include <cmath>
@@ -16,11 +16,6 @@
 using namespace lmlab;
 
 namespace {
-
-#define LMLAB_SKIP_WITHOUT_CUDA()                                                                    \
-  if (!torch::cuda::is_available())                                                                  \
-  GTEST_SKIP() << "no CUDA device here (torch::cuda::is_available() is false; Debian's LibTorch is " \
-                  "CPU-only): these run in scripts/gpu-check.sh"
 
 struct Trial {
   test::TempDir dir;
@@ -43,6 +38,7 @@ std::vector<StepMetrics> train(const Trial& trial, const c10::Device& device, bo
   settings.steps = steps;
   settings.adamw.lr = 1e-3;
   settings.bf16 = bf16;
+  settings.metrics_every = 1;  // compared step for step
   PretrainingBatcher batcher(tokenize(TextCorpus::read(trial.toy.corpus_path), *trial.toy.tokenizer),
                              settings.objectives, trial.toy.tokenizer->special_ids(), config.vocab_size, 8, 32, 9);
   Pretrainer trainer(model, std::move(batcher), settings);

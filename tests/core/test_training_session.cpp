@@ -6,11 +6,11 @@
 #include "lmlab/train/fine_tuner.h"
 #include "lmlab/train/pretrainer.h"
 #include "session_stress.h"
+#include "skip_without_cuda.h"
 #include "temp_dir.h"
 #include "toy_model.h"
 
 #include <gtest/gtest.h>
-#include <torch/cuda.h>
 
 #include <chrono>
 #include <cmath>
@@ -90,7 +90,6 @@ std::unique_ptr<TrainingJob> bert_job(int64_t steps, test::TempDir& dir, const c
   PretrainSettings settings;
   settings.objectives = Objectives::parse("mlm+nsp");
   settings.steps = steps;
-  settings.metrics_every = device.is_cuda() ? 10 : 1;  // as prepare_pretraining sets it
   PretrainingBatcher batcher(tokenize(TextCorpus::read(corpus), *tokenizer), settings.objectives,
                              tokenizer->special_ids(), config.vocab_size, 8, 32, 1);
   PreparedPretraining prepared;
@@ -182,7 +181,7 @@ TEST(TrainingSession, SnapshotsCostLittleThroughput) {
 // On a GPU, where a step is milliseconds, a snapshot (a forward of the probe and reading its
 // attention back) must still cost under 5% at one per 100 ms (scripts/gpu-check.sh runs it).
 TEST(Cuda, SnapshotsCostUnderFivePercentOfThroughput) {
-  if (!torch::cuda::is_available()) GTEST_SKIP() << "no CUDA device here: this runs in scripts/gpu-check.sh";
+  LMLAB_SKIP_WITHOUT_CUDA();
   const auto [with, baseline] = seconds_with_and_without_snapshots(
       [](test::TempDir& dir) { return bert_job(600, dir, c10::Device(c10::kCUDA, 0)); });
   std::cout << "CUDA snapshot overhead: " << 100 * (with / baseline - 1) << "% (" << with << " s vs " << baseline

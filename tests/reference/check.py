@@ -9,6 +9,7 @@ environment of scripts/python-env.sh.
     COMMAND: import | export | tokenizers | checkpoints | pretrained
 """
 import argparse
+import functools
 import json
 import os
 import subprocess
@@ -46,6 +47,7 @@ def training_text(work):
     return str(path)
 
 
+@functools.cache  # one training per kind and folder: import and tokenizers ask for the same ones
 def wordpiece(work, lowercase):
     tokenizer = BertWordPieceTokenizer(lowercase=lowercase, strip_accents=None if lowercase else False)
     tokenizer.train([training_text(work)], vocab_size=600, min_frequency=1,
@@ -53,6 +55,7 @@ def wordpiece(work, lowercase):
     return tokenizer
 
 
+@functools.cache
 def byte_bpe(work, family):
     specials = ["<s>", "<pad>", "</s>", "<unk>", "<mask>"] if family == "roberta" else ["<|endoftext|>"]
     tokenizer = ByteLevelBPETokenizer(add_prefix_space=False)

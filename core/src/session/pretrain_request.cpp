@@ -91,9 +91,6 @@ PreparedPretraining prepare_pretraining(const PretrainRequest& r) {
   settings.bf16 = r.bf16;
   const auto device = resolve_device(r.device);
   if (r.bf16 && !device.is_cuda()) throw Error("bf16 autocast needs a CUDA device");
-  // A GPU reads its losses back every 10 steps (a read waits for the whole queue of work);
-  // the CPU every step, where a read costs nothing and the curves get every point.
-  settings.metrics_every = device.is_cuda() ? 10 : 1;
   PreparedPretraining out;
   out.corpus = r.corpus.empty() ? lessons_corpus().path : corpus_file(r.corpus);
   const auto corpus = TextCorpus::read(out.corpus);

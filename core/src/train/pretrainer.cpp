@@ -75,9 +75,9 @@ StepMetrics Pretrainer::step() {
   unread_host_counts_[2] += static_cast<double>(host.next_target_count());
   unread_host_counts_[3] += static_cast<double>(batch.tokens);
   ++unread_steps_;
-  objectives_seen_ = {loss.mlm.defined(), loss.nsp.defined(), loss.clm.defined()};
 
-  if (step_ % std::max<int64_t>(1, settings_.metrics_every) == 0 || done()) return read_metrics(lr);
+  const int64_t read_every = settings_.metrics_every > 0 ? settings_.metrics_every : device.is_cuda() ? 10 : 1;
+  if (step_ % read_every == 0 || done()) return read_metrics(lr);
   StepMetrics m;
   m.step = step_;
   m.lr = lr;
@@ -107,9 +107,10 @@ StepMetrics Pretrainer::read_metrics(double lr) {
     throw Error("training diverged by step " + std::to_string(step_) + ": the loss is " + std::to_string(m.loss) +
                 "; try a lower learning rate (now " + std::to_string(settings_.adamw.lr) + ")");
   const auto ratio = [](double count, double total) { return count / std::max(1.0, total); };
-  if (objectives_seen_[0]) m.mlm_loss = sums[0] / steps, m.mlm_accuracy = ratio(sums[1], sums[2]);
-  if (objectives_seen_[1]) m.nsp_loss = sums[3] / steps, m.nsp_accuracy = ratio(sums[4], sums[5]);
-  if (objectives_seen_[2]) m.clm_loss = sums[6] / steps, m.clm_accuracy = ratio(sums[7], sums[8]);
+  const auto& objectives = settings_.objectives;
+  if (objectives.mlm) m.mlm_loss = sums[0] / steps, m.mlm_accuracy = ratio(sums[1], sums[2]);
+  if (objectives.nsp) m.nsp_loss = sums[3] / steps, m.nsp_accuracy = ratio(sums[4], sums[5]);
+  if (objectives.clm) m.clm_loss = sums[6] / steps, m.clm_accuracy = ratio(sums[7], sums[8]);
   m.ms = elapsed_ms / steps;
   m.tokens_per_s = sums[9] / (elapsed_ms / 1000.0);
   if (parallel_) m.allreduce_bytes = parallel_->gradient_bytes();

@@ -20,8 +20,9 @@ struct PretrainSettings {
   double max_grad_norm = 1.0; // 0 turns clipping off
   bool bf16 = false;          // bf16 autocast (CUDA only)
   // Losses and accuracies stay on the device and are read back every N steps (and at the
-  // last): on a GPU each read stalls the step pipeline. 1 on the CPU, where reading is free.
-  int64_t metrics_every = 1;
+  // last): on a GPU each read stalls the step pipeline. 0: every 10 steps on a GPU, every
+  // step on the CPU, where a read costs nothing and the curves get every point.
+  int64_t metrics_every = 0;
   AdamWSettings adamw;
 
   void validate(const ModelConfig& model) const;
@@ -75,7 +76,6 @@ class Pretrainer {
   at::Tensor unread_device_sums_;
   std::array<double, 4> unread_host_counts_{};
   int64_t unread_steps_ = 0;
-  std::array<bool, 3> objectives_seen_{};  // mlm, nsp, clm produced a loss
   std::chrono::steady_clock::time_point unread_since_;
   StepMetrics read_metrics(double lr);
 };
