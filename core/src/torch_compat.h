@@ -6,6 +6,7 @@
 #include <torch/version.h>
 
 #include <optional>
+#include <vector>
 
 #include "lmlab/model/dropout.h"
 
@@ -17,6 +18,10 @@ namespace lmlab::compat {
 // Attention output softmax(q k^T / sqrt(d) + mask) v, without materialising the
 // probabilities where the LibTorch version has a fused kernel (2.x). allowed: bool,
 // broadcastable to (B, H, Tq, Tk), true where a query may attend; undefined for "all".
+// Whether LibTorch has a fused attention kernel for the CPU (2.0's SDPA); without one the
+// model uses its own (cpu_attention.h).
+constexpr bool kFusedCpuAttention = LMLAB_TORCH_2;
+
 inline at::Tensor scaled_dot_product_attention(const at::Tensor& q, const at::Tensor& k,
                                                const at::Tensor& v, const at::Tensor& allowed,
                                                double dropout_p, bool causal) {
@@ -75,6 +80,39 @@ class CudaBf16Autocast {
 
  private:
   bool on_;
+};
+
+// LibTorch's fused multi-tensor AdamW on CUDA (2.x), for FusedAdamW (fused_adamw.h): whether
+// a parameter can go through it, and a batch of them to update in one call.
+inline bool has_fused_adamw(const at::Tensor& parameter) {
+  return LMLAB_TORCH_2 && parameter.is_cuda() && parameter.scalar_type() == at::kFloat;
+}
+
+class FusedAdamWBatch {
+ public:
+  // step: the step count after this update (the kernel reads it for the bias corrections).
+  void add(const at::Tensor& parameter, const at::Tensor& exp_avg, const at::Tensor& exp_avg_sq, int64_t step) {
+    params_.push_back(parameter);
+    grads_.push_back(parameter.grad());
+    exp_avgs_.push_back(exp_avg);
+    exp_avg_sqs_.push_back(exp_avg_sq);
+    steps_.push_back(at::full({}, static_cast<double>(step), parameter.options()));
+  }
+  template <typename Options>
+  void run(const Options& options) {
+    if (params_.empty()) return;
+#if LMLAB_TORCH_2
+    at::_fused_adamw_(params_, grads_, exp_avgs_, exp_avg_sqs_, {}, steps_, options.lr(), std::get<0>(options.betas()),
+                      std::get<1>(options.betas()), options.weight_decay(), options.eps(), /*amsgrad=*/false,
+                      /*maximize=*/false);
+#else
+    (void)options;
+    TORCH_CHECK(false, "this LibTorch has no fused AdamW");
+#endif
+  }
+
+ private:
+  std::vector<at::Tensor> params_, grads_, exp_avgs_, exp_avg_sqs_, steps_;
 };
 
 }  // namespace lmlab::compat

@@ -1,5 +1,6 @@
 #include "lmlab/model/attention.h"
 
+#include "lmlab/model/cpu_attention.h"
 #include "lmlab/model/dense.h"
 #include "lmlab/model/dropout.h"
 #include "torch_compat.h"
@@ -35,8 +36,15 @@ void MultiHeadAttentionImpl::reset() {
 torch::Tensor MultiHeadAttentionImpl::forward(const torch::Tensor& x, const torch::Tensor& padding) {
   const auto B = x.size(0), T = x.size(1), C = x.size(2);
   const auto H = options.n_heads(), D = C / H;
+  const double p = is_training() ? options.dropout() : 0.0;
+  auto fused = dense(qkv, x);  // (B, T, 3C)
+  if (!compat::kFusedCpuAttention && !capture_ && !options.rotary() && fused.device().is_cpu() &&
+      fused.scalar_type() == torch::kFloat) {
+    captured_ = torch::Tensor();
+    return dense(proj, cpu_attention(fused, H, padding, options.causal(), p));
+  }
   // (B, T, 3C) -> 3 x (B, H, T, D)
-  auto parts = dense(qkv, x).view({B, T, 3, H, D}).permute({2, 0, 3, 1, 4}).unbind(0);
+  auto parts = fused.view({B, T, 3, H, D}).permute({2, 0, 3, 1, 4}).unbind(0);
   const auto q = options.rotary() ? rotate_positions(parts[0]) : parts[0];
   const auto k = options.rotary() ? rotate_positions(parts[1]) : parts[1];
   const auto& v = parts[2];
@@ -49,7 +57,6 @@ torch::Tensor MultiHeadAttentionImpl::forward(const torch::Tensor& x, const torc
     if (options.causal())
       allowed = allowed.logical_and(torch::ones({T, T}, padding.options()).tril());
   }
-  const double p = is_training() ? options.dropout() : 0.0;
 
   torch::Tensor y;  // (B, H, T, D)
   if (capture_) {

@@ -26,16 +26,16 @@ void TransformerBlockImpl::reset() {
 }
 
 torch::Tensor TransformerBlockImpl::feed_forward(const torch::Tensor& x) {
-  return dropout(dense(ff_out, activate(dense(ff_in, x), options.activation())));
+  return dense(ff_out, activate(dense(ff_in, x), options.activation()));
 }
 
 torch::Tensor TransformerBlockImpl::forward(const torch::Tensor& x, const torch::Tensor& padding) {
   if (options.pre_ln()) {
-    auto h = x + dropout(attention(ln_attention(x), padding));
-    return h + feed_forward(ln_ff(h));
+    auto h = dropout->add_to(x, attention(ln_attention(x), padding));
+    return dropout->add_to(h, feed_forward(ln_ff(h)));
   }
-  auto h = ln_attention(x + dropout(attention(x, padding)));
-  return ln_ff(h + feed_forward(h));
+  auto h = ln_attention(dropout->add_to(x, attention(x, padding)));
+  return ln_ff(dropout->add_to(h, feed_forward(h)));
 }
 
 }  // namespace lmlab

@@ -1,5 +1,7 @@
 #include "lmlab/model/dropout.h"
 
+#include "lmlab/model/dropout_noise.h"
+
 #include <ATen/CPUGeneratorImpl.h>
 #include <ATen/Parallel.h>
 
@@ -17,38 +19,62 @@ inline uint64_t splitmix64(uint64_t x) {
   return x ^ (x >> 31);
 }
 
-uint64_t next_seed() {
+}  // namespace
+
+uint64_t dropout_seed() {
   auto gen = at::detail::getDefaultCPUGenerator();
   std::lock_guard<std::mutex> lock(gen.mutex());
   return at::check_generator<at::CPUGeneratorImpl>(gen)->random64();
 }
 
-// noise[i] = 0 with probability p (16-bit resolution), else scale.
-void fill_noise(float* noise, int64_t n, double p, uint64_t seed) {
+void fill_dropout_noise(float* noise, int64_t first, int64_t n, double p, uint64_t seed) {
   const auto threshold = static_cast<uint32_t>(std::lround(p * 65536.0));
   const float scale = static_cast<float>(1.0 / (1.0 - p));
-  // Four 16-bit draws per 64-bit value; the counter makes the mask independent of threads.
-  at::parallel_for(0, (n + 3) / 4, 2048, [&](int64_t begin, int64_t end) {
-    for (int64_t block = begin; block < end; ++block) {
-      const uint64_t bits = splitmix64(seed + static_cast<uint64_t>(block));
-      const int64_t base = block * 4;
-      for (int lane = 0; lane < 4 && base + lane < n; ++lane) {
-        const uint32_t draw = static_cast<uint32_t>((bits >> (16 * lane)) & 0xFFFF);
-        noise[base + lane] = draw < threshold ? 0.0f : scale;
-      }
-    }
-  });
+  // Four 16-bit draws per 64-bit value: element i takes lane i % 4 of block i / 4.
+  const auto draw = [&](int64_t i) {
+    const uint64_t bits = splitmix64(seed + static_cast<uint64_t>(i / 4));
+    return static_cast<uint32_t>((bits >> (16 * (i % 4))) & 0xFFFF) < threshold ? 0.0f : scale;
+  };
+  const int64_t end = first + n;
+  int64_t i = first;
+  for (; i < end && i % 4 != 0; ++i) noise[i - first] = draw(i);
+  for (; i + 4 <= end; i += 4) {  // whole blocks: one hash for four elements
+    const uint64_t bits = splitmix64(seed + static_cast<uint64_t>(i / 4));
+    float* out = noise + (i - first);
+    for (int lane = 0; lane < 4; ++lane)
+      out[lane] = static_cast<uint32_t>((bits >> (16 * lane)) & 0xFFFF) < threshold ? 0.0f : scale;
+  }
+  for (; i < end; ++i) noise[i - first] = draw(i);
 }
+
+namespace {
+
+// The noise of a whole tensor shaped like x, filled in parallel.
+at::Tensor noise_like(const at::Tensor& x, double p) {
+  auto noise = at::empty(x.sizes(), x.options().requires_grad(false));
+  float* data = noise.data_ptr<float>();
+  const uint64_t seed = dropout_seed();
+  at::parallel_for(0, noise.numel(), 8192, [&](int64_t begin, int64_t end) {
+    fill_dropout_noise(data + begin, begin, end - begin, p, seed);
+  });
+  return noise;
+}
+
+bool uses_own_noise(const at::Tensor& x) { return x.device().is_cpu() && x.scalar_type() == at::kFloat; }
 
 }  // namespace
 
 at::Tensor dropout(const at::Tensor& x, double p, bool training) {
   if (!training || p <= 0) return x;
-  if (!x.device().is_cpu() || x.scalar_type() != at::kFloat) return at::dropout(x, p, training);
+  if (!uses_own_noise(x)) return at::dropout(x, p, training);
   if (p >= 1) return x * 0;
-  auto noise = at::empty(x.sizes(), x.options().requires_grad(false));
-  fill_noise(noise.data_ptr<float>(), noise.numel(), p, next_seed());
-  return x * noise;
+  return x * noise_like(x, p);
+}
+
+at::Tensor add_dropout(const at::Tensor& residual, const at::Tensor& x, double p, bool training) {
+  if (!training || p <= 0) return residual + x;
+  if (!uses_own_noise(x) || p >= 1) return residual + lmlab::dropout(x, p, training);
+  return at::addcmul(residual, x, noise_like(x, p));
 }
 
 }  // namespace lmlab

@@ -9,7 +9,7 @@
 
 namespace lmlab {
 
-std::unique_ptr<torch::optim::AdamW> make_adamw(torch::nn::Module& module, const AdamWSettings& s,
+std::unique_ptr<FusedAdamW> make_adamw(torch::nn::Module& module, const AdamWSettings& s,
                                                 const LrScale& scale) {
   // (scale, decays) -> parameters, in first-seen order so group order is stable.
   std::vector<std::pair<std::pair<double, bool>, std::vector<torch::Tensor>>> groups;
@@ -22,7 +22,7 @@ std::unique_ptr<torch::optim::AdamW> make_adamw(torch::nn::Module& module, const
   const auto options = torch::optim::AdamWOptions(s.lr).betas({s.beta1, s.beta2}).eps(s.eps).weight_decay(s.weight_decay);
   std::vector<torch::optim::OptimizerParamGroup> param_groups;
   for (auto& [key, params] : groups) param_groups.emplace_back(params, std::make_unique<torch::optim::AdamWOptions>(options));
-  auto optimizer = std::make_unique<torch::optim::AdamW>(std::move(param_groups), options);
+  auto optimizer = std::make_unique<FusedAdamW>(std::move(param_groups), options);
   // Each group's own rate and decay are set after construction: LibTorch 2.x's constructor
   // treats a group option equal to AdamWOptions' default (lr 1e-3) as unset and replaces it
   // with the optimizer's, so a layer whose decayed rate came out at exactly 1e-3 trained at

@@ -1,5 +1,6 @@
 #include "lmlab/train/optimizer_state.h"
 
+#include "adamw_state_key.h"
 #include "shape_text.h"
 
 #include "lmlab/error.h"
@@ -9,32 +10,12 @@
 #include <algorithm>
 #include <map>
 #include <mutex>
-#include <sstream>
-#include <type_traits>
 
 namespace lmlab {
 
-namespace {
-
-// LibTorch keys optimizer state by the parameter's TensorImpl: as a string in 1.13 (the
-// pointer printed by an ostream, as its c10::guts::to_string did), as the pointer itself in 2.x.
-template <typename State>
-auto state_key(const State&, const at::Tensor& parameter) {
-  using Key = typename State::key_type;
-  if constexpr (std::is_same_v<Key, std::string>) {
-    std::ostringstream key;
-    key << parameter.unsafeGetTensorImpl();
-    return key.str();
-  } else {
-    return static_cast<Key>(parameter.unsafeGetTensorImpl());
-  }
-}
-
-}  // namespace
-
 const torch::optim::AdamWParamState* adamw_param_state(torch::optim::Optimizer& optimizer, const at::Tensor& parameter) {
   auto& state = optimizer.state();
-  const auto found = state.find(state_key(state, parameter));
+  const auto found = state.find(adamw_state_key(state, parameter));
   return found == state.end() ? nullptr : dynamic_cast<const torch::optim::AdamWParamState*>(found->second.get());
 }
 
@@ -42,7 +23,7 @@ NamedTensors adamw_state(torch::nn::Module& module, torch::optim::AdamW& optimiz
   NamedTensors out;
   auto& state = optimizer.state();
   for (const auto& item : module.named_parameters(/*recurse=*/true)) {
-    const auto found = state.find(state_key(state, item.value()));
+    const auto found = state.find(adamw_state_key(state, item.value()));
     if (found == state.end()) continue;
     const auto& s = static_cast<const torch::optim::AdamWParamState&>(*found->second);
     out.emplace_back(item.key() + ".exp_avg", s.exp_avg().detach().to(at::kCPU).contiguous());
@@ -72,7 +53,7 @@ void restore_adamw_state(torch::nn::Module& module, torch::optim::AdamW& optimiz
     s->step(get(item.key() + ".step", {1}).item<int64_t>());
     s->exp_avg(get(item.key() + ".exp_avg", p.sizes()).to(p.options()).clone());
     s->exp_avg_sq(get(item.key() + ".exp_avg_sq", p.sizes()).to(p.options()).clone());
-    state[state_key(state, p)] = std::move(s);
+    state[adamw_state_key(state, p)] = std::move(s);
   }
 }
 

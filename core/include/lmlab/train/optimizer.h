@@ -1,7 +1,8 @@
 #pragma once
 
+#include "lmlab/train/fused_adamw.h"
+
 #include <torch/nn/module.h>
-#include <torch/optim/adamw.h>
 
 #include <functional>
 #include <memory>
@@ -24,8 +25,9 @@ using LrScale = std::function<double(const std::string& parameter_name)>;
 // AdamW over every parameter of the module, grouped by learning-rate scale and by decay:
 // weight matrices and embeddings decay, biases and layer-norm gains do not (as in BERT and
 // GPT-2). Every parameter goes in once, whatever its requires_grad, so freezing later only
-// needs requires_grad. Each group's lr is settings.lr times its scale.
-std::unique_ptr<torch::optim::AdamW> make_adamw(torch::nn::Module& module, const AdamWSettings& settings,
+// needs requires_grad. Each group's lr is settings.lr times its scale. The update runs fused
+// (fused_adamw.h).
+std::unique_ptr<FusedAdamW> make_adamw(torch::nn::Module& module, const AdamWSettings& settings,
                                                 const LrScale& scale = {});
 
 // Sets every gradient back to undefined (not zero), so AdamW skips frozen parameters entirely;
