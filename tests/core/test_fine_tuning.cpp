@@ -87,6 +87,39 @@ TEST(FineTuning, LearnsAnEasyTaskAndReportsPerClassMetrics) {
   EXPECT_EQ(total, static_cast<int64_t>(toy().examples.size()));
 }
 
+TEST(FineTuning, MetricsReadEveryNStepsAverageTheStepsSinceTheLastRead) {
+  // Reading metrics back changes nothing about training, so a run that reads every third step
+  // must report the average of what a run reading every step saw over those three steps.
+  ASSERT_GE(toy().examples.size(), 7u * 16u);  // seven full batches within the first epoch
+  std::vector<FineTuneStep> every_step, every_third;
+  for (int64_t every : {1, 3}) {
+    FineTuneSettings settings;
+    settings.metrics_every = every;
+    settings.max_steps = 7;
+    auto t = tuner(tiny_model(), settings);
+    torch::manual_seed(5);  // dropout
+    auto& out = every == 1 ? every_step : every_third;
+    while (!t.done()) out.push_back(t.step(/*read_metrics=*/every == 3 && t.steps_done() == 3));
+  }
+  ASSERT_EQ(every_step.size(), 7u);
+  ASSERT_EQ(every_third.size(), 7u);
+  // Read at steps 3 (every 3), 4 (asked for), 6 (every 3) and 7 (the last).
+  const std::vector<std::pair<int, int>> reads = {{0, 3}, {3, 4}, {4, 6}, {6, 7}};  // [first, last] step spans
+  for (size_t i = 0; i < every_third.size(); ++i) {
+    const bool read = i == 2 || i == 3 || i == 5 || i == 6;
+    EXPECT_EQ(every_third[i].measured, read) << "step " << i + 1;
+    EXPECT_TRUE(every_step[i].measured);
+  }
+  for (const auto& [first, last] : reads) {
+    double loss = 0, accuracy = 0;
+    for (int s = first; s < last; ++s) loss += every_step[s].loss, accuracy += every_step[s].accuracy;
+    const double n = last - first;
+    EXPECT_NEAR(every_third[last - 1].loss, loss / n, 1e-5) << "read at step " << last;
+    // Every batch has 16 rows, so the accuracy over the rows is the mean of the steps' accuracies.
+    EXPECT_NEAR(every_third[last - 1].accuracy, accuracy / n, 1e-9) << "read at step " << last;
+  }
+}
+
 TEST(FineTuning, FrozenParametersStayBitIdenticalAndGetNoOptimizerState) {
   auto model = tiny_model();
   FineTuneSettings settings;

@@ -39,8 +39,10 @@ class FineTuneJob final : public TrainingJob, public ModelHolder, public Learnin
   bool done() const override { return evaluation_.done(); }
 
   SessionStep step() override {
-    const auto r = tuner_->step();
+    // A step that is scored also reads its training metrics, so the report carries both.
+    const auto r = tuner_->step(evaluation_.due(tuner_->steps_done() + 1));
     SessionStep s{r.step, r.loss, {}, r.ms, r.frozen};
+    s.measured = r.measured;
     s.metrics["accuracy"] = r.accuracy;
     s.metrics["lr"] = r.lr;
     s.metrics["epoch"] = static_cast<double>(r.epoch);

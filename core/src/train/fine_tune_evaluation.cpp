@@ -46,12 +46,15 @@ FineTuneEvaluation::~FineTuneEvaluation() = default;
 
 bool FineTuneEvaluation::done() const { return finished_; }
 
+bool FineTuneEvaluation::due(int64_t step) const {
+  const int64_t per_epoch = std::max<int64_t>(1, tuner_.steps_per_epoch());
+  return !finished_ && (settings_.every > 0 ? step % settings_.every == 0 : step % per_epoch == 0);
+}
+
 std::optional<Evaluation> FineTuneEvaluation::after_step(int64_t step) {
   if (finished_) return std::nullopt;
-  const int64_t per_epoch = std::max<int64_t>(1, tuner_.steps_per_epoch());
-  const bool due = settings_.every > 0 ? step % settings_.every == 0 : step % per_epoch == 0;
+  if (!due(step) && !tuner_.done()) return std::nullopt;
   const bool last = tuner_.done();
-  if (!due && !last) return std::nullopt;
   Evaluation out;
   if (!sets_.validation.empty() || !sets_.train_probe.empty()) score_validation(out, step);
   if (sets_.masked_lm) {

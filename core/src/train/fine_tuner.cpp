@@ -105,7 +105,7 @@ void FineTuner::set_freeze(const FreezeState& state) {
   freeze_ = state;
 }
 
-FineTuneStep FineTuner::step() {
+FineTuneStep FineTuner::step(bool read_metrics) {
   const auto start = std::chrono::steady_clock::now();
   if (settings_.gradual_unfreeze_every > 0) {
     const auto wanted = gradual_state(step_);
@@ -127,10 +127,10 @@ FineTuneStep FineTuner::step() {
   scale_learning_rates(*optimizer_, base_lrs_, factor);
   model_->train();
   clear_gradients(*optimizer_);
-  // Sums over the batch: weighted loss, correct, rows, weighted soft, hard and cosine losses.
-  std::vector<double> sums(6, 0.0);
-  sums[2] = static_cast<double>(host.batch);
   if (parallel_) parallel_->before_backward();
+  const auto add = [this](size_t index, const at::Tensor& value) {
+    pending_[index] = pending_[index].defined() ? pending_[index] + value : value;
+  };
   if (host.batch > 0) {
     const auto batch = BatchTensors::from(host, device);
     auto hidden = model_->hidden_states(batch.ids, batch.segments, batch.padding);
@@ -152,13 +152,29 @@ FineTuneStep FineTuner::step() {
     }
     // Everything frozen (the freeze panel allows it): the step measures, nothing learns.
     if (loss.requires_grad()) (parallel_ ? loss * weight : loss).backward();
-    sums[0] = loss.item<double>() * weight;
-    sums[1] = static_cast<double>(logits.detach().argmax(-1).eq(batch.labels).sum().item<int64_t>());
+    // Device values, read below only every metrics_every steps.
+    add(0, loss.detach() * weight);
+    add(1, logits.detach().argmax(-1).eq(batch.labels).sum());
     if (teacher_) {
-      sums[3] = distilled.soft.item<double>() * weight;
-      sums[4] = distilled.hard.item<double>() * weight;
-      if (distilled.cosine.defined()) sums[5] = distilled.cosine.item<double>() * weight;
+      add(2, distilled.soft.detach() * weight);
+      add(3, distilled.hard.detach() * weight);
+      if (distilled.cosine.defined()) add(4, distilled.cosine.detach() * weight);
     }
+  }
+  pending_rows_ += host.batch;
+  ++pending_steps_;
+  // Sums since the last read: weighted loss, correct, rows, weighted soft, hard and cosine losses.
+  const int64_t read_every =
+      parallel_ ? 1 : settings_.metrics_every > 0 ? settings_.metrics_every : device.is_cuda() ? 10 : 1;
+  const bool read = parallel_ || read_metrics || (step_ + 1) % read_every == 0 || step_ + 1 >= total_steps_;
+  std::vector<double> sums(6, 0.0);
+  const auto steps_read = static_cast<double>(pending_steps_);
+  if (read) {
+    const auto host_value = [](const at::Tensor& t) { return t.defined() ? t.item<double>() : 0.0; };
+    sums = {host_value(pending_[0]), host_value(pending_[1]), static_cast<double>(pending_rows_),
+            host_value(pending_[2]), host_value(pending_[3]), host_value(pending_[4])};
+    pending_ = {};
+    pending_rows_ = pending_steps_ = 0;
   }
   if (parallel_) {
     parallel_->after_backward();
@@ -174,16 +190,19 @@ FineTuneStep FineTuner::step() {
   FineTuneStep r;
   r.step = ++step_;
   r.epoch = train_.epoch();
-  r.loss = sums[0];
-  if (!std::isfinite(r.loss))
-    throw Error("fine-tuning diverged at step " + std::to_string(r.step) + ": the loss is " + std::to_string(r.loss) +
-                "; try a lower learning rate");
-  r.accuracy = sums[1] / std::max(1.0, sums[2]);
+  r.measured = read;
   r.lr = settings_.adamw.lr * factor;
-  if (teacher_) {
-    r.soft_loss = sums[3];
-    r.hard_loss = sums[4];
-    if (settings_.distillation.cosine_weight > 0) r.cosine_loss = sums[5];
+  if (read) {
+    r.loss = sums[0] / steps_read;
+    if (!std::isfinite(r.loss))
+      throw Error("fine-tuning diverged at step " + std::to_string(r.step) + ": the loss is " + std::to_string(r.loss) +
+                  "; try a lower learning rate");
+    r.accuracy = sums[1] / std::max(1.0, sums[2]);
+    if (teacher_) {
+      r.soft_loss = sums[3] / steps_read;
+      r.hard_loss = sums[4] / steps_read;
+      if (settings_.distillation.cosine_weight > 0) r.cosine_loss = sums[5] / steps_read;
+    }
   }
   r.frozen = freeze_.describe();
   r.memory = training_memory(*model_, *optimizer_);

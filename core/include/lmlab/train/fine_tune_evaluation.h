@@ -61,6 +61,8 @@ class FineTuneEvaluation {
   // Call after every step: scores validation when it is due, and the test set (with the best
   // weights restored) once training is over. Empty when nothing was scored.
   std::optional<Evaluation> after_step(int64_t step);
+  // Whether validation is scored after that step (the last step always is, besides).
+  bool due(int64_t step) const;
   // Training is over: the tuner ran its steps, or early stopping ended it.
   bool done() const;
   bool stopped_early() const { return stopped_early_; }

@@ -10,6 +10,7 @@
 #include "lmlab/train/optimizer.h"
 #include "lmlab/train/step_activity.h"
 
+#include <array>
 #include <memory>
 #include <optional>
 #include <string>
@@ -27,14 +28,20 @@ struct FineTuneSettings {
   FreezeState freeze;             // the starting state (empty: nothing frozen)
   int64_t gradual_unfreeze_every = 0;  // > 0: ULMFiT, head first, one more layer every K steps
   DistillationSettings distillation;   // used when the tuner has a teacher
+  // Read the loss and accuracy back every N steps (and at the last); 0: 10 on a GPU, where a
+  // read stalls the queue, 1 on the CPU. Data-parallel runs read every step (they sum the
+  // metrics across ranks on the host).
+  int64_t metrics_every = 0;
 
   void validate(int layer_count) const;
 };
 
-// One fine-tuning step's report, in plain types.
+// One fine-tuning step's report, in plain types. Loss and accuracy (and the distillation
+// losses) are averages over the steps since the last read.
 struct FineTuneStep {
   int64_t step = 0;   // optimizer steps taken
   int64_t epoch = 0;  // 0-based epoch the step belonged to
+  bool measured = true;  // false: between reads (metrics_every); loss and accuracy are 0
   double loss = 0, accuracy = 0, lr = 0, ms = 0;
   std::string frozen;  // FreezeState::describe() during the step
   TrainingMemory memory;
@@ -50,7 +57,9 @@ class FineTuner {
   FineTuner(LanguageModel model, ClassificationBatcher train, FineTuneSettings settings,
             LanguageModel teacher = LanguageModel(nullptr));
 
-  FineTuneStep step();  // throws lmlab::Error when the loss is not finite
+  // One step; reads its metrics back when metrics_every says so, at the last step, or when
+  // read_metrics. Throws lmlab::Error when a loss read is not finite.
+  FineTuneStep step(bool read_metrics = false);
   bool done() const { return step_ >= total_steps_; }
   int64_t total_steps() const { return total_steps_; }
   int64_t steps_done() const { return step_; }
@@ -105,6 +114,10 @@ class FineTuner {
   int layer_count_ = 0;
   int64_t step_ = 0, total_steps_ = 0, warmup_steps_ = 0;
   std::shared_ptr<DataParallel> parallel_;
+  // Metric sums since the last read, on the model's device: weighted loss, correct, soft,
+  // hard and cosine loss (undefined until a step adds one).
+  std::array<at::Tensor, 5> pending_;
+  int64_t pending_rows_ = 0, pending_steps_ = 0;
 };
 
 }  // namespace lmlab
