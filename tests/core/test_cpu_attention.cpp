@@ -38,13 +38,14 @@ torch::Tensor reference_attention(const torch::Tensor& qkv, int64_t H, const tor
 struct Case {
   bool causal, padded;
   double dropout;
+  int64_t T = 9;  // 1100: each (sequence, head) item is a group of its own (kGroupFloats)
 };
 
 class CpuAttention : public ::testing::TestWithParam<Case> {};
 
 TEST_P(CpuAttention, MatchesTheEquationsInValueAndGradient) {
-  const auto [causal, padded, dropout] = GetParam();
-  const int64_t B = 3, T = 9, H = 2, D = 4;
+  const auto [causal, padded, dropout, T] = GetParam();
+  const int64_t B = 3, H = 2, D = 4;
   torch::manual_seed(11);
   const auto qkv = torch::randn({B, T, 3 * H * D});
   const auto weights = torch::randn({B, T, H * D});  // loss = sum(out * weights)
@@ -74,7 +75,8 @@ TEST_P(CpuAttention, MatchesTheEquationsInValueAndGradient) {
 
 INSTANTIATE_TEST_SUITE_P(MasksAndDropout, CpuAttention,
                          ::testing::Values(Case{false, false, 0.0}, Case{true, false, 0.0}, Case{false, true, 0.0},
-                                           Case{true, true, 0.0}, Case{true, false, 0.3}, Case{false, true, 0.5}));
+                                           Case{true, true, 0.0}, Case{true, false, 0.3}, Case{false, true, 0.5},
+                                           Case{true, true, 0.2, 1100}));
 
 TEST(CpuAttentionDropout, ZeroesAboutPOfTheWeightsAndKeepsTheMeanOutput) {
   // All values 1 and all scores equal: each output is the sum of the row's kept weights, so
