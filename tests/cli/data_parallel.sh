@@ -75,17 +75,26 @@ gone_within() {  # true once none of the pids runs (at most $1 s)
   echo "FAIL: ranks $* outlived their launcher" >&2
   return 1
 }
+training_in() {  # true once the run's output shows a training step (at most 60 s)
+  for _ in $(seq 120); do
+    grep -q '"step"' "$1" 2>/dev/null && return 0
+    sleep 0.5
+  done
+  echo "FAIL: $1 shows no training step" >&2
+  return 1
+}
 for signal in KILL TERM INT; do
-  "$cli" pretrain $long --out "$dir/orphan-$signal" --nproc 2 --master-port $((port + 6)) > /dev/null 2>&1 &
+  "$cli" pretrain $long --out "$dir/orphan-$signal" --nproc 2 --master-port $((port + 6)) > "$dir/orphan-$signal.log" 2>&1 &
   launcher=$!
   pids="$launcher"
   ranks=$(wait_for_ranks $launcher)
   pids="$launcher $ranks"
-  sleep 3  # into training
+  training_in "$dir/orphan-$signal.log"  # a fixed sleep was not always enough under a parallel ctest
   kill -$signal $launcher
   gone_within 30 $ranks
   wait $launcher || true
 done
-test -s "$dir/orphan-INT/model.safetensors"  # stopped at a step boundary and saved
-test ! -e "$dir/orphan-KILL"
+test -s "$dir/orphan-INT/model.safetensors" ||  # stopped at a step boundary and saved
+  { echo "FAIL: SIGINT left no checkpoint; the run said:" >&2; cat "$dir/orphan-INT.log" >&2; exit 1; }
+test ! -e "$dir/orphan-KILL" || { echo "FAIL: a killed run left $dir/orphan-KILL" >&2; exit 1; }
 echo "data parallel: ok"
