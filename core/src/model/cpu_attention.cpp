@@ -48,6 +48,7 @@ constexpr double kMasked = -1e9;
 // element-wise steps run once per group (on small T, per-item calls cost more than the
 // arithmetic) while the scratch stays a few MB per thread.
 constexpr int64_t kGroupFloats = 1 << 20;
+int64_t items_per_group(int64_t T) { return std::max<int64_t>(1, kGroupFloats / (T * T)); }
 
 // Which (query, key) pairs of items [begin, begin + n) are blocked: (n or 1, 1 or T, T) bool,
 // broadcastable over (n, T, T); undefined when none is.
@@ -74,7 +75,7 @@ class CpuAttentionFunction : public torch::autograd::Function<CpuAttentionFuncti
     const auto padded_keys = key_padding.numel() > 0 ? key_padding.logical_not() : at::Tensor();  // (B, T)
     auto out = at::empty({B, T, C}, qkv.options());
     auto probs = at::empty({B * heads, T, T}, qkv.options());  // saved for backward, before dropout
-    const int64_t group = std::max<int64_t>(1, kGroupFloats / (T * T));
+    const int64_t group = items_per_group(T);
     at::parallel_for(0, B * heads, 1, [&](int64_t begin, int64_t end) {
       for (int64_t first = begin; first < end; first += group) {
         const auto n = std::min(group, end - first);
@@ -114,7 +115,7 @@ class CpuAttentionFunction : public torch::autograd::Function<CpuAttentionFuncti
     const HeadViews views{B, T, C, heads, C / heads};
     const double scale = 1.0 / std::sqrt(static_cast<double>(views.D));
     auto grad_qkv = at::empty_like(qkv);  // (B, T, 3C), every element written below
-    const int64_t group = std::max<int64_t>(1, kGroupFloats / (T * T));
+    const int64_t group = items_per_group(T);
     at::parallel_for(0, B * heads, 1, [&](int64_t begin, int64_t end) {
       for (int64_t first = begin; first < end; first += group) {
         const auto n = std::min(group, end - first);

@@ -31,20 +31,18 @@ void fill_dropout_noise(float* noise, int64_t first, int64_t n, double p, uint64
   const auto threshold = static_cast<uint32_t>(std::lround(p * 65536.0));
   const float scale = static_cast<float>(1.0 / (1.0 - p));
   // Four 16-bit draws per 64-bit value: element i takes lane i % 4 of block i / 4.
-  const auto draw = [&](int64_t i) {
-    const uint64_t bits = splitmix64(seed + static_cast<uint64_t>(i / 4));
-    return static_cast<uint32_t>((bits >> (16 * (i % 4))) & 0xFFFF) < threshold ? 0.0f : scale;
+  const auto block_bits = [&](int64_t i) { return splitmix64(seed + static_cast<uint64_t>(i / 4)); };
+  const auto lane_noise = [&](uint64_t bits, int64_t lane) {
+    return static_cast<uint32_t>((bits >> (16 * lane)) & 0xFFFF) < threshold ? 0.0f : scale;
   };
   const int64_t end = first + n;
   int64_t i = first;
-  for (; i < end && i % 4 != 0; ++i) noise[i - first] = draw(i);
+  for (; i < end && i % 4 != 0; ++i) noise[i - first] = lane_noise(block_bits(i), i % 4);
   for (; i + 4 <= end; i += 4) {  // whole blocks: one hash for four elements
-    const uint64_t bits = splitmix64(seed + static_cast<uint64_t>(i / 4));
-    float* out = noise + (i - first);
-    for (int lane = 0; lane < 4; ++lane)
-      out[lane] = static_cast<uint32_t>((bits >> (16 * lane)) & 0xFFFF) < threshold ? 0.0f : scale;
+    const uint64_t bits = block_bits(i);
+    for (int64_t lane = 0; lane < 4; ++lane) noise[i - first + lane] = lane_noise(bits, lane);
   }
-  for (; i < end; ++i) noise[i - first] = draw(i);
+  for (; i < end; ++i) noise[i - first] = lane_noise(block_bits(i), i % 4);
 }
 
 namespace {

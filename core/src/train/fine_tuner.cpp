@@ -4,6 +4,7 @@
 #include "lmlab/error.h"
 #include "lmlab/model/eval_mode.h"
 #include "lmlab/train/batch_tensors.h"
+#include "lmlab/train/step_metrics.h"
 #include "lmlab/train/step_activity_probe.h"
 
 #include <torch/nn/functional/loss.h>
@@ -164,9 +165,9 @@ FineTuneStep FineTuner::step(bool read_metrics) {
   pending_rows_ += host.batch;
   ++pending_steps_;
   // Sums since the last read: weighted loss, correct, rows, weighted soft, hard and cosine losses.
-  const int64_t read_every =
-      parallel_ ? 1 : settings_.metrics_every > 0 ? settings_.metrics_every : device.is_cuda() ? 10 : 1;
-  const bool read = parallel_ || read_metrics || (step_ + 1) % read_every == 0 || step_ + 1 >= total_steps_;
+  const bool read = parallel_ || read_metrics ||
+                    (step_ + 1) % metrics_read_interval(settings_.metrics_every, device.is_cuda()) == 0 ||
+                    step_ + 1 >= total_steps_;
   std::vector<double> sums(6, 0.0);
   const auto steps_read = static_cast<double>(pending_steps_);
   if (read) {

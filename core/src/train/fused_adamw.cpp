@@ -48,12 +48,12 @@ void adamw_update(const at::Tensor& p, const at::Tensor& grad, AdamWParamState& 
 }  // namespace
 
 torch::Tensor FusedAdamW::step(LossClosure closure) {
-  for (auto& group : param_groups())
+  for (auto& group : param_groups()) {
+    if (static_cast<AdamWOptions&>(group.options()).amsgrad()) return torch::optim::AdamW::step(closure);
     for (auto& p : group.params())
       if (p.grad().defined() && !(updates_on_cpu(p) || compat::has_fused_adamw(p)))
         return torch::optim::AdamW::step(closure);
-  if (static_cast<AdamWOptions&>(param_groups().front().options()).amsgrad())
-    return torch::optim::AdamW::step(closure);
+  }
 
   torch::NoGradGuard no_grad;
   torch::Tensor loss;

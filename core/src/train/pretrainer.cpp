@@ -76,8 +76,7 @@ StepMetrics Pretrainer::step() {
   unread_host_counts_[3] += static_cast<double>(batch.tokens);
   ++unread_steps_;
 
-  const int64_t read_every = settings_.metrics_every > 0 ? settings_.metrics_every : device.is_cuda() ? 10 : 1;
-  if (step_ % read_every == 0 || done()) return read_metrics(lr);
+  if (step_ % metrics_read_interval(settings_.metrics_every, device.is_cuda()) == 0 || done()) return read_metrics(lr);
   StepMetrics m;
   m.step = step_;
   m.lr = lr;

@@ -21,4 +21,11 @@ struct StepMetrics {
   std::optional<int64_t> allreduce_bytes;  // data-parallel: gradient bytes each rank sent
 };
 
+// Steps between reads of the training metrics for a metrics_every setting (pretraining and
+// fine-tuning): the setting when > 0; else 10 on a GPU, where each read stalls the queue, and
+// 1 on the CPU, where a read costs nothing and the curves get every point.
+inline int64_t metrics_read_interval(int64_t metrics_every, bool on_gpu) {
+  return metrics_every > 0 ? metrics_every : on_gpu ? 10 : 1;
+}
+
 }  // namespace lmlab
