@@ -13,7 +13,21 @@
 #define LMLAB_TORCH_2 (TORCH_VERSION_MAJOR >= 2)
 #define LMLAB_TORCH_2_4 (TORCH_VERSION_MAJOR > 2 || (TORCH_VERSION_MAJOR == 2 && TORCH_VERSION_MINOR >= 4))
 
+namespace c10d {
+class Backend;
+class ProcessGroup;
+}  // namespace c10d
+
 namespace lmlab::compat {
+
+// What a c10d process group (Gloo, NCCL) is an instance of: 1.13's ProcessGroupGloo is a
+// ProcessGroup, 2.x made each one a Backend behind a ProcessGroup. Both offer the
+// collectives data-parallel training calls (allreduce, broadcast).
+#if LMLAB_TORCH_2
+using CollectiveGroup = c10d::Backend;
+#else
+using CollectiveGroup = c10d::ProcessGroup;
+#endif
 
 // Attention output softmax(q k^T / sqrt(d) + mask) v, without materialising the
 // probabilities where the LibTorch version has a fused kernel (2.x). allowed: bool,

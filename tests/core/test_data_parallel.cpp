@@ -1,12 +1,15 @@
-// Data-parallel pretraining on c10d/Gloo with real worker processes on localhost: two ranks
-// follow one process's trajectory, and faults (a rank that never arrives, a port in use, a
-// rank that dies) end in a named error instead of a hang.
+// Data-parallel pretraining on c10d with real worker processes on localhost: two ranks
+// follow one process's trajectory (Gloo on the CPU; NCCL on two GPUs, in the cuda label),
+// and faults (a rank that never arrives, a port in use, a rank that dies) end in a named
+// error instead of a hang.
 #include "error_text.h"
+#include "lmlab/device_choice.h"
 #include "lmlab/dist/data_parallel.h"
 #include "lmlab/error.h"
 #include "lmlab/io/checkpoint.h"
 #include "lmlab/io/safetensors.h"
 #include "lmlab/train/pretrainer.h"
+#include "skip_without_cuda.h"
 #include "temp_dir.h"
 
 #include <gtest/gtest.h>
@@ -32,14 +35,17 @@ namespace {
 constexpr int64_t kSteps = 6;
 
 // A tiny BERT (MLM + NSP: per-rank masked counts differ, which the loss weights must undo)
-// without dropout, its embeddings frozen (frozen parameters stay out of the buckets).
-std::unique_ptr<Pretrainer> make_trainer(uint64_t weight_seed) {
+// without dropout, its embeddings frozen (frozen parameters stay out of the buckets). MLM
+// alone leaves the NSP head and pooler without gradients, on every rank.
+std::unique_ptr<Pretrainer> make_trainer(uint64_t weight_seed, const std::string& objectives = "mlm+nsp",
+                                         const c10::Device& device = c10::Device(c10::kCPU)) {
   ModelConfig config;
   config.arch = Architecture::Bert;
   config.vocab_size = 60, config.d_model = 32, config.n_layers = 2, config.n_heads = 2, config.d_ff = 64;
   config.max_seq_len = 24, config.dropout = 0, config.attention_dropout = 0;
   torch::manual_seed(weight_seed);
   LanguageModel model(config);
+  model->to(device);
   for (auto& p : model->body().embeddings->parameters()) p.set_requires_grad(false);
   std::mt19937 rng(5);
   TokenizedCorpus corpus(6);
@@ -50,7 +56,7 @@ std::unique_ptr<Pretrainer> make_trainer(uint64_t weight_seed) {
       document.push_back(sentence);
     }
   PretrainSettings settings;
-  settings.objectives = Objectives::parse("mlm+nsp");
+  settings.objectives = Objectives::parse(objectives);
   settings.steps = kSteps;
   settings.warmup_steps = 0;
   settings.adamw.lr = 3e-3;
@@ -63,9 +69,10 @@ int free_port() {
   return 20000 + static_cast<int>(rd() % 20000);
 }
 
-// Runs this test binary as one rank (the DataParallelWorker test), output to log.
+// Runs this test binary as one rank (the DataParallelWorker test), output to log; extra_env
+// holds NAME=value pairs (LMLAB_DP_OBJECTIVES, LMLAB_DP_DEVICE, LMLAB_DP_DIE_AT).
 pid_t spawn_rank(int rank, int world, int port, const std::string& out, const std::string& log,
-                 const std::string& extra_env = {}) {
+                 const std::vector<std::string>& extra_env = {}) {
   const pid_t pid = ::fork();
   if (pid == 0) {
     const int fd = ::open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
@@ -76,7 +83,7 @@ pid_t spawn_rank(int rank, int world, int port, const std::string& out, const st
     ::setenv("WORLD_SIZE", std::to_string(world).c_str(), 1);
     ::setenv("LMLAB_DIST_TIMEOUT_S", "10", 1);
     ::setenv("LMLAB_DP_OUT", out.c_str(), 1);
-    if (!extra_env.empty()) ::putenv(const_cast<char*>(extra_env.c_str()));
+    for (const auto& variable : extra_env) ::putenv(const_cast<char*>(variable.c_str()));
     ::execl("/proc/self/exe", "lmlab_core_tests", "--gtest_filter=DataParallelWorker.*", nullptr);
     ::_exit(127);
   }
@@ -111,9 +118,12 @@ TEST(DataParallelWorker, TrainsItsShare) {
   const char* out = std::getenv("LMLAB_DP_OUT");
   if (!out) GTEST_SKIP() << "runs only as a worker process";
   const auto job = distributed_env_from_environment();
+  const char* objectives = std::getenv("LMLAB_DP_OBJECTIVES");
+  const char* device = std::getenv("LMLAB_DP_DEVICE");
+  const auto rank_device = resolve_device(rank_device_choice(device ? device : "cpu", job->local_rank));
   auto parallel = std::make_shared<DataParallel>(*job);
   // Each rank starts from different weights: the broadcast must make them rank 0's.
-  auto trainer = make_trainer(100 + static_cast<uint64_t>(job->rank));
+  auto trainer = make_trainer(100 + static_cast<uint64_t>(job->rank), objectives ? objectives : "mlm+nsp", rank_device);
   parallel->attach(*trainer->model());
   trainer->set_data_parallel(parallel);
   const char* die_at = std::getenv("LMLAB_DP_DIE_AT");
@@ -121,32 +131,91 @@ TEST(DataParallelWorker, TrainsItsShare) {
     if (die_at && job->rank == 1 && step == std::atoi(die_at)) ::_exit(3);  // a crash, no goodbye
     trainer->step();
   }
-  if (parallel->leader()) write_safetensors(out, model_weights(*trainer->model()));
+  if (parallel->leader()) {
+    std::cerr << "summed on " << parallel->backend() << "\n";
+    trainer->model()->to(torch::kCPU);
+    write_safetensors(out, model_weights(*trainer->model()));
+  }
 }
 
-TEST_F(DataParallelJob, TwoProcessesFollowOneProcess) {
+namespace {
+
+// Two ranks train kSteps with these settings; returns rank 0's weights and its log.
+std::pair<std::vector<std::pair<std::string, at::Tensor>>, std::string> train_two_ranks(
+    const std::vector<std::string>& extra_env) {
   test::TempDir dir;
   const int port = free_port();
   const auto out = dir.file("two.safetensors");
-  const pid_t rank0 = spawn_rank(0, 2, port, out, dir.file("rank0.log"));
-  const pid_t rank1 = spawn_rank(1, 2, port, out, dir.file("rank1.log"));
-  ASSERT_EQ(wait_exit(rank0), 0) << read_text(dir.file("rank0.log"));
-  ASSERT_EQ(wait_exit(rank1), 0) << read_text(dir.file("rank1.log"));
+  const pid_t rank0 = spawn_rank(0, 2, port, out, dir.file("rank0.log"), extra_env);
+  const pid_t rank1 = spawn_rank(1, 2, port, out, dir.file("rank1.log"), extra_env);
+  const int exit0 = wait_exit(rank0), exit1 = wait_exit(rank1);
+  EXPECT_EQ(exit0, 0) << read_text(dir.file("rank0.log"));
+  EXPECT_EQ(exit1, 0) << read_text(dir.file("rank1.log"));
+  if (exit0 != 0 || exit1 != 0) return {};
+  return {read_safetensors(out), read_text(dir.file("rank0.log"))};
+}
 
-  auto single = make_trainer(100);
+// Weights after kSteps of one process, on device.
+std::vector<std::pair<std::string, at::Tensor>> train_one_process(const std::string& objectives,
+                                                                  const c10::Device& device) {
+  auto single = make_trainer(100, objectives, device);
   for (int64_t step = 0; step < kSteps; ++step) single->step();
-  const auto expected = model_weights(*single->model());
-  const auto two = read_safetensors(out);
+  single->model()->to(torch::kCPU);
+  return model_weights(*single->model());
+}
+
+void expect_same_weights(const std::vector<std::pair<std::string, at::Tensor>>& two,
+                         const std::vector<std::pair<std::string, at::Tensor>>& expected) {
   ASSERT_EQ(two.size(), expected.size());
-  auto initial = make_trainer(100);
-  const auto before = model_weights(*initial->model());
   for (size_t i = 0; i < expected.size(); ++i) {
     EXPECT_EQ(two[i].first, expected[i].first);
     EXPECT_TRUE(two[i].second.allclose(expected[i].second, 1e-4, 1e-5))
         << expected[i].first << ": largest gap " << (two[i].second - expected[i].second).abs().max().item<double>();
   }
-  // The comparison means something: training moved the weights (the frozen embeddings excepted).
-  EXPECT_FALSE(two.back().second.allclose(before.back().second));
+  // The comparison means something: training moved the weights (the frozen embeddings and
+  // any unused head excepted).
+  const auto before = model_weights(*make_trainer(100)->model());
+  int moved = 0;
+  for (size_t i = 0; i < two.size(); ++i) moved += two[i].second.allclose(before[i].second) ? 0 : 1;
+  EXPECT_GT(moved, static_cast<int>(two.size()) / 2);
+}
+
+}  // namespace
+
+TEST_F(DataParallelJob, TwoProcessesFollowOneProcess) {
+  const auto [two, log] = train_two_ranks({});
+  if (two.empty()) return;
+  EXPECT_NE(log.find("summed on Gloo"), std::string::npos) << log;
+  expect_same_weights(two, train_one_process("mlm+nsp", torch::kCPU));
+}
+
+// Without NSP no rank computes the NSP head's gradients: as in one process, AdamW must skip
+// those parameters (a zero gradient would still apply weight decay and move them).
+TEST_F(DataParallelJob, AParameterNoRankUsedIsLeftAsOneProcessLeavesIt) {
+  const auto [two, log] = train_two_ranks({"LMLAB_DP_OBJECTIVES=mlm"});
+  if (two.empty()) return;
+  expect_same_weights(two, train_one_process("mlm", torch::kCPU));
+  const auto initial = model_weights(*make_trainer(100, "mlm")->model());
+  int unused = 0;
+  for (size_t i = 0; i < two.size(); ++i)
+    if (two[i].first.rfind("next_sentence.", 0) == 0 || two[i].first.rfind("pooler.", 0) == 0) {
+      ++unused;
+      EXPECT_TRUE(two[i].second.equal(initial[i].second)) << two[i].first << " moved without a gradient";
+    }
+  EXPECT_EQ(unused, 4) << "the NSP head and the pooler: a weight and a bias each";
+}
+
+// NCCL sums the gradients of models on CUDA, one GPU per rank; the result follows one
+// process on one GPU within float tolerance.
+TEST(Cuda, DataParallelOnNcclFollowsOneProcess) {
+  if (!LMLAB_HAS_GLOO) GTEST_SKIP() << "built without gloo's headers (libgloo-dev): the job's host group is Gloo";
+  LMLAB_SKIP_WITHOUT_CUDA();
+  if (torch::cuda::device_count() < 2)
+    GTEST_SKIP() << "NCCL needs a GPU per rank and this machine has " << torch::cuda::device_count();
+  const auto [two, log] = train_two_ranks({"LMLAB_DP_DEVICE=cuda"});
+  if (two.empty()) return;
+  EXPECT_NE(log.find("summed on NCCL"), std::string::npos) << log;
+  expect_same_weights(two, train_one_process("mlm+nsp", c10::Device(c10::kCUDA, 0)));
 }
 
 TEST_F(DataParallelJob, ARankThatNeverArrivesIsNamed) {
@@ -182,7 +251,7 @@ TEST_F(DataParallelJob, ARankThatDiesStopsTheOthersWithAMessage) {
   const int port = free_port();
   const auto start = std::chrono::steady_clock::now();
   const pid_t rank0 = spawn_rank(0, 2, port, dir.file("w"), dir.file("rank0.log"));
-  const pid_t rank1 = spawn_rank(1, 2, port, dir.file("w"), dir.file("rank1.log"), "LMLAB_DP_DIE_AT=3");
+  const pid_t rank1 = spawn_rank(1, 2, port, dir.file("w"), dir.file("rank1.log"), {"LMLAB_DP_DIE_AT=3"});
   EXPECT_EQ(wait_exit(rank1), 3);
   EXPECT_NE(wait_exit(rank0), 0);
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

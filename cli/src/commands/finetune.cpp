@@ -20,7 +20,7 @@ const Description<FinetuneRequest>& command_description(bool distill) {
 // Fine-tuning, or with distill set, knowledge distillation into a smaller student: the same
 // data, schedule, freezing and reports either way.
 int run(const Options& o, bool distill) {
-  const auto request = described_request(command_description(distill), o);
+  auto request = described_request(command_description(distill), o);
   const auto out_dir = o.text("out");  // asked before training, not after it
   // The student is of its starting checkpoint's (or teacher's) architecture.
   const auto start = folder_kind(request.resume.empty() ? request.from : request.resume);
@@ -29,7 +29,7 @@ int run(const Options& o, bool distill) {
   if (const auto code = run_ranks_if_asked(o)) return *code;
   // Data-parallel ranks prepare the same data and model (one seed); rank 0 alone prints,
   // logs and writes the checkpoint. Every rank evaluates (the same numbers), so none waits.
-  const auto parallel = join_job_if_rank(o);
+  const auto parallel = join_job_if_rank(o, request.device);
   std::optional<PreparedFinetuning> ready;
   if (parallel) {
     parallel->leader_first([&] { ready = prepare_finetuning(request); });
@@ -44,8 +44,7 @@ int run(const Options& o, bool distill) {
     for (const auto& warning : ready->warnings) std::cerr << name << warning << "\n";
     std::cerr << name << ready->info.description << "\n";
     if (parallel)
-      std::cerr << name << "data-parallel over " << parallel->world_size()
-                << " processes (Gloo); each trains its share of every batch of " << request.batch << "\n";
+      std::cerr << name << parallel_summary(*parallel, request.batch) << "\n";
   }
   const auto total = ready->tuner->total_steps();
   // Validation as the request says (early stopping looks there), the test set once at the end;

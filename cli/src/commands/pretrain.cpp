@@ -13,13 +13,13 @@ namespace lmlab::cli {
 namespace {
 
 int pretrain(const Options& o) {
-  const auto request = described_request(pretrain_description(), o);
+  auto request = described_request(pretrain_description(), o);
   const std::string out_dir = o.text("out");
   check_run_outputs(o, FolderKind::checkpoint(to_string(request.arch)), {request.corpus, request.tokenizer_file});
   if (const auto code = run_ranks_if_asked(o)) return *code;
   // A data-parallel rank: rank 0 prepares first (it may train and cache the tokenizer), the
   // others then read the same; rank 0 alone prints, logs and writes the checkpoint.
-  const auto parallel = join_job_if_rank(o);
+  const auto parallel = join_job_if_rank(o, request.device);
   const bool leader = !parallel || parallel->leader();
   PreparedPretraining prepared;
   if (parallel) parallel->leader_first([&] { prepared = prepare_pretraining(request); });

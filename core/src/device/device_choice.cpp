@@ -33,4 +33,16 @@ c10::Device resolve_device(const std::string& choice) {
   throw Error("device '" + choice + "' is not auto, cpu, cuda or cuda:N");
 }
 
+std::string rank_device_choice(const std::string& choice, int local_rank) {
+  const bool cuda_here = at::detail::getCUDAHooks().hasCUDART() && torch::cuda::is_available();
+  if (choice != "cuda" && !(choice == "auto" && cuda_here)) return choice;
+  if (!cuda_here) return choice;  // resolve_device says why "cuda" cannot be had
+  const auto gpus = static_cast<int>(torch::cuda::device_count());
+  if (local_rank >= gpus)
+    throw Error("device '" + choice + "': local rank " + std::to_string(local_rank) + " needs a GPU of its own, and " +
+                "this machine has " + std::to_string(gpus) + "; run at most " + std::to_string(gpus) +
+                " processes per machine on CUDA, give each rank its GPU with --device cuda:N, or use --device cpu");
+  return "cuda:" + std::to_string(local_rank);
+}
+
 }  // namespace lmlab

@@ -1,14 +1,14 @@
 #include "lmlab/dist/data_parallel.h"
 
 #include "gradient_buckets.h"
+#include "process_groups.h"
 
 #include "lmlab/error.h"
 
 #include <ATen/ATen.h>
-#include <torch/csrc/distributed/c10d/ProcessGroupGloo.hpp>
 #include <torch/csrc/distributed/c10d/TCPStore.hpp>
+#include <torch/csrc/distributed/c10d/Work.hpp>
 
-#include <cstdlib>
 #include <mutex>
 #include <thread>
 
@@ -54,20 +54,16 @@ c10::intrusive_ptr<c10d::Store> rendezvous(const DistributedEnv& env) {
   return store;
 }
 
-std::shared_ptr<gloo::transport::Device> gloo_device(const DistributedEnv& env) {
-  if (const char* interface = std::getenv("GLOO_SOCKET_IFNAME"))
-    return c10d::ProcessGroupGloo::createDeviceForInterface(interface);
-  if (env.master_addr == "127.0.0.1" || env.master_addr == "localhost")
-    return c10d::ProcessGroupGloo::createDeviceForHostname("127.0.0.1");
-  return c10d::ProcessGroupGloo::createDefaultDevice();
-}
-
 }  // namespace
 
 struct DataParallel::Impl {
   DistributedEnv env;
   c10::intrusive_ptr<c10d::Store> store;
-  c10::intrusive_ptr<c10d::ProcessGroupGloo> group;  // concrete: in 2.x it is a Backend, not a ProcessGroup
+  // Host values (metrics, stop votes, which parameters got a gradient) always go through
+  // Gloo, so reading them never waits for a GPU. Gradients and the initial weights go
+  // through gradient_group: that same Gloo group for a model on the CPU, NCCL on CUDA.
+  c10::intrusive_ptr<compat::CollectiveGroup> host_group, gradient_group, nccl_group;
+  std::string backend = "Gloo";
   std::vector<at::Tensor> params;
   std::vector<unsigned> hooks;  // per parameter; registered the first time it is trainable
   std::vector<bool> hooked;
@@ -77,6 +73,7 @@ struct DataParallel::Impl {
   // One step's state, written by the gradient hooks (on the autograd thread).
   std::mutex mutex;
   std::vector<int64_t> pending;  // gradients still missing per bucket
+  std::vector<float> computed;   // per parameter: 1 once this rank's backward produced its gradient
   std::vector<c10::intrusive_ptr<c10d::Work>> works;
   size_t next_launch = 0;
   int64_t sent_bytes = 0;
@@ -92,7 +89,7 @@ struct DataParallel::Impl {
   }
   void launch(size_t b) {
     std::vector<at::Tensor> tensors{layout->buckets[b].flat};
-    works.push_back(group->allreduce(tensors));
+    works.push_back(gradient_group->allreduce(tensors));
     sent_bytes += layout->buckets[b].flat.numel() * static_cast<int64_t>(layout->buckets[b].flat.element_size());
   }
   void on_gradient(size_t index, const at::Tensor& grad) {
@@ -101,7 +98,7 @@ struct DataParallel::Impl {
     if (slot.bucket < 0) return;
     auto& flat = layout->buckets[static_cast<size_t>(slot.bucket)].flat;
     flat.narrow(0, slot.offset, slot.numel).copy_(grad.reshape({-1}));
-    flat[slot.flag].fill_(1);
+    computed[index] = 1;
     --pending[static_cast<size_t>(slot.bucket)];
     launch_ready();
   }
@@ -130,15 +127,8 @@ DataParallel::DataParallel(const DistributedEnv& env, int64_t bucket_bytes) : im
   impl_->env = env;
   impl_->bucket_bytes = bucket_bytes;
   impl_->store = rendezvous(env);
-  auto options = c10d::ProcessGroupGloo::Options::create(env.timeout);
-  options->devices.push_back(gloo_device(env));
-  options->threads = 2;
-  try {
-    impl_->group = c10::make_intrusive<c10d::ProcessGroupGloo>(impl_->store, env.rank, env.world_size, options);
-  } catch (const std::exception& e) {
-    throw Error("could not connect the Gloo process group (rank " + std::to_string(env.rank) + "): " +
-                first_line(e.what()));
-  }
+  impl_->host_group = dist::connect_gloo(impl_->store, env);
+  impl_->gradient_group = impl_->host_group;
 }
 
 void DataParallel::leader_first(const std::function<void()>& work) {
@@ -165,12 +155,25 @@ void DataParallel::leader_first(const std::function<void()>& work) {
 }
 
 void DataParallel::attach(torch::nn::Module& model) {
-  if (!model.parameters().empty() && model.parameters().front().is_cuda())
-    throw Error("data-parallel training runs on the CPU (Gloo); this LibTorch's C++ API gives LM Lab no NCCL "
-                "process group, so use --device cpu");
+  const auto parameters = model.parameters(/*recurse=*/true);
+  const auto device = parameters.empty() ? c10::Device(c10::kCPU) : parameters.front().device();
+  for (const auto& p : parameters)
+    if (p.device() != device)
+      throw Error("data-parallel training needs the whole model on one device; it has parameters on " + device.str() +
+                  " and " + p.device().str());
+  if (device.is_cuda()) {
+    // Connected once, the first time a model on the GPU joins (its communicator then binds
+    // to that device at the first collective).
+    if (!impl_->nccl_group) impl_->nccl_group = dist::connect_nccl(impl_->store, impl_->env, device);
+    impl_->gradient_group = impl_->nccl_group;
+    impl_->backend = "NCCL";
+  } else {
+    impl_->gradient_group = impl_->host_group;
+    impl_->backend = "Gloo";
+  }
   impl_->remove_hooks();
   impl_->layout.reset();
-  impl_->params = model.parameters(/*recurse=*/true);
+  impl_->params = parameters;
   impl_->hooks.assign(impl_->params.size(), 0);
   impl_->hooked.assign(impl_->params.size(), false);
 
@@ -181,7 +184,7 @@ void DataParallel::attach(torch::nn::Module& model) {
   for (const auto& t : state) pieces.push_back(t.detach().reshape({-1}).to(at::kFloat));
   std::vector<at::Tensor> flat{at::cat(pieces)};
   try {
-    impl_->group->broadcast(flat)->wait();
+    impl_->gradient_group->broadcast(flat)->wait();
   } catch (const std::exception& e) {
     impl_->fail("the initial weight broadcast", e);
   }
@@ -196,6 +199,8 @@ DataParallel::~DataParallel() { impl_->remove_hooks(); }
 
 int DataParallel::rank() const { return impl_->env.rank; }
 int DataParallel::world_size() const { return impl_->env.world_size; }
+int DataParallel::local_rank() const { return impl_->env.local_rank; }
+std::string DataParallel::backend() const { return impl_->backend; }
 
 std::pair<int64_t, int64_t> DataParallel::rows(int64_t batch_size) const {
   const int64_t w = world_size(), r = rank(), base = batch_size / w, extra = batch_size % w;
@@ -222,6 +227,7 @@ void DataParallel::before_backward() {
     bucket.flat.zero_();
     d.pending.push_back(bucket.params);
   }
+  d.computed.assign(d.params.size(), 0.0F);
   d.works.clear();
   d.next_launch = 0;
   d.sent_bytes = 0;
@@ -229,22 +235,28 @@ void DataParallel::before_backward() {
 
 void DataParallel::after_backward() {
   auto& d = *impl_;
+  at::Tensor computed_anywhere;  // (params,) host: how many ranks computed each gradient
   {
     // Buckets with a parameter this rank did not use still go out, in order, with zeros.
     std::lock_guard<std::mutex> lock(d.mutex);
     while (d.next_launch < d.layout->buckets.size()) d.launch(d.next_launch++);
+    computed_anywhere = at::tensor(d.computed, at::kFloat);
   }
   try {
+    // On the host group: the answer is read below without waiting for the GPU.
+    std::vector<at::Tensor> counts{computed_anywhere};
+    d.host_group->allreduce(counts)->wait();
+    // A CUDA collective's wait() only orders this thread's stream after it; the host goes on.
     for (auto& work : d.works) work->wait();
   } catch (const std::exception& e) {
     d.fail("the gradient all-reduce", e);
   }
+  const auto* anywhere = computed_anywhere.data_ptr<float>();
   torch::NoGradGuard no_grad;
   for (size_t i = 0; i < d.params.size(); ++i) {
     const auto& slot = d.layout->slots[i];
-    if (slot.bucket < 0) continue;
+    if (slot.bucket < 0 || anywhere[i] == 0) continue;  // frozen, or no rank used it this step
     const auto& flat = d.layout->buckets[static_cast<size_t>(slot.bucket)].flat;
-    if (flat[slot.flag].item<float>() == 0) continue;  // no rank used it
     auto summed = flat.narrow(0, slot.offset, slot.numel).view_as(d.params[i]);
     auto& grad = d.params[i].mutable_grad();
     if (grad.defined())
@@ -257,7 +269,7 @@ void DataParallel::after_backward() {
 void DataParallel::sum(std::vector<double>& values) {
   std::vector<at::Tensor> t{at::tensor(values, at::kDouble)};
   try {
-    impl_->group->allreduce(t)->wait();
+    impl_->host_group->allreduce(t)->wait();
   } catch (const std::exception& e) {
     impl_->fail("the metrics all-reduce", e);
   }

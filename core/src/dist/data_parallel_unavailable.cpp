@@ -18,6 +18,8 @@ void DataParallel::leader_first(const std::function<void()>& work) { work(); }
 void DataParallel::attach(torch::nn::Module&) {}
 int DataParallel::rank() const { return 0; }
 int DataParallel::world_size() const { return 1; }
+int DataParallel::local_rank() const { return 0; }
+std::string DataParallel::backend() const { return {}; }
 std::pair<int64_t, int64_t> DataParallel::rows(int64_t batch_size) const { return {0, batch_size}; }
 void DataParallel::before_backward() {}
 void DataParallel::after_backward() {}

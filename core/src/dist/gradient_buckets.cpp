@@ -22,13 +22,12 @@ GradientBuckets::GradientBuckets(const std::vector<at::Tensor>& params, int64_t 
   for (size_t b = 0; b < members.size(); ++b) {
     int64_t offset = 0;
     for (size_t i : members[b]) {
-      slots[i] = {static_cast<int64_t>(b), offset, params[i].numel(), 0};
+      slots[i] = {static_cast<int64_t>(b), offset, params[i].numel()};
       offset += params[i].numel();
     }
-    for (size_t k = 0; k < members[b].size(); ++k) slots[members[b][k]].flag = offset + static_cast<int64_t>(k);
+    // On the parameters' device: the all-reduce runs where the gradients are.
     const auto& first = params[members[b].front()];
-    buckets.push_back({at::zeros({offset + static_cast<int64_t>(members[b].size())}, first.options().requires_grad(false)),
-                       static_cast<int64_t>(members[b].size())});
+    buckets.push_back({at::zeros({offset}, first.options().requires_grad(false)), static_cast<int64_t>(members[b].size())});
   }
 }
 

@@ -8,12 +8,10 @@
 namespace lmlab::dist {
 
 // Trainable parameters grouped into flat buffers of about bucket_bytes, last parameters
-// first (the backward pass produces their gradients first). Each buffer ends with one flag
-// per parameter, set when this rank computed its gradient: after the sum, a flag of 0 means
-// no rank used the parameter this step, and its gradient stays as the optimizer left it.
+// first (the backward pass produces their gradients first).
 struct GradientBuckets {
   struct Slot {
-    int64_t bucket = -1, offset = 0, numel = 0, flag = 0;
+    int64_t bucket = -1, offset = 0, numel = 0;
   };
   struct Bucket {
     at::Tensor flat;

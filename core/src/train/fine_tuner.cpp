@@ -165,7 +165,9 @@ FineTuneStep FineTuner::step(bool read_metrics) {
   pending_rows_ += host.batch;
   ++pending_steps_;
   // Sums since the last read: weighted loss, correct, rows, weighted soft, hard and cosine losses.
-  const bool read = parallel_ || read_metrics ||
+  // Every rank of a data-parallel job reads at the same steps (the same schedule and the
+  // same evaluation steps), as the metrics sum below is a collective.
+  const bool read = read_metrics ||
                     (step_ + 1) % metrics_read_interval(settings_.metrics_every, device.is_cuda()) == 0 ||
                     step_ + 1 >= total_steps_;
   std::vector<double> sums(6, 0.0);
@@ -179,7 +181,7 @@ FineTuneStep FineTuner::step(bool read_metrics) {
   }
   if (parallel_) {
     parallel_->after_backward();
-    parallel_->sum(sums);
+    if (read) parallel_->sum(sums);
   }
   StepActivityProbe probe;
   const bool measured = std::exchange(measure_next_, false);

@@ -13,11 +13,13 @@
 namespace lmlab {
 
 // Data-parallel training on PyTorch's c10d: a TCPStore for the rendezvous (rank 0 serves it
-// at MASTER_ADDR:MASTER_PORT) and a Gloo process group (NCCL for CUDA models where LibTorch
-// has it). Every rank trains its rows of the same global batch; gradients are summed across
-// ranks in buckets, each launched asynchronously from the backward pass as soon as all its
-// gradients exist, so communication overlaps the rest of the backward pass. Frozen
-// parameters are left out of the buckets (and the buckets are rebuilt when freezing changes).
+// at MASTER_ADDR:MASTER_PORT), a Gloo process group for host values and CPU models, and an
+// NCCL one for models on CUDA (where LibTorch has it). Every rank trains its rows of the same
+// global batch; gradients are summed across ranks in buckets, each launched asynchronously
+// from the backward pass as soon as all its gradients exist, so communication overlaps the
+// rest of the backward pass. Frozen parameters are left out of the buckets (and the buckets
+// are rebuilt when freezing changes); a parameter no rank used in a step keeps its gradient
+// as the optimizer left it, as in a single process.
 class DataParallel {
  public:
   // Joins the job. Throws lmlab::Error naming what went wrong: the port is in use, rank 0
@@ -33,11 +35,15 @@ class DataParallel {
   void leader_first(const std::function<void()>& work);
 
   // Makes model the one whose gradients are summed, starting from rank 0's parameters and
-  // buffers (one broadcast).
+  // buffers (one broadcast). A model on CUDA connects NCCL (each rank on its own GPU, see
+  // rank_device); throws lmlab::Error where this LibTorch has no NCCL.
   void attach(torch::nn::Module& model);
 
   int rank() const;
   int world_size() const;
+  int local_rank() const;  // the rank among this machine's processes
+  // "Gloo" or "NCCL": what sums the gradients of the attached model.
+  std::string backend() const;
   bool leader() const { return rank() == 0; }
 
   // The rows [first, last) of a global batch of batch_size rows this rank trains on.
