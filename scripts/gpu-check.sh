@@ -3,7 +3,9 @@
 # CUDA build (scripts/cuda-build.sh), runs the CUDA tests (ctest label `cuda`) and times
 # training steps of a BERT-base-sized model in bf16, printing tokens/s and the model-FLOP
 # utilisation against the matmul rate this card measures in the same run. Meant to finish
-# within 8 minutes; its figures go in bench/RESULTS.md.
+# within 8 minutes; its figures go in bench/RESULTS.md. Data-parallel on NCCL
+# (Cuda.DataParallelOnNcclFollowsOneProcess) needs a GPU per rank: it runs on machines with
+# two GPUs or more and skips, saying so, on one.
 #
 #   scripts/gpu-check.sh                          PyTorch from scripts/python-env.sh's environment
 #   LMLAB_TORCH_PYTHON=python3 scripts/gpu-check.sh   PyTorch of an existing Python
