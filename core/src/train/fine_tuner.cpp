@@ -173,9 +173,13 @@ FineTuneStep FineTuner::step(bool read_metrics) {
   std::vector<double> sums(6, 0.0);
   const auto steps_read = static_cast<double>(pending_steps_);
   if (read) {
-    const auto host_value = [](const at::Tensor& t) { return t.defined() ? t.item<double>() : 0.0; };
-    sums = {host_value(pending_[0]), host_value(pending_[1]), static_cast<double>(pending_rows_),
-            host_value(pending_[2]), host_value(pending_[3]), host_value(pending_[4])};
+    // One device-to-host copy for all five (each .item() would wait for a GPU again).
+    const auto zero = at::zeros({}, at::TensorOptions().dtype(at::kDouble).device(device));
+    std::vector<at::Tensor> parts;
+    for (const auto& value : pending_) parts.push_back(value.defined() ? value.to(at::kDouble) : zero);
+    const auto read_back = at::stack(parts).cpu();  // (5)
+    const auto* v = read_back.data_ptr<double>();
+    sums = {v[0], v[1], static_cast<double>(pending_rows_), v[2], v[3], v[4]};
     pending_ = {};
     pending_rows_ = pending_steps_ = 0;
   }
