@@ -195,7 +195,10 @@ void DataParallel::attach(torch::nn::Module& model) {
   }
 }
 
-DataParallel::~DataParallel() { impl_->remove_hooks(); }
+DataParallel::~DataParallel() {
+  impl_->remove_hooks();
+  if (impl_->nccl_group) dist::shut_down_nccl(impl_->nccl_group);
+}
 
 int DataParallel::rank() const { return impl_->env.rank; }
 int DataParallel::world_size() const { return impl_->env.world_size; }

@@ -37,4 +37,16 @@ c10::intrusive_ptr<compat::CollectiveGroup> connect_nccl(const c10::intrusive_pt
 #endif
 }
 
+void shut_down_nccl(const c10::intrusive_ptr<compat::CollectiveGroup>& group) noexcept {
+#if LMLAB_HAS_NCCL
+  try {
+    group->shutdown();
+  } catch (...) {
+    // A failed shutdown at the end of a job leaves nothing for the caller to do.
+  }
+#else
+  (void)group;  // connect_nccl never made one
+#endif
+}
+
 }  // namespace lmlab::dist

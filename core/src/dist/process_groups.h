@@ -25,4 +25,8 @@ c10::intrusive_ptr<compat::CollectiveGroup> connect_gloo(const c10::intrusive_pt
 c10::intrusive_ptr<compat::CollectiveGroup> connect_nccl(const c10::intrusive_ptr<c10d::Store>& store,
                                                          const DistributedEnv& env, c10::Device device);
 
+// Ends an NCCL group from connect_nccl cleanly (its communicators and watchdog), as
+// destroy_process_group does in Python; without it LibTorch warns of a leak at exit.
+void shut_down_nccl(const c10::intrusive_ptr<compat::CollectiveGroup>& group) noexcept;
+
 }  // namespace lmlab::dist
