@@ -40,7 +40,16 @@ cmp "$dir/ft/model.safetensors" "$dir/ft-split/model.safetensors"
 WORLD_SIZE=2 RANK=0 MASTER_ADDR=127.0.0.1 MASTER_PORT=$((port + 2)) LMLAB_DIST_TIMEOUT_S=30 \
   "$cli" pretrain $train --out "$dir/held" > /dev/null 2>&1 &
 pids="$!"
-sleep 2
+listening_on() {  # true once something on this machine listens on TCP port $1 (at most 60 s)
+  listen=$(printf ':%04X [0-9A-F]*:0000 0A ' "$1")  # local port, no remote, state LISTEN
+  for _ in $(seq 120); do
+    grep -q "$listen" /proc/net/tcp /proc/net/tcp6 2>/dev/null && return 0
+    sleep 0.5
+  done
+  echo "FAIL: nothing listens on port $1" >&2
+  return 1
+}
+listening_on $((port + 2))  # a fixed sleep was not always enough under a parallel ctest
 "$expect" 1 "port $((port + 2)) on 127.0.0.1 is already in use; choose another with --master-port" \
   "$cli" pretrain $train --out "$dir/x" --nproc 2 --master-port $((port + 2))
 kill $pids 2>/dev/null || true

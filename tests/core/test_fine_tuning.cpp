@@ -90,23 +90,33 @@ TEST(FineTuning, LearnsAnEasyTaskAndReportsPerClassMetrics) {
 TEST(FineTuning, MetricsReadEveryNStepsAverageTheStepsSinceTheLastRead) {
   // Reading metrics back changes nothing about training, so a run that reads every third step
   // must report the average of what a run reading every step saw over those three steps.
-  ASSERT_GE(toy().examples.size(), 7u * 16u);  // seven full batches within the first epoch
+  ASSERT_GE(toy().examples.size(), 8u * 16u);  // eight full batches within the first epoch
   std::vector<FineTuneStep> every_step, every_third;
+  std::optional<FineTuneStep> after_five, nothing_unread;
   for (int64_t every : {1, 3}) {
     FineTuneSettings settings;
     settings.metrics_every = every;
-    settings.max_steps = 7;
+    settings.max_steps = 8;
     auto t = tuner(tiny_model(), settings);
     torch::manual_seed(5);  // dropout
     auto& out = every == 1 ? every_step : every_third;
-    while (!t.done()) out.push_back(t.step(/*read_metrics=*/every == 3 && t.steps_done() == 3));
+    while (!t.done()) {
+      out.push_back(t.step(/*read_metrics=*/every == 3 && t.steps_done() == 3));
+      // A run stopping after step 5 reads what is unread; one stopping after a read has nothing.
+      if (every == 3 && t.steps_done() == 5) after_five = t.read_unread_metrics();
+      if (every == 3 && t.steps_done() == 6) nothing_unread = t.read_unread_metrics();
+    }
   }
-  ASSERT_EQ(every_step.size(), 7u);
-  ASSERT_EQ(every_third.size(), 7u);
-  // Read at steps 3 (every 3), 4 (asked for), 6 (every 3) and 7 (the last).
-  const std::vector<std::pair<int, int>> reads = {{0, 3}, {3, 4}, {4, 6}, {6, 7}};  // [first, last] step spans
+  ASSERT_EQ(every_step.size(), 8u);
+  ASSERT_EQ(every_third.size(), 8u);
+  ASSERT_TRUE(after_five.has_value());
+  EXPECT_FALSE(nothing_unread.has_value());
+  EXPECT_TRUE(after_five->measured);
+  EXPECT_EQ(after_five->step, 5);
+  // Read at steps 3 (every 3), 4 (asked for), 5 (read_unread_metrics), 6 (every 3) and 8 (the last).
+  const std::vector<std::pair<int, int>> reads = {{0, 3}, {3, 4}, {4, 5}, {5, 6}, {6, 8}};  // [first, last] spans
   for (size_t i = 0; i < every_third.size(); ++i) {
-    const bool read = i == 2 || i == 3 || i == 5 || i == 6;
+    const bool read = i == 2 || i == 3 || i == 5 || i == 7;
     EXPECT_EQ(every_third[i].measured, read) << "step " << i + 1;
     EXPECT_TRUE(every_step[i].measured);
   }
@@ -114,9 +124,10 @@ TEST(FineTuning, MetricsReadEveryNStepsAverageTheStepsSinceTheLastRead) {
     double loss = 0, accuracy = 0;
     for (int s = first; s < last; ++s) loss += every_step[s].loss, accuracy += every_step[s].accuracy;
     const double n = last - first;
-    EXPECT_NEAR(every_third[last - 1].loss, loss / n, 1e-5) << "read at step " << last;
+    const auto& reported = last == 5 ? *after_five : every_third[last - 1];
+    EXPECT_NEAR(reported.loss, loss / n, 1e-5) << "read at step " << last;
     // Every batch has 16 rows, so the accuracy over the rows is the mean of the steps' accuracies.
-    EXPECT_NEAR(every_third[last - 1].accuracy, accuracy / n, 1e-9) << "read at step " << last;
+    EXPECT_NEAR(reported.accuracy, accuracy / n, 1e-9) << "read at step " << last;
   }
 }
 

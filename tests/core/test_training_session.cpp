@@ -81,7 +81,8 @@ SessionOptions snapshots_every(int ms) {
   return options;
 }
 
-std::unique_ptr<TrainingJob> bert_job(int64_t steps, test::TempDir& dir, const c10::Device& device = c10::kCPU) {
+std::unique_ptr<TrainingJob> bert_job(int64_t steps, test::TempDir& dir, const c10::Device& device = c10::kCPU,
+                                      int64_t metrics_every = 0) {
   const auto toy = test::toy_model_setup(dir, 40, 4, 400, 32);
   const auto& corpus = toy.corpus_path;
   std::shared_ptr<const SentencePieceTokenizer> tokenizer = toy.tokenizer;
@@ -90,6 +91,7 @@ std::unique_ptr<TrainingJob> bert_job(int64_t steps, test::TempDir& dir, const c
   PretrainSettings settings;
   settings.objectives = Objectives::parse("mlm+nsp");
   settings.steps = steps;
+  settings.metrics_every = metrics_every;
   PretrainingBatcher batcher(tokenize(TextCorpus::read(corpus), *tokenizer), settings.objectives,
                              tokenizer->special_ids(), config.vocab_size, 8, 32, 1);
   PreparedPretraining prepared;
@@ -250,6 +252,33 @@ TEST(TrainingSession, StopsAfterTheAskedStepOrWhenTheHookAgrees) {
   complete.wait();
   EXPECT_TRUE(whole.finished);
   EXPECT_FALSE(whole.stopped);
+}
+
+// On a GPU metrics are read every few steps; a run stopped between two reads still reports
+// the steps since the last one (averaged), so its curve and its resumed continuation miss none.
+TEST(TrainingSession, AStopBetweenMetricReadsReportsTheUnreadSteps) {
+  test::TempDir dir;
+  const auto run = [&](int64_t metrics_every) {
+    Recorder sink;
+    SessionOptions options;
+    options.snapshots = false;
+    options.stop_after_step = 7;
+    TrainingSession session(bert_job(20, dir, c10::kCPU, metrics_every), sink, options);
+    session.start();
+    session.wait();
+    EXPECT_TRUE(sink.stopped) << sink.error;
+    return sink.steps;
+  };
+  const auto every_step = run(1), every_fourth = run(4);
+  ASSERT_EQ(every_step.size(), 7u);
+  ASSERT_EQ(every_fourth.size(), 2u);
+  EXPECT_EQ(every_fourth[0].step, 4);
+  EXPECT_EQ(every_fourth[1].step, 7);
+  for (const char* key : {"mlm_loss", "nsp_loss"}) {
+    double sum = 0;
+    for (size_t i = 4; i < 7; ++i) sum += every_step[i].metrics.at(key);
+    EXPECT_NEAR(every_fourth[1].metrics.at(key), sum / 3, 1e-6) << key;
+  }
 }
 
 TEST(TrainingSession, SaveIsAppliedAtAStepBoundary) {

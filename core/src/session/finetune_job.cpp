@@ -40,7 +40,23 @@ class FineTuneJob final : public TrainingJob, public ModelHolder, public Learnin
 
   SessionStep step() override {
     // A step that is scored also reads its training metrics, so the report carries both.
-    const auto r = tuner_->step(evaluation_.due(tuner_->steps_done() + 1));
+    auto s = session_step(tuner_->step(evaluation_.due(tuner_->steps_done() + 1)));
+    if (auto scored = evaluation_.after_step(s.step)) {
+      s.evaluation = std::move(scored->metrics);
+      s.note = std::move(scored->note);
+      s.test_report = std::move(scored->test_report);
+    }
+    return s;
+  }
+
+  std::optional<SessionStep> read_unread_metrics() override {
+    const auto r = tuner_->read_unread_metrics();
+    if (!r) return std::nullopt;
+    return session_step(*r);
+  }
+
+  // A step's numbers as a session reports them.
+  static SessionStep session_step(const FineTuneStep& r) {
     SessionStep s{r.step, r.loss, {}, r.ms, r.frozen};
     s.measured = r.measured;
     s.metrics["accuracy"] = r.accuracy;
@@ -53,11 +69,6 @@ class FineTuneJob final : public TrainingJob, public ModelHolder, public Learnin
     s.metrics["kept_optimizer_bytes"] = static_cast<double>(r.memory.kept_optimizer_bytes);
     if (r.soft_loss) s.metrics["soft_loss"] = *r.soft_loss, s.metrics["hard_loss"] = *r.hard_loss;
     if (r.cosine_loss) s.metrics["cosine_loss"] = *r.cosine_loss;
-    if (auto scored = evaluation_.after_step(r.step)) {
-      s.evaluation = std::move(scored->metrics);
-      s.note = std::move(scored->note);
-      s.test_report = std::move(scored->test_report);
-    }
     return s;
   }
 

@@ -59,6 +59,13 @@ class PretrainJob final : public TrainingJob, public ModelHolder, public Learnin
     return step;
   }
 
+  std::optional<SessionStep> read_unread_metrics() override {
+    const auto metrics = prepared_.trainer->read_unread_metrics();
+    if (!metrics) return std::nullopt;
+    last_ = session_step(*metrics);
+    return last_;
+  }
+
   Snapshot snapshot() override {
     return probe_snapshot(*prepared_.trainer->model(), *prepared_.tokenizer, probe_, prepared_.trainer->steps_done());
   }

@@ -118,6 +118,9 @@ void TrainingSession::train() {
     }
     if (options_.stop_after_step > 0 && steps >= options_.stop_after_step) break;
   }
+  // Stopped between metric reads (on a GPU): the steps since the last read still count.
+  if (!job_->done())
+    if (auto unread = job_->read_unread_metrics()) sink_.on_step(*unread);
   drain_commands();  // a save asked for just before the end still happens
   // A non-finite loss threw before this point, so a diverged model never overwrites the
   // checkpoint of the last good run.

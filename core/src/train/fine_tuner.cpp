@@ -166,27 +166,11 @@ FineTuneStep FineTuner::step(bool read_metrics) {
   ++pending_steps_;
   // Sums since the last read: weighted loss, correct, rows, weighted soft, hard and cosine losses.
   // Every rank of a data-parallel job reads at the same steps (the same schedule and the
-  // same evaluation steps), as the metrics sum below is a collective.
+  // same evaluation steps), as the metrics sum is a collective.
   const bool read = read_metrics ||
                     (step_ + 1) % metrics_read_interval(settings_.metrics_every, device.is_cuda()) == 0 ||
                     step_ + 1 >= total_steps_;
-  std::vector<double> sums(6, 0.0);
-  const auto steps_read = static_cast<double>(pending_steps_);
-  if (read) {
-    // One device-to-host copy for all five (each .item() would wait for a GPU again).
-    const auto zero = at::zeros({}, at::TensorOptions().dtype(at::kDouble).device(device));
-    std::vector<at::Tensor> parts;
-    for (const auto& value : pending_) parts.push_back(value.defined() ? value.to(at::kDouble) : zero);
-    const auto read_back = at::stack(parts).cpu();  // (5)
-    const auto* v = read_back.data_ptr<double>();
-    sums = {v[0], v[1], static_cast<double>(pending_rows_), v[2], v[3], v[4]};
-    pending_ = {};
-    pending_rows_ = pending_steps_ = 0;
-  }
-  if (parallel_) {
-    parallel_->after_backward();
-    if (read) parallel_->sum(sums);
-  }
+  if (parallel_) parallel_->after_backward();
   StepActivityProbe probe;
   const bool measured = std::exchange(measure_next_, false);
   if (measured) probe.before_update(*model_);
@@ -197,23 +181,47 @@ FineTuneStep FineTuner::step(bool read_metrics) {
   FineTuneStep r;
   r.step = ++step_;
   r.epoch = train_.epoch();
-  r.measured = read;
+  r.measured = false;
   r.lr = settings_.adamw.lr * factor;
-  if (read) {
-    r.loss = sums[0] / steps_read;
-    if (!std::isfinite(r.loss))
-      throw Error("fine-tuning diverged at step " + std::to_string(r.step) + ": the loss is " + std::to_string(r.loss) +
-                  "; try a lower learning rate");
-    r.accuracy = sums[1] / std::max(1.0, sums[2]);
-    if (teacher_) {
-      r.soft_loss = sums[3] / steps_read;
-      r.hard_loss = sums[4] / steps_read;
-      if (settings_.distillation.cosine_weight > 0) r.cosine_loss = sums[5] / steps_read;
-    }
-  }
+  if (read) read_pending(r);
   r.frozen = freeze_.describe();
   r.memory = training_memory(*model_, *optimizer_);
   r.ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  last_step_ = r;
+  return r;
+}
+
+void FineTuner::read_pending(FineTuneStep& r) {
+  // One device-to-host copy for all five sums (each .item() would wait for a GPU again).
+  const auto device = model_->parameters().front().device();
+  const auto zero = at::zeros({}, at::TensorOptions().dtype(at::kDouble).device(device));
+  std::vector<at::Tensor> parts;
+  for (const auto& value : pending_) parts.push_back(value.defined() ? value.to(at::kDouble) : zero);
+  const auto read_back = at::stack(parts).cpu();  // (5)
+  const auto* v = read_back.data_ptr<double>();
+  // Weighted loss, correct, rows, weighted soft, hard and cosine losses.
+  std::vector<double> sums{v[0], v[1], static_cast<double>(pending_rows_), v[2], v[3], v[4]};
+  const auto steps_read = static_cast<double>(pending_steps_);
+  pending_ = {};
+  pending_rows_ = pending_steps_ = 0;
+  if (parallel_) parallel_->sum(sums);
+  r.measured = true;
+  r.loss = sums[0] / steps_read;
+  if (!std::isfinite(r.loss))
+    throw Error("fine-tuning diverged at step " + std::to_string(r.step) + ": the loss is " + std::to_string(r.loss) +
+                "; try a lower learning rate");
+  r.accuracy = sums[1] / std::max(1.0, sums[2]);
+  if (teacher_) {
+    r.soft_loss = sums[3] / steps_read;
+    r.hard_loss = sums[4] / steps_read;
+    if (settings_.distillation.cosine_weight > 0) r.cosine_loss = sums[5] / steps_read;
+  }
+}
+
+std::optional<FineTuneStep> FineTuner::read_unread_metrics() {
+  if (pending_steps_ == 0) return std::nullopt;
+  auto r = last_step_;
+  read_pending(r);
   return r;
 }
 

@@ -76,12 +76,18 @@ StepMetrics Pretrainer::step() {
   unread_host_counts_[3] += static_cast<double>(batch.tokens);
   ++unread_steps_;
 
+  last_lr_ = lr;
   if (step_ % metrics_read_interval(settings_.metrics_every, device.is_cuda()) == 0 || done()) return read_metrics(lr);
   StepMetrics m;
   m.step = step_;
   m.lr = lr;
   m.measured = false;
   return m;
+}
+
+std::optional<StepMetrics> Pretrainer::read_unread_metrics() {
+  if (unread_steps_ == 0) return std::nullopt;
+  return read_metrics(last_lr_);
 }
 
 StepMetrics Pretrainer::read_metrics(double lr) {

@@ -3,6 +3,7 @@
 #include "lmlab/session/session_events.h"
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,9 @@ class TrainingJob {
   virtual SessionInfo info() const = 0;
   virtual bool done() const = 0;
   virtual SessionStep step() = 0;     // throws lmlab::Error (e.g. a non-finite loss)
+  // A run that stops between metric reads (steps not measured): the last step with the
+  // metrics of the steps since the last read, so the curve and a resumed run miss none.
+  virtual std::optional<SessionStep> read_unread_metrics() { return std::nullopt; }
   virtual Snapshot snapshot() = 0;    // eval mode, no gradients, one copy to the host
   virtual void save(const std::string& dir) = 0;
   // Later snapshots are taken on this text (a [MASK] in it asks a BERT for its guesses).

@@ -29,8 +29,8 @@ struct FineTuneSettings {
   int64_t gradual_unfreeze_every = 0;  // > 0: ULMFiT, head first, one more layer every K steps
   DistillationSettings distillation;   // used when the tuner has a teacher
   // Read the loss and accuracy back every N steps (and at the last); 0: 10 on a GPU, where a
-  // read stalls the queue, 1 on the CPU. Data-parallel runs read every step (they sum the
-  // metrics across ranks on the host).
+  // read stalls the queue, 1 on the CPU. Data-parallel ranks read at the same steps and sum
+  // the metrics across ranks on the host.
   int64_t metrics_every = 0;
 
   void validate(int layer_count) const;
@@ -60,6 +60,10 @@ class FineTuner {
   // One step; reads its metrics back when metrics_every says so, at the last step, or when
   // read_metrics. Throws lmlab::Error when a loss read is not finite.
   FineTuneStep step(bool read_metrics = false);
+  // The last step's report with the metrics of the steps since the last read, read now (for
+  // a run that stops between reads); nothing when every step was read. Data-parallel: a
+  // collective, every rank calls it at the same step.
+  std::optional<FineTuneStep> read_unread_metrics();
   bool done() const { return step_ >= total_steps_; }
   int64_t total_steps() const { return total_steps_; }
   int64_t steps_done() const { return step_; }
@@ -118,6 +122,10 @@ class FineTuner {
   // hard and cosine loss (undefined until a step adds one).
   std::array<at::Tensor, 5> pending_;
   int64_t pending_rows_ = 0, pending_steps_ = 0;
+  FineTuneStep last_step_;  // the last step's report (its metrics unread when not measured)
+  // Fills r's loss and accuracies from the sums since the last read (summed across ranks)
+  // and starts new sums.
+  void read_pending(FineTuneStep& r);
 };
 
 }  // namespace lmlab

@@ -39,6 +39,10 @@ class Pretrainer {
   // (measured true); in between only the step and the learning rate. Throws lmlab::Error when
   // the loss read is not finite.
   StepMetrics step();
+  // The metrics of the steps since the last read, read now (for a run that stops between
+  // reads, so its curve and its resumed continuation miss no step); nothing when every step
+  // was read. Data-parallel: a collective, every rank calls it at the same step.
+  std::optional<StepMetrics> read_unread_metrics();
   // A new peak learning rate; warm-up and decay keep their shape.
   void set_peak_lr(double lr);
   bool done() const { return step_ >= settings_.steps; }
@@ -76,6 +80,7 @@ class Pretrainer {
   at::Tensor unread_device_sums_;
   std::array<double, 4> unread_host_counts_{};
   int64_t unread_steps_ = 0;
+  double last_lr_ = 0;  // the learning rate of the last step
   std::chrono::steady_clock::time_point unread_since_;
   StepMetrics read_metrics(double lr);
 };
