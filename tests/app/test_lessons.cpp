@@ -11,6 +11,7 @@
 #include "lmlab/device.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QElapsedTimer>
 #include <QSettings>
 #include <QSignalSpy>
@@ -111,13 +112,17 @@ class TestLessons : public QObject {
     MainWindow window;
     window.show();
     LessonRunner* runner = window.lesson_runner();
-    // LMLAB_LESSON_STEP_CAP=0 runs the lessons as written and prints how long each took.
-    runner->set_step_cap(qEnvironmentVariableIsSet("LMLAB_LESSON_STEP_CAP") ? qEnvironmentVariableIntValue("LMLAB_LESSON_STEP_CAP") : 10);
+    // LMLAB_LESSON_STEP_CAP=0 runs the lessons as written and prints how long each took and
+    // the final figures of every run it made (what the lesson texts quote, re-measured).
+    const int step_cap =
+        qEnvironmentVariableIsSet("LMLAB_LESSON_STEP_CAP") ? qEnvironmentVariableIntValue("LMLAB_LESSON_STEP_CAP") : 10;
+    runner->set_step_cap(step_cap);
     QStringList problems;
     connect(runner, &LessonRunner::failed, this, [&](const QString& message) { problems << message; });
     for (int row = 1; row <= 10; ++row) {
       QSignalSpy finished(runner, &LessonRunner::finished);
       QSignalSpy failed(runner, &LessonRunner::failed);
+      const auto runs_before = window.runs()->runs().size();
       QElapsedTimer clock;
       clock.start();
       runner->start(window.lessons()->experiment(row));
@@ -125,6 +130,12 @@ class TestLessons : public QObject {
       QTRY_VERIFY2_WITH_TIMEOUT(!finished.isEmpty() || !failed.isEmpty(),
                                 qPrintable(QStringLiteral("lesson %1 did not finish").arg(row)), 900000);
       std::printf("lesson %d: %.0f s\n", row, clock.elapsed() / 1000.0);
+      if (step_cap == 0)
+        for (auto i = runs_before; i < window.runs()->runs().size(); ++i) {
+          const auto& run = window.runs()->runs()[i];
+          std::printf("  %s: %s\n", qPrintable(run.name),
+                      QJsonDocument(run.final).toJson(QJsonDocument::Compact).constData());
+        }
       QVERIFY2(failed.isEmpty(), qPrintable(QStringLiteral("lesson %1: %2").arg(row).arg(problems.join(QLatin1Char(';')))));
       QVERIFY(!runner->running());
     }
