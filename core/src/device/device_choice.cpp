@@ -35,8 +35,8 @@ c10::Device resolve_device(const std::string& choice) {
 
 std::string rank_device_choice(const std::string& choice, int local_rank) {
   const bool cuda_here = at::detail::getCUDAHooks().hasCUDART() && torch::cuda::is_available();
-  if (choice != "cuda" && !(choice == "auto" && cuda_here)) return choice;
-  if (!cuda_here) return choice;  // resolve_device says why "cuda" cannot be had
+  // Without CUDA, resolve_device resolves "auto" to the CPU and says why "cuda" cannot be had.
+  if ((choice != "cuda" && choice != "auto") || !cuda_here) return choice;
   const auto gpus = static_cast<int>(torch::cuda::device_count());
   if (local_rank >= gpus)
     throw Error("device '" + choice + "': local rank " + std::to_string(local_rank) + " needs a GPU of its own, and " +

@@ -63,7 +63,6 @@ struct DataParallel::Impl {
   // Gloo, so reading them never waits for a GPU. Gradients and the initial weights go
   // through gradient_group: that same Gloo group for a model on the CPU, NCCL on CUDA.
   c10::intrusive_ptr<compat::CollectiveGroup> host_group, gradient_group, nccl_group;
-  std::string backend = "Gloo";
   std::vector<at::Tensor> params;
   std::vector<unsigned> hooks;  // per parameter; registered the first time it is trainable
   std::vector<bool> hooked;
@@ -166,10 +165,8 @@ void DataParallel::attach(torch::nn::Module& model) {
     // to that device at the first collective).
     if (!impl_->nccl_group) impl_->nccl_group = dist::connect_nccl(impl_->store, impl_->env, device);
     impl_->gradient_group = impl_->nccl_group;
-    impl_->backend = "NCCL";
   } else {
     impl_->gradient_group = impl_->host_group;
-    impl_->backend = "Gloo";
   }
   impl_->remove_hooks();
   impl_->layout.reset();
@@ -203,7 +200,9 @@ DataParallel::~DataParallel() {
 int DataParallel::rank() const { return impl_->env.rank; }
 int DataParallel::world_size() const { return impl_->env.world_size; }
 int DataParallel::local_rank() const { return impl_->env.local_rank; }
-std::string DataParallel::backend() const { return impl_->backend; }
+std::string DataParallel::backend() const {
+  return impl_->nccl_group && impl_->gradient_group == impl_->nccl_group ? "NCCL" : "Gloo";
+}
 
 std::pair<int64_t, int64_t> DataParallel::rows(int64_t batch_size) const {
   const int64_t w = world_size(), r = rank(), base = batch_size / w, extra = batch_size % w;

@@ -164,26 +164,26 @@ FineTuneStep FineTuner::step(bool read_metrics) {
   }
   pending_rows_ += host.batch;
   ++pending_steps_;
-  // Sums since the last read: weighted loss, correct, rows, weighted soft, hard and cosine losses.
   // Every rank of a data-parallel job reads at the same steps (the same schedule and the
   // same evaluation steps), as the metrics sum is a collective.
   const bool read = read_metrics ||
                     (step_ + 1) % metrics_read_interval(settings_.metrics_every, device.is_cuda()) == 0 ||
                     step_ + 1 >= total_steps_;
   if (parallel_) parallel_->after_backward();
+  FineTuneStep r;
+  r.step = step_ + 1;
+  r.epoch = train_.epoch();
+  r.measured = false;
+  r.lr = settings_.adamw.lr * factor;
+  // Read before the update: a loss that is not finite stops the run before it reaches the weights.
+  if (read) read_pending(r);
   StepActivityProbe probe;
   const bool measured = std::exchange(measure_next_, false);
   if (measured) probe.before_update(*model_);
   clip_gradients(*model_, settings_.max_grad_norm);
   optimizer_->step();
-  if (measured) last_activity_ = probe.after_update(*model_, step_ + 1);
-
-  FineTuneStep r;
-  r.step = ++step_;
-  r.epoch = train_.epoch();
-  r.measured = false;
-  r.lr = settings_.adamw.lr * factor;
-  if (read) read_pending(r);
+  if (measured) last_activity_ = probe.after_update(*model_, r.step);
+  ++step_;
   r.frozen = freeze_.describe();
   r.memory = training_memory(*model_, *optimizer_);
   r.ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
